@@ -1,0 +1,209 @@
+//! Typed access to a JSON request and building a JSON response, with error messages that name
+//! the offending key. Matrices are row-major nested arrays; every number must be finite.
+
+use nalgebra::DMatrix;
+use serde_json::{Map, Value};
+
+/// A handler's answer: the response object, or a message for `{"error": ...}`.
+pub(crate) type Response = Result<Map<String, Value>, String>;
+
+/// One request object (the `"op"` key already removed).
+pub(crate) struct Request {
+    op: String,
+    fields: Map<String, Value>,
+}
+
+impl Request {
+    pub(crate) fn new(op: &str, fields: Map<String, Value>) -> Self {
+        Request { op: op.to_owned(), fields }
+    }
+
+    /// Refuses keys the op does not know, so that a misspelt option is an error, not ignored.
+    pub(crate) fn allow_only(&self, keys: &[&str]) -> Result<(), String> {
+        match self.fields.keys().find(|k| !keys.contains(&k.as_str())) {
+            Some(k) => Err(format!(
+                "op {:?} has no key {k:?}; it takes: op, {}",
+                self.op,
+                keys.join(", ")
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// The raw value under `key`, if present (`null` counts as absent).
+    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
+        self.fields.get(key).filter(|v| !v.is_null())
+    }
+
+    /// The raw value under a required `key`.
+    pub(crate) fn value(&self, key: &str) -> Result<&Value, String> {
+        self.get(key).ok_or_else(|| format!("missing {key:?} for op {:?}", self.op))
+    }
+
+    pub(crate) fn number(&self, key: &str) -> Result<f64, String> {
+        number(self.value(key)?, key)
+    }
+
+    pub(crate) fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
+        self.get(key).map(|v| number(v, key)).transpose()
+    }
+
+    /// A non-negative integer, refused if it does not fit in `usize`.
+    pub(crate) fn count(&self, key: &str) -> Result<usize, String> {
+        count(self.value(key)?, key)
+    }
+
+    pub(crate) fn opt_count(&self, key: &str) -> Result<Option<usize>, String> {
+        self.get(key).map(|v| count(v, key)).transpose()
+    }
+
+    pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
+        self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
+    }
+
+    pub(crate) fn opt_string(&self, key: &str) -> Result<Option<&str>, String> {
+        self.get(key)
+            .map(|v| v.as_str().ok_or_else(|| format!("{key:?} must be a string")))
+            .transpose()
+    }
+
+    pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>, String> {
+        self.get(key)
+            .map(|v| v.as_bool().ok_or_else(|| format!("{key:?} must be true or false")))
+            .transpose()
+    }
+
+    pub(crate) fn vector(&self, key: &str) -> Result<Vec<f64>, String> {
+        vector(self.value(key)?, key)
+    }
+
+    pub(crate) fn opt_vector(&self, key: &str) -> Result<Option<Vec<f64>>, String> {
+        self.get(key).map(|v| vector(v, key)).transpose()
+    }
+
+    pub(crate) fn matrix(&self, key: &str) -> Result<DMatrix<f64>, String> {
+        matrix(self.value(key)?, key)
+    }
+
+    pub(crate) fn opt_matrix(&self, key: &str) -> Result<Option<DMatrix<f64>>, String> {
+        self.get(key).map(|v| matrix(v, key)).transpose()
+    }
+}
+
+/// A finite number.
+pub(crate) fn number(v: &Value, what: &str) -> Result<f64, String> {
+    let x = v.as_f64().ok_or_else(|| format!("{what:?} must be a number"))?;
+    if x.is_finite() { Ok(x) } else { Err(format!("{what:?} must be finite")) }
+}
+
+/// A non-negative integer given as a JSON number without a fractional part.
+pub(crate) fn count(v: &Value, what: &str) -> Result<usize, String> {
+    if let Some(n) = v.as_u64() {
+        return usize::try_from(n).map_err(|_| format!("{what:?} is too large"));
+    }
+    match v.as_f64() {
+        Some(x) if x < 0.0 => Err(format!("{what:?} must not be negative")),
+        Some(x) if x.fract() == 0.0 && x.is_finite() => Err(format!("{what:?} is too large")),
+        _ => Err(format!("{what:?} must be a whole number")),
+    }
+}
+
+/// An array of finite numbers (possibly empty: callers decide whether that is allowed).
+pub(crate) fn vector(v: &Value, what: &str) -> Result<Vec<f64>, String> {
+    let items = v.as_array().ok_or_else(|| format!("{what:?} must be an array of numbers"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| number(x, &format!("{what}[{i}]")))
+        .collect()
+}
+
+/// A non-empty rectangular matrix from row-major nested arrays of finite numbers.
+pub(crate) fn matrix(v: &Value, what: &str) -> Result<DMatrix<f64>, String> {
+    let rows = v
+        .as_array()
+        .ok_or_else(|| format!("{what:?} must be a matrix: an array of rows of numbers"))?;
+    if rows.is_empty() {
+        return Err(format!("{what:?} must have at least one row"));
+    }
+    let rows: Vec<Vec<f64>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if !r.is_array() {
+                return Err(format!("{what:?} must be a matrix: row {i} is not an array"));
+            }
+            vector(r, &format!("{what}[{i}]"))
+        })
+        .collect::<Result<_, _>>()?;
+    let cols = rows[0].len();
+    if cols == 0 {
+        return Err(format!("{what:?} must have at least one column"));
+    }
+    if let Some(i) = rows.iter().position(|r| r.len() != cols) {
+        return Err(format!(
+            "{what:?} is not rectangular: row 0 has {cols} entries, row {i} has {}",
+            rows[i].len()
+        ));
+    }
+    Ok(DMatrix::from_fn(rows.len(), cols, |i, j| rows[i][j]))
+}
+
+fn finite(x: f64, what: &str) -> Result<Value, String> {
+    if x.is_finite() {
+        Ok(Value::from(x))
+    } else {
+        Err(format!("the result {what:?} overflowed to a non-finite value"))
+    }
+}
+
+/// Writes a vector of results, refusing non-finite entries (JSON cannot carry them).
+pub(crate) fn put_vector(out: &mut Map<String, Value>, key: &str, xs: &[f64]) -> Result<(), String> {
+    let items = xs.iter().map(|&x| finite(x, key)).collect::<Result<Vec<_>, _>>()?;
+    out.insert(key.to_owned(), Value::Array(items));
+    Ok(())
+}
+
+/// Writes a matrix of results as row-major nested arrays, refusing non-finite entries.
+pub(crate) fn put_matrix(out: &mut Map<String, Value>, key: &str, m: &DMatrix<f64>) -> Result<(), String> {
+    let rows = (0..m.nrows())
+        .map(|i| {
+            let row = (0..m.ncols()).map(|j| finite(m[(i, j)], key)).collect::<Result<Vec<_>, _>>()?;
+            Ok(Value::Array(row))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    out.insert(key.to_owned(), Value::Array(rows));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn matrix_is_row_major_and_checked() {
+        let m = matrix(&json!([[1, 2, 3], [4, 5, 6]]), "M").unwrap();
+        assert_eq!((m.nrows(), m.ncols()), (2, 3));
+        assert_eq!(m[(1, 0)], 4.0);
+        for bad in [json!([]), json!([[]]), json!([[1], [2, 3]]), json!([1, 2]), json!([["x"]])] {
+            assert!(matrix(&bad, "M").is_err(), "{bad} was accepted");
+        }
+    }
+
+    #[test]
+    fn count_refuses_fractions_and_negatives() {
+        assert_eq!(count(&json!(7), "n"), Ok(7));
+        for bad in [json!(-1), json!(2.5), json!("3"), json!(1e300)] {
+            assert!(count(&bad, "n").is_err(), "{bad} was accepted");
+        }
+    }
+
+    #[test]
+    fn results_must_be_finite() {
+        let mut out = Map::new();
+        assert!(put_vector(&mut out, "y", &[1.0, f64::NAN]).is_err());
+        assert!(put_vector(&mut out, "y", &[1.0, 2.0]).is_ok());
+        assert_eq!(out["y"], json!([1.0, 2.0]));
+    }
+}
