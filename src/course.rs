@@ -107,7 +107,8 @@ mod tests {
         for l in Lesson::ALL {
             assert_eq!(Lesson::from_slug(l.slug()), Some(l));
         }
-        let items: Vec<u8> = Lesson::ALL.iter().flat_map(|l| l.curriculum_items()).copied().collect();
+        let items: Vec<u8> =
+            Lesson::ALL.iter().flat_map(|l| l.curriculum_items()).copied().collect();
         assert_eq!(items, (1..=13).collect::<Vec<u8>>());
         assert_eq!(Lesson::State.prev(), None);
         assert_eq!(Lesson::Origins.next(), None);

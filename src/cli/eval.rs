@@ -14,11 +14,7 @@ use serde_json::{Map, Value};
 type Handler = fn(&Request) -> Response;
 
 fn handler(op: &str) -> Option<Handler> {
-    lti::OPS
-        .iter()
-        .chain(selective::OPS)
-        .find(|(name, _)| *name == op)
-        .map(|(_, h)| *h)
+    lti::OPS.iter().chain(selective::OPS).find(|(name, _)| *name == op).map(|(_, h)| *h)
 }
 
 fn known_ops() -> String {
@@ -64,6 +60,8 @@ fn respond(input: &str) -> Result<Value, String> {
     std::panic::set_hook(previous_hook);
     match result {
         Ok(response) => response.map(Value::Object),
-        Err(_) => Err(format!("internal error while computing {op:?} (please report this request)")),
+        Err(_) => {
+            Err(format!("internal error while computing {op:?} (please report this request)"))
+        }
     }
 }

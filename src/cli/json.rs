@@ -21,11 +21,9 @@ impl Request {
     /// Refuses keys the op does not know, so that a misspelt option is an error, not ignored.
     pub(crate) fn allow_only(&self, keys: &[&str]) -> Result<(), String> {
         match self.fields.keys().find(|k| !keys.contains(&k.as_str())) {
-            Some(k) => Err(format!(
-                "op {:?} has no key {k:?}; it takes: op, {}",
-                self.op,
-                keys.join(", ")
-            )),
+            Some(k) => {
+                Err(format!("op {:?} has no key {k:?}; it takes: op, {}", self.op, keys.join(", ")))
+            }
             None => Ok(()),
         }
     }
@@ -111,11 +109,7 @@ pub(crate) fn count(v: &Value, what: &str) -> Result<usize, String> {
 /// An array of finite numbers (possibly empty: callers decide whether that is allowed).
 pub(crate) fn vector(v: &Value, what: &str) -> Result<Vec<f64>, String> {
     let items = v.as_array().ok_or_else(|| format!("{what:?} must be an array of numbers"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| number(x, &format!("{what}[{i}]")))
-        .collect()
+    items.iter().enumerate().map(|(i, x)| number(x, &format!("{what}[{i}]"))).collect()
 }
 
 /// A non-empty rectangular matrix from row-major nested arrays of finite numbers.
@@ -158,17 +152,26 @@ fn finite(x: f64, what: &str) -> Result<Value, String> {
 }
 
 /// Writes a vector of results, refusing non-finite entries (JSON cannot carry them).
-pub(crate) fn put_vector(out: &mut Map<String, Value>, key: &str, xs: &[f64]) -> Result<(), String> {
+pub(crate) fn put_vector(
+    out: &mut Map<String, Value>,
+    key: &str,
+    xs: &[f64],
+) -> Result<(), String> {
     let items = xs.iter().map(|&x| finite(x, key)).collect::<Result<Vec<_>, _>>()?;
     out.insert(key.to_owned(), Value::Array(items));
     Ok(())
 }
 
 /// Writes a matrix of results as row-major nested arrays, refusing non-finite entries.
-pub(crate) fn put_matrix(out: &mut Map<String, Value>, key: &str, m: &DMatrix<f64>) -> Result<(), String> {
+pub(crate) fn put_matrix(
+    out: &mut Map<String, Value>,
+    key: &str,
+    m: &DMatrix<f64>,
+) -> Result<(), String> {
     let rows = (0..m.nrows())
         .map(|i| {
-            let row = (0..m.ncols()).map(|j| finite(m[(i, j)], key)).collect::<Result<Vec<_>, _>>()?;
+            let row =
+                (0..m.ncols()).map(|j| finite(m[(i, j)], key)).collect::<Result<Vec<_>, _>>()?;
             Ok(Value::Array(row))
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -135,7 +135,11 @@ mod tests {
     }
 
     fn placeholders(text: &str) -> BTreeSet<String> {
-        text.split('{').skip(1).filter_map(|s| s.split_once('}')).map(|(n, _)| n.to_owned()).collect()
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}'))
+            .map(|(n, _)| n.to_owned())
+            .collect()
     }
 
     #[test]
@@ -143,11 +147,17 @@ mod tests {
         for lang in Lang::ALL {
             let mut seen = HashSet::new();
             for (name, contents) in files(lang) {
-                let entries = parse(contents)
-                    .unwrap_or_else(|line| panic!("{}/{name}.txt line {line} is not `key = text`", lang.code()));
+                let entries = parse(contents).unwrap_or_else(|line| {
+                    panic!("{}/{name}.txt line {line} is not `key = text`", lang.code())
+                });
                 for e in entries {
                     assert!(seen.insert(e.key), "{}: key {} appears twice", lang.code(), e.key);
-                    assert!(!e.text.is_empty(), "{}/{name}.txt line {}: empty text", lang.code(), e.line);
+                    assert!(
+                        !e.text.is_empty(),
+                        "{}/{name}.txt line {}: empty text",
+                        lang.code(),
+                        e.line
+                    );
                     if *name != "shell" {
                         assert!(
                             e.key.starts_with(&format!("{name}.")),
@@ -210,7 +220,8 @@ mod tests {
     #[test]
     fn every_key_used_in_the_ui_exists() {
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))];
+        let mut stack =
+            vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui"))];
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();

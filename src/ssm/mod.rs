@@ -11,4 +11,4 @@
 
 mod error;
 
-pub use error::{Result, SsmError, MAX_ELEMENTS, MAX_LEN, MAX_STATE};
+pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
