@@ -6,9 +6,31 @@
 //! | file | contents |
 //! |---|---|
 //! | `error`  | [`SsmError`] and the size limits checked before any allocation |
+//! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
+//! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
+//! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
+//! | `sweep`  | the CPU kernels of the selective scan (blocked SIMD-friendly sweep, scan-based paths) |
+//! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
+//! | `parallel` | rayon natively, a plain loop on wasm32: with `weights`' safetensors reader, the only target-dependent code here |
 
 #![warn(missing_docs)]
 
 mod error;
+mod lanes;
+mod parallel;
+mod rng;
+mod scan;
+mod selective;
+mod sweep;
 
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
+pub use rng::Rng;
+pub use scan::{
+    MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
+    inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
+    trace_hillis_steele,
+};
+pub use selective::{
+    BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
+    selective_scan, silu, softplus, trace_channel,
+};
