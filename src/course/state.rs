@@ -2,7 +2,7 @@
 //! the tracking example's settings.
 
 use crate::route::{Query, UrlState};
-use crate::ssm::tracking::{GridWorld, Move};
+use crate::ssm::{GridWorld, Move};
 
 /// Cells per side of the grid world.
 pub const GRID: u32 = 8;

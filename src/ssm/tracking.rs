@@ -3,7 +3,7 @@
 //! object moving at constant velocity seen only through noisy positions, whose hidden state
 //! (position, velocity) a Kalman filter estimates.
 
-use super::rng::Rng;
+use super::Rng;
 use super::{Result, SsmError};
 use nalgebra::{Matrix2, Matrix4, Vector2, Vector4};
 

@@ -8,7 +8,7 @@ use crate::mathml::{column, equals, mi, row, mo};
 use crate::plot::{grid_cell_at, grid_world, track_view, tracking, GridScene, TrackScene};
 use crate::course::state::{walk, StateLesson, GOAL, GRID, START, STEPS, WARMUP};
 use crate::route::Route;
-use crate::ssm::tracking::{prediction_errors, Move, Tracking};
+use crate::ssm::{prediction_errors, Move, Tracking};
 use crate::ui::components::{DrawFn, Equation, Figure, PlayControls, Prose, Slider, Toggle, TryThis};
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
