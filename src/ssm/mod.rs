@@ -58,10 +58,6 @@ pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
 pub use physical::{mass_spring_damper, rlc_series};
-pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
-pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
-pub use validate::MAX_WORK;
-pub use zoh::{EulerEstimate, QuadratureEstimate, b_bar_quadrature, euler_substeps};
 pub use rng::Rng;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
@@ -72,3 +68,7 @@ pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
     selective_scan, silu, softplus, trace_channel,
 };
+pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
+pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
+pub use validate::MAX_WORK;
+pub use zoh::{EulerEstimate, QuadratureEstimate, b_bar_quadrature, euler_substeps};

@@ -36,7 +36,9 @@ impl GridWorld {
             return Err(SsmError::Domain(format!("grid size must be 2 to 64, got {size}")));
         }
         if goal.0 >= size || goal.1 >= size {
-            return Err(SsmError::Domain(format!("goal {goal:?} lies outside the {size}×{size} grid")));
+            return Err(SsmError::Domain(format!(
+                "goal {goal:?} lies outside the {size}×{size} grid"
+            )));
         }
         Ok(GridWorld { size, goal })
     }
@@ -55,7 +57,8 @@ impl GridWorld {
     /// The state vector of the agent at `at`: (x, y, d) with d the Euclidean distance to the
     /// goal — one more element of the state, as in the notes.
     pub fn state(&self, at: (u32, u32)) -> [f64; 3] {
-        let (dx, dy) = (f64::from(at.0) - f64::from(self.goal.0), f64::from(at.1) - f64::from(self.goal.1));
+        let (dx, dy) =
+            (f64::from(at.0) - f64::from(self.goal.0), f64::from(at.1) - f64::from(self.goal.1));
         [f64::from(at.0), f64::from(at.1), dx.hypot(dy)]
     }
 }
@@ -99,9 +102,16 @@ impl Tracking {
         if !(1..=10_000).contains(&self.steps) {
             return Err(SsmError::Domain(format!("steps must be 1 to 10000, got {}", self.steps)));
         }
-        for (name, v, min) in [("dt", self.dt, f64::MIN_POSITIVE), ("noise", self.noise, 0.0), ("jitter", self.jitter, 0.0)] {
+        for (name, v, min) in [
+            ("dt", self.dt, f64::MIN_POSITIVE),
+            ("noise", self.noise, 0.0),
+            ("jitter", self.jitter, 0.0),
+        ] {
             if !v.is_finite() || v < min {
-                return Err(SsmError::Domain(format!("{name} must be finite and {}, got {v}", if min > 0.0 { "> 0" } else { "≥ 0" })));
+                return Err(SsmError::Domain(format!(
+                    "{name} must be finite and {}, got {v}",
+                    if min > 0.0 { "> 0" } else { "≥ 0" }
+                )));
             }
         }
         let dt = self.dt;
@@ -133,15 +143,19 @@ impl Tracking {
         for k in 0..self.steps {
             if k > 0 {
                 let a = Vector2::new(rng.normal(), rng.normal()) * self.jitter;
-                truth = f * truth + Vector4::new(a.x * dt * dt / 2.0, a.y * dt * dt / 2.0, a.x * dt, a.y * dt);
+                truth = f * truth
+                    + Vector4::new(a.x * dt * dt / 2.0, a.y * dt * dt / 2.0, a.x * dt, a.y * dt);
                 // Predict: h⁻ = F h, P⁻ = F P Fᵀ + Q.
                 estimate = f * estimate;
                 p = f * p * f.transpose() + q;
             }
-            let z = Vector2::new(truth.x, truth.y) + Vector2::new(rng.normal(), rng.normal()) * self.noise;
+            let z = Vector2::new(truth.x, truth.y)
+                + Vector2::new(rng.normal(), rng.normal()) * self.noise;
             // Update: K = P⁻ Hᵀ (H P⁻ Hᵀ + R)⁻¹, h = h⁻ + K (z − H h⁻), P = (I − K H) P⁻.
             let s = p.fixed_view::<2, 2>(0, 0) + r;
-            let s_inv = s.try_inverse().ok_or_else(|| SsmError::Numerical("singular innovation covariance".into()))?;
+            let s_inv = s
+                .try_inverse()
+                .ok_or_else(|| SsmError::Numerical("singular innovation covariance".into()))?;
             let k_gain = p.fixed_view::<4, 2>(0, 0) * s_inv;
             let innovation = z - Vector2::new(estimate.x, estimate.y);
             estimate += k_gain * innovation;
@@ -171,7 +185,8 @@ pub fn prediction_errors(track: &[TrackStep], warmup: usize) -> (f64, f64) {
         return (0.0, 0.0);
     }
     let n = pairs.len() as f64;
-    let with_velocity = pairs.iter().map(|w| dist(w[0].predicted_next, w[1].truth)).sum::<f64>() / n;
+    let with_velocity =
+        pairs.iter().map(|w| dist(w[0].predicted_next, w[1].truth)).sum::<f64>() / n;
     let position_only = pairs.iter().map(|w| dist(w[0].naive_next, w[1].truth)).sum::<f64>() / n;
     (with_velocity, position_only)
 }
@@ -194,21 +209,32 @@ mod tests {
 
     #[test]
     fn velocity_in_the_state_predicts_better_than_position_alone() {
-        let track = Tracking { steps: 200, dt: 1.0, noise: 0.3, jitter: 0.02, seed: 7 }.run().unwrap();
+        let track =
+            Tracking { steps: 200, dt: 1.0, noise: 0.3, jitter: 0.02, seed: 7 }.run().unwrap();
         let (with_velocity, position_only) = prediction_errors(&track, 20);
         // Standing still is off by the distance travelled per step (|v| ≈ 1.17) on average.
         assert!(position_only > 0.9, "{position_only}");
         assert!(with_velocity < 0.5 * position_only, "{with_velocity} vs {position_only}");
-        // The estimated velocity approaches the true one (1, 0.6) where jitter is small.
-        let last = track.last().unwrap().estimate;
-        assert!((last[2] - 1.0).abs() < 0.3 && (last[3] - 0.6).abs() < 0.3, "{last:?}");
+        // The estimated velocity follows the true one (which drifts with the jitter), read off
+        // the last two true positions.
+        let (a, b) = (&track[track.len() - 2], &track[track.len() - 1]);
+        let true_velocity = [b.truth[0] - a.truth[0], b.truth[1] - a.truth[1]];
+        let est = b.estimate;
+        assert!(
+            (est[2] - true_velocity[0]).abs() < 0.2 && (est[3] - true_velocity[1]).abs() < 0.2,
+            "{est:?} vs {true_velocity:?}"
+        );
     }
 
     #[test]
     fn without_noise_the_filter_follows_the_truth_exactly() {
-        let track = Tracking { steps: 30, dt: 0.5, noise: 0.0, jitter: 0.0, seed: 1 }.run().unwrap();
+        let track =
+            Tracking { steps: 30, dt: 0.5, noise: 0.0, jitter: 0.0, seed: 1 }.run().unwrap();
         for s in &track {
-            assert!((s.estimate[0] - s.truth[0]).abs() < 1e-6 && (s.estimate[1] - s.truth[1]).abs() < 1e-6);
+            assert!(
+                (s.estimate[0] - s.truth[0]).abs() < 1e-6
+                    && (s.estimate[1] - s.truth[1]).abs() < 1e-6
+            );
         }
     }
 

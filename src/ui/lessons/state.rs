@@ -3,13 +3,15 @@
 //! where the last position alone predicts badly and (position, velocity) predicts well.
 
 use crate::course::Lesson;
+use crate::course::state::{GOAL, GRID, START, STEPS, StateLesson, WARMUP, walk};
 use crate::i18n::{fill, t};
-use crate::mathml::{column, equals, mi, row, mo};
-use crate::plot::{grid_cell_at, grid_world, track_view, tracking, GridScene, TrackScene};
-use crate::course::state::{walk, StateLesson, GOAL, GRID, START, STEPS, WARMUP};
+use crate::mathml::{column, equals, mi, mo, row};
+use crate::plot::{GridScene, TrackScene, grid_cell_at, grid_world, track_view, tracking};
 use crate::route::Route;
-use crate::ssm::{prediction_errors, Move, Tracking};
-use crate::ui::components::{DrawFn, Equation, Figure, PlayControls, Prose, Slider, Toggle, TryThis};
+use crate::ssm::{Move, Tracking, prediction_errors};
+use crate::ui::components::{
+    DrawFn, Equation, Figure, PlayControls, Prose, Slider, Toggle, TryThis,
+};
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -59,7 +61,13 @@ pub(crate) fn state_lesson() -> Html {
         let trail = path[..path.len() - 1].to_vec();
         let goal_label = t(lang, "state.goal").to_owned();
         Rc::new(move |area, theme| {
-            let scene = GridScene { size: GRID, goal: GOAL, agent, trail: trail.clone(), goal_label: goal_label.clone() };
+            let scene = GridScene {
+                size: GRID,
+                goal: GOAL,
+                agent,
+                trail: trail.clone(),
+                goal_label: goal_label.clone(),
+            };
             grid_world(area, &scene, theme).map(|_| None)
         })
     };
@@ -85,14 +93,16 @@ pub(crate) fn state_lesson() -> Html {
 
     // The tracking example: computed once per noise level, shown up to step k.
     let track = use_memo(s.noise.to_bits(), |bits| {
-        Tracking { steps: STEPS, dt: 1.0, noise: f64::from_bits(*bits), jitter: 0.03, seed: 2024 }.run()
+        Tracking { steps: STEPS, dt: 1.0, noise: f64::from_bits(*bits), jitter: 0.03, seed: 2024 }
+            .run()
     });
     let track = match &*track {
         Ok(track) => track.clone(),
         Err(e) => return html! { <p class="banner warning">{ e.to_string() }</p> },
     };
     let k = s.k.min(track.len());
-    let (err_velocity, err_position) = prediction_errors(&track[..(k + 1).min(track.len())], WARMUP.min(k.saturating_sub(1)));
+    let (err_velocity, err_position) =
+        prediction_errors(&track[..(k + 1).min(track.len())], WARMUP.min(k.saturating_sub(1)));
     let track_draw: DrawFn = {
         let track = track.clone();
         let truth = s.truth;
@@ -107,12 +117,20 @@ pub(crate) fn state_lesson() -> Html {
         Rc::new(move |area, theme| {
             let shown = &track[..k];
             let now = &shown[k - 1];
-            let view = track_view(track.iter().flat_map(|p| [(p.truth[0], p.truth[1]), (p.observed[0], p.observed[1])]));
+            let view = track_view(
+                track
+                    .iter()
+                    .flat_map(|p| [(p.truth[0], p.truth[1]), (p.observed[0], p.observed[1])]),
+            );
             let pair = |p: [f64; 2]| (p[0], p[1]);
             let scene = TrackScene {
                 observed: shown.iter().map(|p| pair(p.observed)).collect(),
                 estimated: shown.iter().map(|p| (p.estimate[0], p.estimate[1])).collect(),
-                truth: if truth { shown.iter().map(|p| pair(p.truth)).collect() } else { Vec::new() },
+                truth: if truth {
+                    shown.iter().map(|p| pair(p.truth)).collect()
+                } else {
+                    Vec::new()
+                },
                 predicted: pair(now.predicted_next),
                 naive: pair(now.naive_next),
                 actual_next: if truth { track.get(k).map(|p| pair(p.truth)) } else { None },
@@ -133,10 +151,7 @@ pub(crate) fn state_lesson() -> Html {
     {
         let (step, playing) = (step.clone(), playing.clone());
         let at_end = s.k >= STEPS;
-        use_interval(
-            (*playing && !at_end).then_some(250),
-            Callback::from(move |_| step.emit(1)),
-        );
+        use_interval((*playing && !at_end).then_some(250), Callback::from(move |_| step.emit(1)));
         if *playing && at_end {
             playing.set(false);
         }
@@ -202,4 +217,3 @@ pub(crate) fn state_lesson() -> Html {
         </>
     }
 }
-
