@@ -414,3 +414,27 @@ fn constructors_refuse_bad_shapes_and_values() {
     assert!("trapezoid".parse::<Method>().is_err());
     assert!(ssm::Hippo::new(HippoKind::LegS, ssm::MAX_STATE + 1).is_err());
 }
+
+#[test]
+fn a_mimo_response_is_the_sum_of_its_single_input_responses() {
+    // Linearity: with two inputs, the response to (u, v) is the response to (u, 0) plus the
+    // response to (0, v), state by state and output by output.
+    let a = DMatrix::from_row_slice(3, 3, &[-1.0, 0.4, 0.0, -0.3, -0.5, 0.2, 0.1, 0.0, -2.0]);
+    let b = DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.5, -1.0, 0.0, 2.0]);
+    let c = DMatrix::from_row_slice(2, 3, &[1.0, 0.0, -1.0, 0.3, 0.3, 0.3]);
+    let d = DMatrix::from_row_slice(2, 2, &[0.1, 0.0, 0.0, -0.2]);
+    let sys = Continuous::new(a, b, c, d).unwrap();
+    let disc = discretize(&sys, step(0.2), Method::Zoh).unwrap();
+    let x = DMatrix::from_fn(2, 30, |i, k| ((k * (i + 2)) as f64 * 0.37).sin());
+    let only = |row: usize| {
+        let mut part = DMatrix::zeros(2, 30);
+        part.set_row(row, &x.row(row));
+        recurrence(&disc, &part).unwrap()
+    };
+    let (whole, first, second) = (recurrence(&disc, &x).unwrap(), only(0), only(1));
+    assert!(rel(&whole.states, &(&first.states + &second.states)) < 1e-14);
+    assert!(rel(&whole.outputs, &(&first.outputs + &second.outputs)) < 1e-14);
+    assert_eq!((whole.outputs.nrows(), whole.states.nrows()), (2, 3));
+    // Kernels and convolutions are SISO only, and say so.
+    assert!(matches!(ssm::kernel(&disc, 4), Err(ssm::SsmError::Shape(_))));
+}

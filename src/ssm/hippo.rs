@@ -12,12 +12,12 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HippoKind {
     /// HiPPO-LegS (scaled Legendre), memory of the whole past, lower triangular:
-    /// A[n,k] = −√(2n+1)√(2k+1) for n > k, −(n+1) for n = k, 0 for n < k; B[n] = √(2n+1).
+    /// A\[n,k\] = −√(2n+1)√(2k+1) for n > k, −(n+1) for n = k, 0 for n < k; B\[n\] = √(2n+1).
     LegS,
     /// HiPPO-LegT (translated Legendre), memory of a sliding window, dense. As in the current S4
     /// code, which halves the HiPPO paper's matrices "for timescale correctness":
-    /// A[n,k] = −½√(2n+1)√(2k+1) for n ≥ k and −½√(2n+1)√(2k+1)·(−1)^{n−k} for n < k;
-    /// B[n] = ½√(2n+1).
+    /// A\[n,k\] = −½√(2n+1)√(2k+1) for n ≥ k and −½√(2n+1)√(2k+1)·(−1)^{n−k} for n < k;
+    /// B\[n\] = ½√(2n+1).
     LegT,
     /// S4D-Lin, diagonal and complex: A_n = −½ + iπn, B_n = 1 (n = 0 … N−1). The S4 code keeps
     /// one of each conjugate pair and writes the imaginary part as −πn; the two describe the

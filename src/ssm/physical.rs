@@ -1,9 +1,8 @@
 //! Physical systems as state space models, for the lesson on where SSMs come from: a
 //! mass–spring–damper and a series RLC circuit.
 
-use super::Result;
-use super::SsmError;
 use super::continuous::Continuous;
+use super::{Result, SsmError};
 use nalgebra::DMatrix;
 
 /// Requires a finite parameter that is positive (or, when `zero_ok`, not negative).

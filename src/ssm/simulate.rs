@@ -3,8 +3,9 @@
 //! continuous response to a piecewise-constant input.
 
 use super::continuous::Continuous;
-use super::cost::recurrence_cost;
-use super::cost::{OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost};
+use super::cost::{
+    OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
+};
 use super::discretize::{Discretized, Method, Step, discretize};
 use super::kernel::{convolve_direct, convolve_fft, kernel, require_siso};
 use super::validate::{
