@@ -94,14 +94,16 @@ pub(crate) fn number(v: &Value, what: &str) -> Result<f64, String> {
     if x.is_finite() { Ok(x) } else { Err(format!("{what:?} must be finite")) }
 }
 
-/// A non-negative integer given as a JSON number without a fractional part.
+/// A non-negative whole number (`3` or `3.0`), refused if it does not fit in `usize`.
 pub(crate) fn count(v: &Value, what: &str) -> Result<usize, String> {
     if let Some(n) = v.as_u64() {
         return usize::try_from(n).map_err(|_| format!("{what:?} is too large"));
     }
     match v.as_f64() {
         Some(x) if x < 0.0 => Err(format!("{what:?} must not be negative")),
-        Some(x) if x.fract() == 0.0 && x.is_finite() => Err(format!("{what:?} is too large")),
+        // Below 2^53 every whole f64 is exact, so the conversion loses nothing.
+        Some(x) if x.fract() == 0.0 && x < 9_007_199_254_740_992.0 => Ok(x as usize),
+        Some(x) if x.fract() == 0.0 => Err(format!("{what:?} is too large")),
         _ => Err(format!("{what:?} must be a whole number")),
     }
 }
@@ -197,6 +199,7 @@ mod tests {
     #[test]
     fn count_refuses_fractions_and_negatives() {
         assert_eq!(count(&json!(7), "n"), Ok(7));
+        assert_eq!(count(&json!(7.0), "n"), Ok(7));
         for bad in [json!(-1), json!(2.5), json!("3"), json!(1e300)] {
             assert!(count(&bad, "n").is_err(), "{bad} was accepted");
         }

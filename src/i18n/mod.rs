@@ -261,6 +261,6 @@ mod tests {
         assert_eq!(Lang::from_code("ko-KR"), Some(Lang::Ko));
         assert_eq!(Lang::from_code("EN_us"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
-        assert_eq!(fill(Lang::En, "notfound.body", &[("route", "#/x")]).contains("#/x"), true);
+        assert!(fill(Lang::En, "notfound.body", &[("route", "#/x")]).contains("#/x"));
     }
 }

@@ -1,7 +1,7 @@
 //! The grid world of lesson 1: cells, the goal, the agent, its trail, and the straight line
 //! whose length is the distance element of the state vector.
 
-use super::{err, palette, PlotError, Theme};
+use super::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn grid_cell_at(size: u32, (fx, fy): (f64, f64)) -> Option<(u32, u32)> {
     let inner = |f: f64| (f - MARGIN) / (1.0 - 2.0 * MARGIN);
     let (u, v) = (inner(fx), 1.0 - inner(fy));
     let n = f64::from(size);
-    ((0.0..1.0).contains(&u) && (0.0..1.0).contains(&v)).then(|| ((u * n) as u32, (v * n) as u32))
+    ((0.0..1.0).contains(&u) && (0.0..1.0).contains(&v)).then_some(((u * n) as u32, (v * n) as u32))
 }
 
 /// Draws the grid with y growing upwards; the grid is square and centred.
@@ -46,7 +46,10 @@ pub fn grid_world<DB: DrawingBackend>(
     let cell = f64::from(side) / n;
     // Pixel of the centre of cell (x, y), y upwards.
     let centre = |(x, y): (u32, u32)| {
-        (ox + ((f64::from(x) + 0.5) * cell) as i32, oy + side - ((f64::from(y) + 0.5) * cell) as i32)
+        (
+            ox + ((f64::from(x) + 0.5) * cell) as i32,
+            oy + side - ((f64::from(y) + 0.5) * cell) as i32,
+        )
     };
     for i in 0..=scene.size {
         let p = (f64::from(i) * cell) as i32;
@@ -56,16 +59,27 @@ pub fn grid_world<DB: DrawingBackend>(
     }
     let half = (cell * 0.38) as i32;
     let (gx, gy) = centre(scene.goal);
-    area.draw(&Rectangle::new([(gx - half, gy - half), (gx + half, gy + half)], palette::GREEN.mix(0.35).filled()))
-        .map_err(err)?;
+    area.draw(&Rectangle::new(
+        [(gx - half, gy - half), (gx + half, gy + half)],
+        palette::GREEN.mix(0.35).filled(),
+    ))
+    .map_err(err)?;
     let font = ("sans-serif", theme.font(11.0)).into_font().color(&palette::INK);
-    area.draw(&Text::new(scene.goal_label.clone(), (gx - half, gy + half + theme.px(2.0) as i32), font))
-        .map_err(err)?;
-    let trail: Vec<(i32, i32)> = scene.trail.iter().copied().chain([scene.agent]).map(centre).collect();
+    area.draw(&Text::new(
+        scene.goal_label.clone(),
+        (gx - half, gy + half + theme.px(2.0) as i32),
+        font,
+    ))
+    .map_err(err)?;
+    let trail: Vec<(i32, i32)> =
+        scene.trail.iter().copied().chain([scene.agent]).map(centre).collect();
     area.draw(&PathElement::new(trail, palette::SKY.stroke_width(theme.px(2.0)))).map_err(err)?;
     let (ax, ay) = centre(scene.agent);
-    area.draw(&PathElement::new(vec![(ax, ay), (gx, gy)], palette::ORANGE.stroke_width(theme.px(2.0))))
-        .map_err(err)?;
+    area.draw(&PathElement::new(
+        vec![(ax, ay), (gx, gy)],
+        palette::ORANGE.stroke_width(theme.px(2.0)),
+    ))
+    .map_err(err)?;
     area.draw(&Circle::new((ax, ay), half, palette::BLUE.filled())).map_err(err)?;
     Ok(())
 }
@@ -80,7 +94,13 @@ mod tests {
             let mut svg = String::new();
             {
                 let area = SVGBackend::with_string(&mut svg, (300, 300)).into_drawing_area();
-                let scene = GridScene { size: 6, goal: (5, 5), agent, trail: vec![(0, 0)], goal_label: "goal".into() };
+                let scene = GridScene {
+                    size: 6,
+                    goal: (5, 5),
+                    agent,
+                    trail: vec![(0, 0)],
+                    goal_label: "goal".into(),
+                };
                 grid_world(&area, &scene, &Theme::default()).unwrap();
                 area.present().unwrap();
             }

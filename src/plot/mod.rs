@@ -5,9 +5,13 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
+mod grid_world;
 mod lines;
+mod tracking;
 
+pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;
 

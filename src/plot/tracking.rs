@@ -2,7 +2,7 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
-use super::{err, finite_range, palette, PlotError, Theme};
+use super::{PlotError, Theme, err, finite_range, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
