@@ -1,7 +1,9 @@
 //! Line charts of one or more series against a shared x axis (time, step, frequency), with an
 //! optional vertical marker at the hovered x that every linked figure draws at the same place.
 
-use super::{PlotError, Theme, XAxisMap, err, finite_range, palette};
+use super::{
+    Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, err, finite_range, legend, palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -96,8 +98,7 @@ pub fn line_chart<DB: DrawingBackend>(
             .filter(|p| p.0.is_finite() && p.1.is_finite())
             .map(clamp)
             .collect();
-        let legend_color = s.color;
-        let annotated = match s.style {
+        match s.style {
             SeriesStyle::Line => ctx.draw_series(LineSeries::new(finite, stroke)),
             SeriesStyle::Dashed => {
                 ctx.draw_series(DashedLineSeries::new(finite, theme.px(6.0), theme.px(4.0), stroke))
@@ -118,10 +119,6 @@ pub fn line_chart<DB: DrawingBackend>(
             }
         }
         .map_err(err)?;
-        let w = theme.px(14.0) as i32;
-        annotated.label(s.label).legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + w, y)], legend_color.stroke_width(3))
-        });
     }
 
     if let Some(mx) = chart.marker_x.filter(|m| (x0.min(x1)..=x0.max(x1)).contains(m)) {
@@ -131,13 +128,16 @@ pub fn line_chart<DB: DrawingBackend>(
     }
 
     if chart.series.len() > 1 {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(font(11.0))
-            .background_style(WHITE.mix(0.85))
-            .border_style(palette::GRID)
-            .draw()
-            .map_err(err)?;
+        let entries: Vec<LegendEntry<'_>> = chart
+            .series
+            .iter()
+            .map(|s| LegendEntry {
+                label: s.label,
+                color: s.color,
+                swatch: if s.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line },
+            })
+            .collect();
+        legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::UpperRight, theme)?;
     }
 
     let (px0, _) = ctx.backend_coord(&(x0, y0));

@@ -6,10 +6,12 @@
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
 mod grid_world;
+mod legend;
 mod lines;
 mod tracking;
 
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 

@@ -2,7 +2,7 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
-use super::{PlotError, Theme, err, finite_range, palette};
+use super::{Corner, LegendEntry, PlotError, Swatch, Theme, err, finite_range, legend, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -60,39 +60,28 @@ pub fn tracking<DB: DrawingBackend>(
         .map_err(err)?;
     let r = theme.px(2.5);
     let w = theme.px(2.0);
-    let legend = |c: RGBColor| move |(x, y): (i32, i32)| Circle::new((x + 6, y), 4, c.filled());
     ctx.draw_series(s.observed.iter().map(|&p| Circle::new(p, r, palette::MARK.mix(0.6).filled())))
-        .map_err(err)?
-        .label(s.labels[0])
-        .legend(legend(palette::MARK));
+        .map_err(err)?;
     if !s.truth.is_empty() {
         ctx.draw_series(LineSeries::new(s.truth.clone(), palette::GREEN.stroke_width(w)))
-            .map_err(err)?
-            .label(s.labels[2])
-            .legend(legend(palette::GREEN));
+            .map_err(err)?;
     }
     ctx.draw_series(LineSeries::new(s.estimated.clone(), palette::BLUE.stroke_width(w)))
-        .map_err(err)?
-        .label(s.labels[1])
-        .legend(legend(palette::BLUE));
+        .map_err(err)?;
     let big = theme.px(6.0);
-    ctx.draw_series([Cross::new(s.naive, big, palette::RED.stroke_width(w))])
-        .map_err(err)?
-        .label(s.labels[4])
-        .legend(legend(palette::RED));
+    ctx.draw_series([Cross::new(s.naive, big, palette::RED.stroke_width(w))]).map_err(err)?;
     ctx.draw_series([TriangleMarker::new(s.predicted, big, palette::BLUE.filled())])
-        .map_err(err)?
-        .label(s.labels[3])
-        .legend(legend(palette::BLUE));
+        .map_err(err)?;
     if let Some(p) = s.actual_next {
         ctx.draw_series([Circle::new(p, big, palette::GREEN.stroke_width(w))]).map_err(err)?;
     }
-    ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(11.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(palette::GRID)
-        .draw()
-        .map_err(err)?;
+    let entry = |i: usize, color, swatch| LegendEntry { label: s.labels[i], color, swatch };
+    let mut entries =
+        vec![entry(0, palette::MARK, Swatch::Dot), entry(1, palette::BLUE, Swatch::Line)];
+    if !s.truth.is_empty() {
+        entries.push(entry(2, palette::GREEN, Swatch::Line));
+    }
+    entries.extend([entry(3, palette::BLUE, Swatch::Dot), entry(4, palette::RED, Swatch::Dot)]);
+    legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::UpperLeft, theme)?;
     Ok(())
 }

@@ -48,10 +48,10 @@ pub(crate) fn app() -> Html {
         Callback::from(move |l: Lang| lang.set(l))
     };
     let focus_main = Callback::from(|_: MouseEvent| {
-        if let Some(main) = dom::document().get_element_by_id("main") {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
+        if let Some(Ok(main)) =
+            dom::document().get_element_by_id("main").map(|m| m.dyn_into::<web_sys::HtmlElement>())
+        {
+            let _ = main.focus();
         }
     });
 

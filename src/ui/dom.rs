@@ -69,11 +69,6 @@ pub(crate) fn storage_set(key: &str, value: &str) {
     }
 }
 
-/// Milliseconds since the page started, for timing in the page.
-pub(crate) fn now_ms() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
-
 /// Marks the start of a measured update (`performance.mark`).
 pub(crate) fn mark(name: &str) {
     if let Some(p) = window().performance() {

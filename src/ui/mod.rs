@@ -3,6 +3,7 @@
 //! | file | contents |
 //! |---|---|
 //! | `app`        | the shell: header, navigation, routing, language, arrow-key navigation |
+//! | `canvas`     | the figures' drawing backend: plotters' canvas backend measuring text itself |
 //! | `dom`        | small typed access to the window: hash, history, storage, performance marks |
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
 //! | `hooks`      | shared hooks: the current route, lesson state in the URL, intervals |
@@ -14,6 +15,7 @@
 //! Every visible string comes from [`crate::i18n`]; every number from [`crate::ssm`].
 
 mod app;
+mod canvas;
 mod components;
 mod dom;
 mod hooks;

@@ -1,4 +1,4 @@
-//! A figure: a canvas that a plot function draws on (plotters' canvas backend), sized to its
+//! A figure: a canvas that a plot function draws on (plotters, through [`MeasuredCanvas`]), sized to its
 //! container at the device pixel ratio, redrawn after every render and on window resize. It
 //! reports the pointer in data coordinates so lessons can link their views.
 //!
@@ -6,11 +6,11 @@
 //! logged to the console (which fails the end-to-end tests) and never panics.
 
 use crate::plot::{PlotError, Theme, XAxisMap};
+use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -18,7 +18,7 @@ use yew::prelude::*;
 /// Draws one figure on the canvas backend; returns the x-axis map when the figure has a data
 /// x axis that the pointer can hover.
 pub(crate) type DrawFn =
-    Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, &Theme) -> Result<Option<XAxisMap>, PlotError>>;
+    Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, &Theme) -> Result<Option<XAxisMap>, PlotError>>;
 
 #[derive(Properties)]
 pub(crate) struct Props {
@@ -74,7 +74,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_width(w);
                     el.set_height(h);
                 }
-                match CanvasBackend::with_canvas_object(el.clone()) {
+                match MeasuredCanvas::new(el.clone()) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
                         match draw(&area, &Theme { scale }).and_then(|m| {
@@ -104,10 +104,10 @@ pub(crate) fn figure(p: &Props) -> Html {
                 let x = map.borrow().and_then(|m| m.data_x(device_x(&e)));
                 hover.emit(x);
             }
-            if e.buttons() & 1 == 1 {
-                if let (Some(press), Some(el)) = (&press, canvas.cast::<HtmlCanvasElement>()) {
-                    press.emit(fraction(&e, &el));
-                }
+            if let (true, Some(press), Some(el)) =
+                (e.buttons() & 1 == 1, &press, canvas.cast::<HtmlCanvasElement>())
+            {
+                press.emit(fraction(&e, &el));
             }
         })
     };

@@ -50,10 +50,8 @@ pub(crate) fn state_lesson() -> Html {
     let on_press = {
         let (s, set) = (s.clone(), set.clone());
         Callback::from(move |f: (f64, f64)| {
-            if let Some(cell) = grid_cell_at(GRID, f) {
-                if cell != agent {
-                    set.emit(s.with_moves(&walk(agent, cell)));
-                }
+            if let Some(cell) = grid_cell_at(GRID, f).filter(|&c| c != agent) {
+                set.emit(s.with_moves(&walk(agent, cell)));
             }
         })
     };
