@@ -61,7 +61,7 @@ need_test_tools() {
     need_web_build
     rustup component list --installed | grep -q '^clippy' || rustup component add clippy
     rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
-    # Chromium for wasm-bindgen-test and the end-to-end tests (with a Korean font for the
+    # Chromium for wasm-bindgen-test and the end-to-end tests (with a Korean font and a math font for the
     # screenshots); lavapipe for wgpu on the CPU.
-    need_apt chromium chromium-driver mesa-vulkan-drivers fonts-noto-cjk
+    need_apt chromium chromium-driver mesa-vulkan-drivers fonts-noto-cjk fonts-dejavu-extra
 }
