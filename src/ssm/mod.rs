@@ -12,9 +12,13 @@
 //! | `sweep`  | the CPU kernels of the selective scan (blocked SIMD-friendly sweep, scan-based paths) |
 //! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
 //! | `parallel` | rayon natively, a plain loop on wasm32: with `weights`' safetensors reader, the only target-dependent code here |
+//! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
+//! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
+//! | `tasks`  | seeded selective-copying and induction-heads examples |
 
 #![warn(missing_docs)]
 
+mod block;
 mod error;
 mod lanes;
 mod parallel;
@@ -22,7 +26,10 @@ mod rng;
 mod scan;
 mod selective;
 mod sweep;
+mod tasks;
+mod weights;
 
+pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use rng::Rng;
 pub use scan::{
@@ -32,5 +39,7 @@ pub use scan::{
 };
 pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
-    selective_scan, silu, softplus, trace_channel,
+    inverse_softplus, sample_dt, selective_scan, silu, softplus, trace_channel,
 };
+pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
+pub use weights::{MixerDims, MixerInit, MixerWeights, StateDict, Tensor};
