@@ -1,6 +1,6 @@
-//! Branch-free `exp` and `expm1` on f64, written so that a loop over a block of lanes compiles to
-//! SIMD code. The selective scan evaluates exp(Δ·A) D·N·L times; a libm call per element would
-//! dominate its cost.
+//! Branch-free `exp`, `expm1` and `ln_1p` on f64, written so that a loop over a block of lanes
+//! compiles to SIMD code. The selective scan evaluates exp(Δ·A) D·N·L times, and softplus and SiLU
+//! D·L times; a libm call per element would dominate its cost.
 //!
 //! Method: x = k·ln 2 + r with k = round(x / ln 2) and |r| ≤ ln 2 / 2 (Cody–Waite: ln 2 split in
 //! a high part with trailing zero bits, so k·LN2_HI is exact); expm1(r) by its Taylor series to
@@ -12,8 +12,8 @@
 //! Range: the argument is clamped to [−708, 710] and there are no branches or selects (they
 //! stop LLVM from vectorizing the kernels). So for x < −708, exp(x) returns exp(−708) ≈ 3.3·10⁻³⁰⁸
 //! (an absolute error below 3.4·10⁻³⁰⁸) and expm1(x) returns −1; above about 709.4 (where
-//! k = 1024) the results are not finite (+∞ or NaN), a little before the true overflow
-//! at 709.78. Callers check their results for non-finite values.
+//! k = 1024) exp is +∞ (and expm1 not finite), a little before the true overflow at 709.78.
+//! Callers check their results for non-finite values.
 
 /// Arguments below this are clamped to it.
 const EXP_MIN: f64 = -708.0;
@@ -71,8 +71,61 @@ pub(crate) fn exp_expm1(x: f64) -> (f64, f64) {
     // shifted = 1.5·2⁵² + k exactly, so its bits are SHIFTER's bits plus k (two's complement).
     let k_bits = shifted.to_bits().wrapping_sub(SHIFTER.to_bits());
     let two_k = f64::from_bits(k_bits.wrapping_add(1023) << 52);
-    let tail = two_k * q;
-    (two_k + tail, (two_k - 1.0) + tail)
+    // 2ᵏ·(1 + q) stays +∞ (not NaN) when 2ᵏ overflows; it rounds like 2ᵏ + 2ᵏ·q.
+    (two_k * (1.0 + q), (two_k - 1.0) + two_k * q)
+}
+
+/// Bits of √½, where the mantissa range [√½, √2) of [`ln_1p`] starts.
+const SQRT_HALF_BITS: u64 = 0x3FE6_A09E_667F_3BCD;
+/// Bits of 1.0.
+const ONE_BITS: u64 = 0x3FF0_0000_0000_0000;
+/// The 52 mantissa bits.
+const MANTISSA: u64 = (1 << 52) - 1;
+/// 2⁵², whose bits OR-ed with a small integer j give the double 2⁵² + j.
+const TWO_52: f64 = 4_503_599_627_370_496.0;
+
+/// 1/(2j+1) for j = 1 … 10: the series ln m = 2s·(1 + s²/3 + s⁴/5 + … + s²⁰/21), s = (m−1)/(m+1).
+const INV_ODD: [f64; 10] = [
+    1.0 / 3.0,
+    1.0 / 5.0,
+    1.0 / 7.0,
+    1.0 / 9.0,
+    1.0 / 11.0,
+    1.0 / 13.0,
+    1.0 / 15.0,
+    1.0 / 17.0,
+    1.0 / 19.0,
+    1.0 / 21.0,
+];
+
+/// ln(1 + y) for 0 ≤ y < 2⁵² with a relative error of a few ulp, branch-free.
+///
+/// w = 1 + y is split as 2ᵏ·m with m ∈ [√½, √2) by adding 1 − √½ to its bits (as musl's `log`
+/// does); ln m = 2·atanh(s) by its series, |s| ≤ 0.172 so s²⁰/21 < 10⁻¹⁷; and the rounding error
+/// c of 1 + y (TwoSum: 1 + y = w + c exactly) is added back as c/w.
+#[inline(always)]
+pub(crate) fn ln_1p(y: f64) -> f64 {
+    let w = 1.0 + y;
+    let y_part = w - 1.0;
+    let c = (1.0 - (w - y_part)) + (y - y_part);
+    let bits = w.to_bits().wrapping_add(ONE_BITS - SQRT_HALF_BITS);
+    // k + 1023 is in the exponent field; turn it into a double without an int→float conversion.
+    let k = f64::from_bits((bits >> 52) | TWO_52.to_bits()) - (TWO_52 + 1023.0);
+    let m = f64::from_bits((bits & MANTISSA) + SQRT_HALF_BITS);
+    let f = m - 1.0;
+    let s = f / (2.0 + f);
+    let z = s * s;
+    let c_ = &INV_ODD;
+    let (z2, z4) = (z * z, z * z * (z * z));
+    let z8 = z4 * z4;
+    let p01 = c_[0] + c_[1] * z;
+    let p23 = c_[2] + c_[3] * z;
+    let p45 = c_[4] + c_[5] * z;
+    let p67 = c_[6] + c_[7] * z;
+    let p89 = c_[8] + c_[9] * z;
+    let series = (p01 + p23 * z2) + (p45 + p67 * z2) * z4 + p89 * z8;
+    let ln_m = 2.0 * s + (2.0 * s) * (z * series);
+    k * LN2_HI + (ln_m + k * LN2_LO) + c / w
 }
 
 #[cfg(test)]
@@ -111,6 +164,21 @@ mod tests {
     }
 
     #[test]
+    fn ln_1p_agrees_with_libm() {
+        let mut worst: f64 = 0.0;
+        for i in 0..=100_000 {
+            // y from 1e-300 to 1e15, log-spaced, and a dense sweep of [0, 3].
+            for y in [10f64.powf(-300.0 + 315.0 * i as f64 / 1e5), 3.0 * i as f64 / 1e5] {
+                if y > 0.0 {
+                    worst = worst.max(ulps(ln_1p(y), y.ln_1p()));
+                }
+            }
+        }
+        assert!(worst < 4.0, "worst error {worst} ulp");
+        assert_eq!(ln_1p(0.0), 0.0);
+    }
+
+    #[test]
     fn range_ends() {
         for x in [-708.0, -800.0, f64::NEG_INFINITY] {
             let (e, em1) = exp_expm1(x);
@@ -118,7 +186,7 @@ mod tests {
         }
         for x in [709.5, 710.0, 1e10, f64::INFINITY] {
             let (e, em1) = exp_expm1(x);
-            assert!(!e.is_finite() && !em1.is_finite(), "{x}: {e}, {em1}");
+            assert!(e == f64::INFINITY && !em1.is_finite(), "{x}: {e}, {em1}");
         }
         let (e, em1) = exp_expm1(709.0);
         assert!(ulps(e, 709f64.exp()) < 4.0 && ulps(em1, 709f64.exp_m1()) < 4.0);

@@ -22,7 +22,7 @@
 //! runs it sequentially (the fast path) or by Blelloch or Hillis–Steele (see `sweep`).
 
 use super::Rng;
-use super::lanes::exp_expm1;
+use super::lanes::{exp_expm1, ln_1p};
 use super::scan::ScanAlgorithm;
 use super::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError, sweep};
 use nalgebra::{DMatrix, DVector};
@@ -181,15 +181,9 @@ impl SelectiveScanInput {
 
     /// Step 5 of the module doc: the readout Σₙ h·C (`ssm`) plus the skip and the gate.
     pub(crate) fn finish(&self, ssm: f64, d: usize, t: usize) -> f64 {
-        let u = self.u[(d, t)];
-        let y = match &self.d {
-            Some(skip) => ssm + skip[d] * u,
-            None => ssm,
-        };
-        match &self.z {
-            Some(z) => y * silu(z[(d, t)]),
-            None => y,
-        }
+        let skip = self.d.as_ref().map_or(0.0, |skip| skip[d]);
+        let gate = self.z.as_ref().map_or(1.0, |z| silu(z[(d, t)]));
+        output(ssm, self.u[(d, t)], skip, gate)
     }
 }
 
@@ -232,17 +226,28 @@ pub fn inverse_softplus(y: f64) -> f64 {
 }
 
 /// softplus(x) = ln(1 + eˣ), returning x itself for x > 20 like `torch.nn.functional.softplus`.
+/// (Branch-free with `lanes`' functions, so that the kernel's loops over channels vectorize.)
+#[inline(always)]
 pub fn softplus(x: f64) -> f64 {
-    if x > 20.0 { x } else { x.exp().ln_1p() }
+    let soft = ln_1p(exp_expm1(x).0);
+    if x > 20.0 { x } else { soft }
 }
 
 /// SiLU(x) = x·σ(x) = x / (1 + e⁻ˣ).
+#[inline(always)]
 pub fn silu(x: f64) -> f64 {
-    x / (1.0 + (-x).exp())
+    x / (1.0 + exp_expm1(-x).0)
+}
+
+/// Step 5 of the module doc for one entry: (readout + D·u)·gate, with D = 0 and gate = 1 when
+/// they are absent (exact: adding 0·u and multiplying by 1 change nothing).
+#[inline(always)]
+pub(crate) fn output(ssm: f64, u: f64, skip: f64, gate: f64) -> f64 {
+    (ssm + skip * u) * gate
 }
 
 /// Step 1 of the module doc: raw Δ plus its bias, through softplus if asked.
-#[inline]
+#[inline(always)]
 pub(crate) fn effective_delta(raw: f64, bias: f64, softplus_on: bool) -> f64 {
     let delta = raw + bias;
     if softplus_on { softplus(delta) } else { delta }
