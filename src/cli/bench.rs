@@ -86,9 +86,10 @@ fn bench(args: &[String]) -> Result<String, String> {
     };
     let algorithm = flags.0.remove("algorithm").unwrap_or_else(|| "sequential".into());
     let repeat = flags.count("repeat", Some(5), MAX_REPEAT)?;
-    let threads = match flags.0.contains_key("threads") {
-        true => Some(flags.count("threads", None, MAX_THREADS)?),
-        false => None,
+    let threads = if flags.0.contains_key("threads") {
+        Some(flags.count("threads", None, MAX_THREADS)?)
+    } else {
+        None
     };
     let seed = flags.count("seed", Some(1), usize::MAX)? as u64;
     flags.finish()?;

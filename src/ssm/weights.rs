@@ -390,23 +390,34 @@ impl MixerWeights {
         let (d_state, d_conv) = (self.a_log.ncols(), self.conv_weight.ncols());
         let dt_rank = self.dt_proj_weight.ncols();
         let dims = MixerDims { d_model, d_inner, d_state, d_conv, dt_rank };
+        // Each weight: its shape here (vectors as (len, 1)) and values, and the shape the other
+        // weights imply.
+        fn matrix(m: &DMatrix<f64>) -> ((usize, usize), &[f64]) {
+            (m.shape(), m.as_slice())
+        }
+        fn vector(v: &DVector<f64>) -> ((usize, usize), &[f64]) {
+            ((v.len(), 1), v.as_slice())
+        }
         let checks = [
-            ("in_proj.weight", self.in_proj.shape(), (2 * d_inner, d_model)),
-            ("conv1d.weight", self.conv_weight.shape(), (d_inner, d_conv)),
-            ("conv1d.bias", (self.conv_bias.len(), 1), (d_inner, 1)),
-            ("x_proj.weight", self.x_proj.shape(), (dt_rank + 2 * d_state, d_inner)),
-            ("dt_proj.weight", self.dt_proj_weight.shape(), (d_inner, dt_rank)),
-            ("dt_proj.bias", (self.dt_proj_bias.len(), 1), (d_inner, 1)),
-            ("A_log", self.a_log.shape(), (d_inner, d_state)),
-            ("D", (self.d.len(), 1), (d_inner, 1)),
-            ("out_proj.weight", self.out_proj.shape(), (d_model, d_inner)),
+            ("in_proj.weight", matrix(&self.in_proj), (2 * d_inner, d_model)),
+            ("conv1d.weight", matrix(&self.conv_weight), (d_inner, d_conv)),
+            ("conv1d.bias", vector(&self.conv_bias), (d_inner, 1)),
+            ("x_proj.weight", matrix(&self.x_proj), (dt_rank + 2 * d_state, d_inner)),
+            ("dt_proj.weight", matrix(&self.dt_proj_weight), (d_inner, dt_rank)),
+            ("dt_proj.bias", vector(&self.dt_proj_bias), (d_inner, 1)),
+            ("A_log", matrix(&self.a_log), (d_inner, d_state)),
+            ("D", vector(&self.d), (d_inner, 1)),
+            ("out_proj.weight", matrix(&self.out_proj), (d_model, d_inner)),
         ];
-        for (name, got, want) in checks {
+        for (name, (got, values), want) in checks {
             if got != want {
                 return Err(SsmError::Shape(format!(
                     "weight {name:?} has shape {got:?} but the other weights imply {want:?} \
                      ({dims:?})"
                 )));
+            }
+            if values.iter().any(|x| !x.is_finite()) {
+                return Err(SsmError::NonFinite(format!("weight {name:?}")));
             }
         }
         if [d_model, d_inner, d_state, d_conv, dt_rank].contains(&0) || rows % 2 != 0 {
@@ -414,21 +425,6 @@ impl MixerWeights {
         }
         if [d_model, d_inner, d_state, d_conv, dt_rank].iter().any(|&s| s > MAX_STATE) {
             return Err(SsmError::TooLarge(format!("mixer sizes above {MAX_STATE}: {dims:?}")));
-        }
-        for (name, values) in [
-            ("in_proj.weight", self.in_proj.as_slice()),
-            ("conv1d.weight", self.conv_weight.as_slice()),
-            ("conv1d.bias", self.conv_bias.as_slice()),
-            ("x_proj.weight", self.x_proj.as_slice()),
-            ("dt_proj.weight", self.dt_proj_weight.as_slice()),
-            ("dt_proj.bias", self.dt_proj_bias.as_slice()),
-            ("A_log", self.a_log.as_slice()),
-            ("D", self.d.as_slice()),
-            ("out_proj.weight", self.out_proj.as_slice()),
-        ] {
-            if values.iter().any(|x| !x.is_finite()) {
-                return Err(SsmError::NonFinite(format!("weight {name:?}")));
-            }
         }
         Ok(dims)
     }
