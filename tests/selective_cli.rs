@@ -135,7 +135,7 @@ fn bad_selective_scan_requests_are_refused() {
     }
     refused(with("B", json!([[1.0, 2.0]])), "B");
     refused(with("C", json!([[1.0], [2.0]])), "C");
-    refused(with("A", json!([[-1.0]])), "A must be 9×1");
+    refused(with("A", json!([[-1.0]])), "A must be D×N = 9×1");
     refused(with("D", json!([1.0])), "D");
     refused(with("delta_bias", json!([1.0, 2.0])), "delta_bias");
     refused(with("z", json!([[1.0]])), "z");

@@ -107,12 +107,19 @@ impl ScanDims {
     }
 }
 
-fn expect_shape(name: &str, m: &DMatrix<f64>, rows: usize, cols: usize) -> Result<()> {
+/// Checks `m` is rows×cols; `meaning` names the dimensions, e.g. "D×L".
+fn expect_shape(
+    name: &str,
+    m: &DMatrix<f64>,
+    meaning: &str,
+    rows: usize,
+    cols: usize,
+) -> Result<()> {
     if m.shape() == (rows, cols) {
         return Ok(());
     }
     Err(SsmError::Shape(format!(
-        "{name} must be {rows}×{cols} (from u: D×L and A: D×N), got {}×{}",
+        "{name} must be {meaning} = {rows}×{cols} (D and L from u, N from A's columns), got {}×{}",
         m.nrows(),
         m.ncols()
     )))
@@ -140,12 +147,12 @@ impl SelectiveScanInput {
     pub fn validate(&self) -> Result<ScanDims> {
         let dims = ScanDims { d: self.u.nrows(), n: self.a.ncols(), l: self.u.ncols() }.check()?;
         let ScanDims { d, n, l } = dims;
-        expect_shape("delta", &self.delta, d, l)?;
-        expect_shape("A", &self.a, d, n)?;
-        expect_shape("B", &self.b, n, l)?;
-        expect_shape("C", &self.c, n, l)?;
+        expect_shape("delta", &self.delta, "D×L", d, l)?;
+        expect_shape("A", &self.a, "D×N", d, n)?;
+        expect_shape("B", &self.b, "N×L", n, l)?;
+        expect_shape("C", &self.c, "N×L", n, l)?;
         if let Some(z) = &self.z {
-            expect_shape("z", z, d, l)?;
+            expect_shape("z", z, "D×L", d, l)?;
         }
         if let Some(v) = &self.d {
             expect_len("D", v, d)?;
