@@ -3,6 +3,7 @@
 
 #![allow(clippy::print_stdout)]
 
+mod bench;
 mod eval;
 mod json;
 
@@ -14,6 +15,8 @@ usage: mamba-explainer <command>
 
 commands:
   eval      read one JSON request on stdin, write one JSON object on stdout (see README)
+  bench     bench selective-scan --d D --n N --l L [--algorithm A] [--repeat R] [--threads T]:
+            time the core, print one JSON line
 ";
 
 /// Runs the command named by the first argument and returns the process exit code:
@@ -30,6 +33,11 @@ pub fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             // A closed stdout leaves nothing more to report.
             let _ = writeln!(out, "{body}");
+            ExitCode::from(code)
+        }
+        Some("bench") => {
+            let (line, code) = bench::run(&args[1..]);
+            let _ = writeln!(std::io::stdout().lock(), "{line}");
             ExitCode::from(code)
         }
         Some("help" | "--help" | "-h") => {
