@@ -1,0 +1,213 @@
+//! CPU twins of the shader stages: the same f32 arithmetic over the same blocks, levels and
+//! indices, in plain Rust. Tests check the twins against the f64 core, which shows that the
+//! algorithm is right independently of any GPU; a page can run them to show the stages.
+
+use super::GpuError;
+use super::block_scan::LevelPlan;
+use super::layout::{BLOCK, LevelParams, Pair, SelectiveParams, WG_SIZE};
+use super::scan_kernel::{ScanOutput, ScanProblem};
+
+/// An element of a block scan: a monoid, as in `shaders/monoid_*.wgsl`.
+pub trait ScanElement: Copy {
+    /// The neutral element: `combine(IDENTITY, x) = combine(x, IDENTITY) = x`.
+    const IDENTITY: Self;
+    /// `self` first, then `later`; associative, not necessarily commutative.
+    fn combine(self, later: Self) -> Self;
+}
+
+impl ScanElement for Pair {
+    const IDENTITY: Self = Pair { a: 1.0, b: 0.0 };
+    /// (a_l, b_l) then (a_r, b_r) is h ↦ a_r·(a_l·h + b_l) + b_r.
+    fn combine(self, later: Self) -> Self {
+        Pair { a: self.a * later.a, b: later.a * self.b + later.b }
+    }
+}
+
+impl ScanElement for f32 {
+    const IDENTITY: Self = 0.0;
+    fn combine(self, later: Self) -> Self {
+        self + later
+    }
+}
+
+/// Twin of `scan_blocks.wgsl`: every block of [`BLOCK`] elements of every channel is replaced by
+/// its inclusive scan (Blelloch up-sweep and down-sweep), and its total written to the next level.
+pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
+    let len = level.len as usize;
+    let blocks = len.div_ceil(BLOCK as usize);
+    let block_len = BLOCK as usize;
+    for channel in 0..level.channels as usize {
+        let base = level.data_offset as usize + channel * len;
+        for block in 0..blocks {
+            let start = block * block_len;
+            let end = (start + block_len).min(len);
+            let mut tile = vec![E::IDENTITY; block_len];
+            tile[..end - start].copy_from_slice(&data[base + start..base + end]);
+            let elements = tile.clone();
+            // Up-sweep: the invocations lid < active of one round, in any order.
+            let mut offset = 1;
+            let mut active = WG_SIZE as usize;
+            while active > 0 {
+                for lid in 0..active {
+                    let left = offset * (2 * lid + 1) - 1;
+                    tile[left + offset] = tile[left].combine(tile[left + offset]);
+                }
+                offset *= 2;
+                active /= 2;
+            }
+            data[level.totals_offset as usize + channel * blocks + block] = tile[block_len - 1];
+            tile[block_len - 1] = E::IDENTITY;
+            // Down-sweep: the prefix goes left; prefix ∘ left subtree goes right.
+            active = 1;
+            while active <= WG_SIZE as usize {
+                offset /= 2;
+                for lid in 0..active {
+                    let left = offset * (2 * lid + 1) - 1;
+                    let left_total = tile[left];
+                    tile[left] = tile[left + offset];
+                    tile[left + offset] = tile[left + offset].combine(left_total);
+                }
+                active *= 2;
+            }
+            for i in 0..end - start {
+                data[base + start + i] = tile[i].combine(elements[i]);
+            }
+        }
+    }
+}
+
+/// Twin of `add_carries.wgsl`: element t of block j > 0 becomes (scanned total j − 1) ∘ element.
+pub fn add_carries<E: ScanElement>(data: &mut [E], level: &LevelParams) {
+    let len = level.len as usize;
+    let blocks = len.div_ceil(BLOCK as usize);
+    for index in 0..level.channels as usize * len {
+        let (channel, step) = (index / len, index % len);
+        let block = step / BLOCK as usize;
+        if block > 0 {
+            let carry = data[level.totals_offset as usize + channel * blocks + block - 1];
+            let at = level.data_offset as usize + index;
+            data[at] = carry.combine(data[at]);
+        }
+    }
+}
+
+/// Twin of the whole multi-level scan: `channels` sequences of equal length, scanned inclusively,
+/// level by level exactly as the GPU does.
+pub fn block_scan<E: ScanElement>(values: &[E], channels: usize) -> Result<Vec<E>, GpuError> {
+    let too_large = || GpuError::Input(format!("{} values are too many", values.len()));
+    if channels == 0 || values.is_empty() || !values.len().is_multiple_of(channels) {
+        return Err(GpuError::Input(format!(
+            "{} values do not split into {channels} equal non-empty channels",
+            values.len()
+        )));
+    }
+    let len = u32::try_from(values.len() / channels).map_err(|_| too_large())?;
+    let plan = LevelPlan::new(len, u32::try_from(channels).map_err(|_| too_large())?);
+    let mut data = vec![E::IDENTITY; usize::try_from(plan.elements).map_err(|_| too_large())?];
+    data[..values.len()].copy_from_slice(values);
+    for level in &plan.levels {
+        scan_blocks(&mut data, level);
+    }
+    for level in plan.levels.iter().rev().skip(1) {
+        add_carries(&mut data, level);
+    }
+    data.truncate(values.len());
+    Ok(data)
+}
+
+/// Twin of the GPU prefix sum: inclusive sums in Blelloch's order.
+pub fn prefix_sum(values: &[f32]) -> Vec<f32> {
+    if values.is_empty() {
+        return Vec::new();
+    }
+    // One channel of the given length always splits; only an absurd length can fail.
+    block_scan(values, 1).unwrap_or_default()
+}
+
+/// softplus(x) = ln(1 + eˣ), x itself above 20 (`discretize.wgsl`).
+fn softplus(x: f32) -> f32 {
+    if x > 20.0 { x } else { (1.0 + x.exp()).ln() }
+}
+
+/// φ(x) = (eˣ − 1)/x with φ(0) = 1, by its Taylor series near 0 (`discretize.wgsl`).
+fn phi(x: f32) -> f32 {
+    if x.abs() < 0.5 {
+        let c = [1.0 / 2.0, 1.0 / 6.0, 1.0 / 24.0, 1.0 / 120.0, 1.0 / 720.0, 1.0 / 5040.0];
+        1.0 + x * c.iter().rev().fold(0.0, |acc, &k| k + x * acc)
+    } else {
+        (x.exp() - 1.0) / x
+    }
+}
+
+/// Twin of `discretize.wgsl`: the pairs (exp(Δ·A), B̄·u) of rows `d_first..d_first + d_count`.
+pub fn discretize(problem: &ScanProblem, params: &SelectiveParams, pairs: &mut [Pair]) {
+    let (n_state, len) = (params.n_state as usize, params.len as usize);
+    for (index, pair) in pairs.iter_mut().enumerate().take(params.d_count as usize * n_state * len)
+    {
+        let (channel, t) = (index / len, index % len);
+        let n = channel % n_state;
+        let d = params.d_first as usize + channel / n_state;
+        let bias = problem.delta_bias.as_ref().map_or(0.0, |v| v[d]);
+        let mut dt = problem.delta[d * len + t] + bias;
+        if params.softplus != 0 {
+            dt = softplus(dt);
+        }
+        let x = dt * problem.a[d * n_state + n];
+        let mut b = dt * problem.b[n * len + t] * problem.u[d * len + t];
+        if params.zoh != 0 {
+            b *= phi(x);
+        }
+        *pair = Pair { a: x.exp(), b };
+    }
+}
+
+/// Twin of `output.wgsl`: y (with the D skip and the SiLU(z) gate) and the last state of the
+/// chunk's rows, written into `out` (y, D×L, then the last state, D×N).
+pub fn output(problem: &ScanProblem, params: &SelectiveParams, pairs: &[Pair], out: &mut [f32]) {
+    let (n_state, len) = (params.n_state as usize, params.len as usize);
+    for index in 0..params.d_count as usize * len {
+        let (row, t) = (index / len, index % len);
+        let d = params.d_first as usize + row;
+        let at = d * len + t;
+        let h = |n: usize| pairs[(row * n_state + n) * len + t].b;
+        let mut y = 0.0;
+        for n in 0..n_state {
+            y += problem.c[n * len + t] * h(n);
+        }
+        y += problem.d_skip.as_ref().map_or(0.0, |v| v[d]) * problem.u[at];
+        if let Some(z) = &problem.z {
+            let g = z[at];
+            y *= g / (1.0 + (-g).exp());
+        }
+        out[at] = y;
+        if t == len - 1 {
+            let last = params.d_model as usize * len + d * n_state;
+            for n in 0..n_state {
+                out[last + n] = h(n);
+            }
+        }
+    }
+}
+
+/// Twin of [`super::ScanKernel::run`], all rows in one chunk: discretize, scan, output.
+pub fn selective_scan(problem: &ScanProblem) -> Result<ScanOutput, GpuError> {
+    let (d_model, n_state, len) = problem.dims()?;
+    let params = SelectiveParams {
+        d_model,
+        n_state,
+        len,
+        d_first: 0,
+        d_count: d_model,
+        softplus: u32::from(problem.delta_softplus),
+        zoh: u32::from(problem.zoh),
+        gate: u32::from(problem.z.is_some()),
+    };
+    let (d, n, l) = (problem.d_model, problem.n_state, problem.len);
+    let mut pairs = vec![Pair::IDENTITY; d * n * l];
+    discretize(problem, &params, &mut pairs);
+    let pairs = block_scan(&pairs, d * n)?;
+    let mut out = vec![0.0; d * l + d * n];
+    output(problem, &params, &pairs, &mut out);
+    let last_state = out.split_off(d * l);
+    Ok(ScanOutput { d_model: d, n_state: n, len: l, y: out, last_state })
+}
