@@ -1,6 +1,6 @@
 //! The GPU prefix sum (and its twin) against running sums in f64 (error relative to the
-//! largest sum, as sums of ±1 values cancel), for lengths around the block
-//! size, multi-level lengths, and a million elements.
+//! largest sum, as sums of ±1 values cancel), for lengths around the block size of 4096, two
+//! levels, a million values, and 4096² + 1 values (three levels).
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -18,7 +18,7 @@ fn running_sums(xs: &[f32]) -> Vec<f64> {
         .collect()
 }
 
-const LENGTHS: [usize; 9] = [1, 2, 255, 511, 512, 513, 1000, 1 << 18, 512 * 512 + 1];
+const LENGTHS: [usize; 10] = [1, 2, 17, 255, 1000, 4095, 4096, 4097, 1 << 18, (1 << 18) + 1];
 
 fn values(len: usize) -> Vec<f32> {
     let mut rng = Rng::new(len as u64);
@@ -39,7 +39,8 @@ fn twin_prefix_sum_matches_running_sums() {
 fn gpu_prefix_sum_matches_running_sums() {
     let Some(gpu) = gpu() else { return };
     let mut worst = 0.0f64;
-    for len in LENGTHS.into_iter().chain([1_000_000]) {
+    // 4096² + 1 values need a third level of block totals.
+    for len in LENGTHS.into_iter().chain([1_000_000, 4096 * 4096 + 1]) {
         let xs = values(len);
         let sums = pollster::block_on(gpu.prefix.run(&gpu.ctx, &xs)).expect("prefix sum");
         let err = scaled_err(&sums, &running_sums(&xs));

@@ -4,7 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use mamba_explainer::gpu::{self, BLOCK, LevelParams, SelectiveParams, WG_SIZE};
+use mamba_explainer::gpu::{self, BLOCK, LevelParams, PER_INVOCATION, SelectiveParams, WG_SIZE};
 use std::mem::{offset_of, size_of};
 use wgpu::naga;
 
@@ -71,6 +71,7 @@ fn rust_mirrors_match_the_wgsl_declarations() {
     let (name, source) = &gpu::modules()[0];
     let module = parse(name, source);
     assert_eq!(constant(&module, "WG_SIZE"), WG_SIZE);
+    assert_eq!(constant(&module, "PER_INVOCATION"), PER_INVOCATION);
     assert_eq!(constant(&module, "BLOCK"), BLOCK);
     assert!(source.contains("const WG_SIZE = 256u;"), "WG_SIZE is spelt out in common.wgsl");
 

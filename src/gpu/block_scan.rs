@@ -182,12 +182,12 @@ mod tests {
 
     #[test]
     fn long_sequences_get_levels_of_block_totals() {
-        // 2^18 = 512 · 512: level 1 has 512 totals per channel and fits in one block.
+        // 2^18 = 64 · 4096: level 1 has 64 totals per channel and fits in one block.
         let plan = LevelPlan::new(1 << 18, 2);
         let lens: Vec<u32> = plan.levels.iter().map(|l| l.len).collect();
-        assert_eq!(lens, [1 << 18, 512]);
+        assert_eq!(lens, [1 << 18, 64]);
         assert_eq!(plan.levels[1].data_offset, plan.levels[0].totals_offset);
-        // One past 512 blocks needs a third level.
+        // One past BLOCK blocks needs a third level.
         let lens: Vec<u32> =
             LevelPlan::new(BLOCK * BLOCK + 1, 1).levels.iter().map(|l| l.len).collect();
         assert_eq!(lens, [BLOCK * BLOCK + 1, BLOCK + 1, 2]);

@@ -6,9 +6,12 @@ use bytemuck::{Pod, Zeroable};
 /// Invocations per workgroup in every stage; `const WG_SIZE = 256u;` in `shaders/common.wgsl`.
 pub const WG_SIZE: u32 = 256;
 
-/// Elements one workgroup scans in workgroup memory: each invocation loads two
-/// (`const BLOCK = 2u * WG_SIZE;` in `shaders/common.wgsl`).
-pub const BLOCK: u32 = 2 * WG_SIZE;
+/// Consecutive elements each invocation of `scan_blocks` scans serially in registers before the
+/// workgroup's Blelloch scan of the run totals (`const PER_INVOCATION = 16u;`).
+pub const PER_INVOCATION: u32 = 16;
+
+/// Elements one workgroup scans (`const BLOCK = WG_SIZE * PER_INVOCATION;`).
+pub const BLOCK: u32 = WG_SIZE * PER_INVOCATION;
 
 /// One level of the multi-level block scan (`LevelParams` in WGSL).
 ///

@@ -11,7 +11,7 @@
 //! | file | contents |
 //! |---|---|
 //! | `context`     | [`GpuContext`]: adapter and device, error scopes, waits, readback |
-//! | `layout`      | [`WG_SIZE`], [`BLOCK`] and the `#[repr(C)]` structs the shaders read |
+//! | `layout`      | [`WG_SIZE`], [`BLOCK`], [`PER_INVOCATION`] and the `#[repr(C)]` structs the shaders read |
 //! | `shaders`     | the WGSL stages under `shaders/` and how modules are composed |
 //! | `block_scan`  | the multi-level Blelloch block scan shared by both kernels |
 //! | `scan_kernel` | [`ScanKernel`]: the selective scan in three phases |
@@ -30,7 +30,7 @@ pub mod twin;
 
 pub use context::{AdapterSummary, GpuContext};
 pub use error::GpuError;
-pub use layout::{BLOCK, LevelParams, Pair, SelectiveParams, WG_SIZE};
+pub use layout::{BLOCK, LevelParams, PER_INVOCATION, Pair, SelectiveParams, WG_SIZE};
 pub use prefix_sum::PrefixSum;
 pub use scan_kernel::{ScanJob, ScanKernel, ScanOutput, ScanProblem};
 pub use shaders::modules;

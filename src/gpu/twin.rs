@@ -4,7 +4,7 @@
 
 use super::GpuError;
 use super::block_scan::LevelPlan;
-use super::layout::{BLOCK, LevelParams, Pair, SelectiveParams, WG_SIZE};
+use super::layout::{BLOCK, LevelParams, PER_INVOCATION, Pair, SelectiveParams, WG_SIZE};
 use super::scan_kernel::{ScanOutput, ScanProblem};
 
 /// An element of a block scan: a monoid, as in `shaders/monoid_*.wgsl`.
@@ -31,46 +31,61 @@ impl ScanElement for f32 {
 }
 
 /// Twin of `scan_blocks.wgsl`: every block of [`BLOCK`] elements of every channel is replaced by
-/// its inclusive scan (Blelloch up-sweep and down-sweep), and its total written to the next level.
+/// its inclusive scan, and its total written to the next level. Invocation `lid` scans its run of
+/// [`PER_INVOCATION`] elements serially; the run totals get Blelloch's up-sweep and down-sweep.
 pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
+    let (wg, per) = (WG_SIZE as usize, PER_INVOCATION as usize);
     let len = level.len as usize;
     let blocks = len.div_ceil(BLOCK as usize);
-    let block_len = BLOCK as usize;
     for channel in 0..level.channels as usize {
         let base = level.data_offset as usize + channel * len;
         for block in 0..blocks {
-            let start = block * block_len;
-            let end = (start + block_len).min(len);
-            let mut tile = vec![E::IDENTITY; block_len];
-            tile[..end - start].copy_from_slice(&data[base + start..base + end]);
-            let elements = tile.clone();
-            // Up-sweep: the invocations lid < active of one round, in any order.
+            let first = |lid: usize| block * BLOCK as usize + lid * per;
+            // 1. Each invocation's run, scanned inclusively.
+            let mut runs = vec![E::IDENTITY; wg * per];
+            let mut sums = vec![E::IDENTITY; wg];
+            for lid in 0..wg {
+                let mut acc = E::IDENTITY;
+                for i in 0..per {
+                    if first(lid) + i < len {
+                        acc = acc.combine(data[base + first(lid) + i]);
+                    }
+                    runs[lid * per + i] = acc;
+                }
+                sums[lid] = acc;
+            }
+            // 2a. Up-sweep: the invocations lid < width of one round, in any order.
             let mut offset = 1;
-            let mut active = WG_SIZE as usize;
-            while active > 0 {
-                for lid in 0..active {
+            let mut width = wg / 2;
+            while width > 0 {
+                for lid in 0..width {
                     let left = offset * (2 * lid + 1) - 1;
-                    tile[left + offset] = tile[left].combine(tile[left + offset]);
+                    sums[left + offset] = sums[left].combine(sums[left + offset]);
                 }
                 offset *= 2;
-                active /= 2;
+                width /= 2;
             }
-            data[level.totals_offset as usize + channel * blocks + block] = tile[block_len - 1];
-            tile[block_len - 1] = E::IDENTITY;
-            // Down-sweep: the prefix goes left; prefix ∘ left subtree goes right.
-            active = 1;
-            while active <= WG_SIZE as usize {
+            data[level.totals_offset as usize + channel * blocks + block] = sums[wg - 1];
+            sums[wg - 1] = E::IDENTITY;
+            // 2b. Down-sweep: the prefix goes left; prefix ∘ left subtree goes right.
+            width = 1;
+            while width < wg {
                 offset /= 2;
-                for lid in 0..active {
+                for lid in 0..width {
                     let left = offset * (2 * lid + 1) - 1;
-                    let left_total = tile[left];
-                    tile[left] = tile[left + offset];
-                    tile[left + offset] = tile[left + offset].combine(left_total);
+                    let left_total = sums[left];
+                    sums[left] = sums[left + offset];
+                    sums[left + offset] = sums[left + offset].combine(left_total);
                 }
-                active *= 2;
+                width *= 2;
             }
-            for i in 0..end - start {
-                data[base + start + i] = tile[i].combine(elements[i]);
+            // 3. Prepend the exclusive prefix of the earlier runs.
+            for lid in 0..wg {
+                for i in 0..per {
+                    if first(lid) + i < len {
+                        data[base + first(lid) + i] = sums[lid].combine(runs[lid * per + i]);
+                    }
+                }
             }
         }
     }

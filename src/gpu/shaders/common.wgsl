@@ -2,7 +2,8 @@
 // `#[repr(C)]` structs in src/gpu/layout.rs) and the linear index of a 2-D dispatch.
 
 const WG_SIZE = 256u;
-const BLOCK = 2u * WG_SIZE;
+const PER_INVOCATION = 16u;
+const BLOCK = WG_SIZE * PER_INVOCATION;
 
 struct LevelParams {
     len: u32,
