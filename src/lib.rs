@@ -12,6 +12,8 @@
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
 //! | [`course`] | the lessons in the order of the learning path, and their routes | all |
 //! | [`i18n`] | the English and Korean text catalogues | all |
+//! | [`route`] | hash routes and the lesson state kept in their query | all |
+//! | [`mathml`] | equations as MathML markup, with live numbers substituted | all |
 //! | `ui`     | the Yew app: shell, hash router, MathML helper, components, lessons | wasm32 |
 //! | `cli`    | the command line: `eval` (JSON in, JSON out), `bench`, `figure` | native |
 //!
@@ -29,7 +31,9 @@
 pub mod course;
 pub mod gpu;
 pub mod i18n;
+pub mod mathml;
 pub mod plot;
+pub mod route;
 pub mod ssm;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,2 +1,150 @@
 //! Figures drawn with plotters, generic over `DrawingBackend`: the same function draws on a
 //! canvas in the page and to SVG in native tests and the `figure` command.
+//!
+//! Every figure takes a [`Theme`] (sizes scale with the device pixel ratio) and returns what the
+//! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
+//! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
+
+mod lines;
+
+pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+
+use plotters::style::RGBColor;
+
+/// Colours and sizes shared by every figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    /// Device pixels per CSS pixel: fonts and strokes scale with it.
+    pub scale: f64,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { scale: 1.0 }
+    }
+}
+
+impl Theme {
+    /// A length in device pixels for `css` CSS pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    /// A font size in device pixels.
+    pub fn font(&self, css: f64) -> f64 {
+        css * self.scale
+    }
+}
+
+/// The palette, chosen to stay distinguishable for the common colour-vision deficiencies
+/// (Okabe–Ito).
+pub mod palette {
+    use super::RGBColor;
+    /// Blue: inputs.
+    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+    /// Vermillion: outputs.
+    pub const RED: RGBColor = RGBColor(213, 94, 0);
+    /// Bluish green: first state component.
+    pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+    /// Reddish purple: second state component.
+    pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    /// Orange.
+    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+    /// Sky blue.
+    pub const SKY: RGBColor = RGBColor(86, 180, 233);
+    /// Yellow.
+    pub const YELLOW: RGBColor = RGBColor(240, 228, 66);
+    /// Text, axes.
+    pub const INK: RGBColor = RGBColor(30, 41, 59);
+    /// Grid lines.
+    pub const GRID: RGBColor = RGBColor(226, 232, 240);
+    /// The hover marker.
+    pub const MARK: RGBColor = RGBColor(100, 116, 139);
+    /// The series colours in order.
+    pub const SERIES: [RGBColor; 6] = [BLUE, RED, GREEN, PURPLE, ORANGE, SKY];
+}
+
+/// Maps device-pixel x back to data x along a figure's horizontal axis (for linked hovering).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct XAxisMap {
+    /// Data x at the left end of the plotting area.
+    pub x0: f64,
+    /// Data x at the right end.
+    pub x1: f64,
+    /// Device-pixel x of the left end.
+    pub px0: f64,
+    /// Device-pixel x of the right end.
+    pub px1: f64,
+}
+
+impl XAxisMap {
+    /// The data x at device pixel `px`, or `None` outside the plotting area.
+    pub fn data_x(&self, px: f64) -> Option<f64> {
+        let (lo, hi) = (self.px0.min(self.px1), self.px0.max(self.px1));
+        if !(lo..=hi).contains(&px) || hi == lo {
+            return None;
+        }
+        Some(self.x0 + (px - self.px0) / (self.px1 - self.px0) * (self.x1 - self.x0))
+    }
+}
+
+/// A drawing failed in the backend (e.g. a canvas that has gone away).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlotError(pub String);
+
+impl std::fmt::Display for PlotError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "drawing failed: {}", self.0)
+    }
+}
+
+impl std::error::Error for PlotError {}
+
+/// Converts any plotters error into a [`PlotError`].
+fn err<E: std::fmt::Debug>(e: E) -> PlotError {
+    PlotError(format!("{e:?}"))
+}
+
+/// The range `[lo, hi]` of the finite values, widened a little so lines do not touch the frame,
+/// and clamped to `limit` so that a diverging series cannot squash everything else.
+pub fn finite_range(
+    values: impl IntoIterator<Item = f64>,
+    limit: Option<(f64, f64)>,
+) -> (f64, f64) {
+    let (mut lo, mut hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if let Some((a, b)) = limit {
+        lo = lo.max(a);
+        hi = hi.min(b);
+    }
+    if !(lo.is_finite() && hi.is_finite()) || lo > hi {
+        return limit.unwrap_or((-1.0, 1.0));
+    }
+    let pad = if hi - lo < 1e-12 { lo.abs().max(1.0) * 0.1 } else { (hi - lo) * 0.06 };
+    (lo - pad, hi + pad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_skip_non_finite_and_respect_limits() {
+        let (lo, hi) = finite_range([1.0, f64::NAN, 3.0, f64::INFINITY], None);
+        assert!(lo < 1.0 && hi > 3.0 && hi < 3.5);
+        let (lo, hi) = finite_range([0.0, 1e30], Some((-10.0, 10.0)));
+        assert!(lo < 0.0 && hi <= 11.0);
+        assert_eq!(finite_range([f64::NAN], None), (-1.0, 1.0));
+        let (lo, hi) = finite_range([2.0, 2.0], None);
+        assert!(lo < 2.0 && hi > 2.0);
+    }
+
+    #[test]
+    fn axis_map_inverts_pixels() {
+        let m = XAxisMap { x0: 0.0, x1: 10.0, px0: 50.0, px1: 250.0 };
+        assert_eq!(m.data_x(150.0), Some(5.0));
+        assert_eq!(m.data_x(10.0), None);
+    }
+}

@@ -1,4 +1,37 @@
-//! The Yew web app (wasm32 only).
+//! The Yew web app (wasm32 only): the shell, its pages, shared components and the lessons.
+//!
+//! | file | contents |
+//! |---|---|
+//! | `app`        | the shell: header, navigation, routing, language, arrow-key navigation |
+//! | `dom`        | small typed access to the window: hash, history, storage, performance marks |
+//! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
+//! | `hooks`      | shared hooks: the current route, lesson state in the URL, intervals |
+//! | `panic`      | the panic hook that shows a readable error panel instead of a dead page |
+//! | `pages/`     | home (the learning path), the lesson frame, not found |
+//! | `components/`| controls (slider, select, toggle, play controls), figure, equation, notes |
+//! | `lessons/`   | one file per lesson, each with its serializable state type |
+//!
+//! Every visible string comes from [`crate::i18n`]; every number from [`crate::ssm`].
 
-/// Mounts the app on the page.
-pub fn start() {}
+mod app;
+mod components;
+mod dom;
+mod hooks;
+mod lang;
+mod lessons;
+mod pages;
+mod panic;
+
+/// Installs the panic panel and mounts the app on `#app`.
+pub fn start() {
+    panic::install();
+    match dom::document().get_element_by_id("app") {
+        Some(root) => mount(root),
+        None => dom::console_error("index.html has no #app element"),
+    }
+}
+
+/// Mounts the whole app inside `root` (the browser tests mount it on an element of their own).
+pub fn mount(root: web_sys::Element) {
+    yew::Renderer::<app::App>::with_root(root).render();
+}

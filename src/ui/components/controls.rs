@@ -1,0 +1,108 @@
+//! Labelled form controls: a slider with its live value, a select, a toggle. Each is reachable
+//! by keyboard (they are native inputs) and labelled for screen readers.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+fn input_of(e: &Event) -> Option<HtmlInputElement> {
+    e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct SliderProps {
+    /// Unique id in the page (the label points at it; tests find the control by it).
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    pub(crate) value: f64,
+    pub(crate) min: f64,
+    pub(crate) max: f64,
+    pub(crate) step: f64,
+    /// Digits after the point in the shown value.
+    #[prop_or(2)]
+    pub(crate) digits: usize,
+    /// Unit shown after the value, if any.
+    #[prop_or_default]
+    pub(crate) unit: AttrValue,
+    pub(crate) on_change: Callback<f64>,
+}
+
+#[function_component(Slider)]
+pub(crate) fn slider(p: &SliderProps) -> Html {
+    let on_input = {
+        let on_change = p.on_change.clone();
+        let (min, max) = (p.min, p.max);
+        Callback::from(move |e: InputEvent| {
+            let value = input_of(&e).and_then(|i| i.value().parse::<f64>().ok());
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                on_change.emit(v.clamp(min, max));
+            }
+        })
+    };
+    let shown = format!("{:.*}", p.digits, p.value).replace('-', "−");
+    html! {
+        <div class="control slider">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
+                   step={p.step.to_string()} value={p.value.to_string()} oninput={on_input} />
+            <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct SelectProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    /// (value, shown text) pairs.
+    pub(crate) options: Vec<(AttrValue, AttrValue)>,
+    pub(crate) selected: AttrValue,
+    pub(crate) on_change: Callback<String>,
+}
+
+#[function_component(Select)]
+pub(crate) fn select(p: &SelectProps) -> Html {
+    let on_change = {
+        let cb = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) {
+                cb.emit(s.value());
+            }
+        })
+    };
+    let options = p.options.iter().map(|(value, text)| {
+        html! { <option value={value.clone()} selected={*value == p.selected}>{ text.clone() }</option> }
+    });
+    html! {
+        <div class="control select">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <select id={p.id.clone()} onchange={on_change}>{ for options }</select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct ToggleProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    pub(crate) checked: bool,
+    pub(crate) on_change: Callback<bool>,
+}
+
+#[function_component(Toggle)]
+pub(crate) fn toggle(p: &ToggleProps) -> Html {
+    let on_change = {
+        let cb = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = input_of(&e) {
+                cb.emit(i.checked());
+            }
+        })
+    };
+    html! {
+        <div class="control toggle">
+            <input type="checkbox" id={p.id.clone()} checked={p.checked} onchange={on_change} />
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! A figure: a canvas that a plot function draws on (plotters' canvas backend), sized to its
+//! container at the device pixel ratio, redrawn after every render and on window resize. It
+//! reports the pointer in data coordinates so lessons can link their views.
+//!
+//! `data-draws` counts completed draws, so tests can tell a figure was drawn; a failed draw is
+//! logged to the console (which fails the end-to-end tests) and never panics.
+
+use crate::plot::{PlotError, Theme, XAxisMap};
+use crate::ui::dom;
+use crate::ui::hooks::use_window_resize;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// Draws one figure on the canvas backend; returns the x-axis map when the figure has a data
+/// x axis that the pointer can hover.
+pub(crate) type DrawFn =
+    Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, &Theme) -> Result<Option<XAxisMap>, PlotError>>;
+
+#[derive(Properties)]
+pub(crate) struct Props {
+    pub(crate) draw: DrawFn,
+    /// What the figure shows, for screen readers (the canvas is an image to them).
+    pub(crate) label: AttrValue,
+    /// Height / width.
+    #[prop_or(0.5)]
+    pub(crate) aspect: f64,
+    /// Called with the data x under the pointer, and `None` when it leaves.
+    #[prop_or_default]
+    pub(crate) on_hover: Option<Callback<Option<f64>>>,
+    /// Called with the pointer position as fractions (0..1) of the canvas width and height
+    /// when the button is pressed or dragged (drawing a signal, clicking a grid cell).
+    #[prop_or_default]
+    pub(crate) on_press: Option<Callback<(f64, f64)>>,
+    /// A class for the figure's box (layout).
+    #[prop_or_default]
+    pub(crate) class: Classes,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.draw, &other.draw)
+            && self.label == other.label
+            && self.aspect == other.aspect
+            && self.on_hover == other.on_hover
+            && self.on_press == other.on_press
+            && self.class == other.class
+    }
+}
+
+#[function_component(Figure)]
+pub(crate) fn figure(p: &Props) -> Html {
+    let canvas = use_node_ref();
+    let map = use_mut_ref(|| None::<XAxisMap>);
+    let draws = use_mut_ref(|| 0_u64);
+    let redraw = use_force_update();
+    use_window_resize(Callback::from(move |_| redraw.force_update()));
+
+    {
+        let (canvas, map, draws, draw, aspect) =
+            (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
+        use_effect(move || {
+            if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                let scale = dom::pixel_ratio();
+                let css_width = f64::from(el.client_width().max(200));
+                let (w, h) = (
+                    (css_width * scale).round() as u32,
+                    (css_width * aspect * scale).round() as u32,
+                );
+                if el.width() != w || el.height() != h {
+                    el.set_width(w);
+                    el.set_height(h);
+                }
+                match CanvasBackend::with_canvas_object(el.clone()) {
+                    Some(backend) => {
+                        let area = backend.into_drawing_area();
+                        match draw(&area, &Theme { scale }).and_then(|m| {
+                            area.present().map_err(|e| PlotError(format!("{e:?}")))?;
+                            Ok(m)
+                        }) {
+                            Ok(m) => {
+                                *map.borrow_mut() = m;
+                                *draws.borrow_mut() += 1;
+                                let _ = el.set_attribute("data-draws", &draws.borrow().to_string());
+                            }
+                            Err(e) => dom::console_error(&e.to_string()),
+                        }
+                    }
+                    None => dom::console_error("the canvas has no 2-D context"),
+                }
+            }
+        });
+    }
+
+    let device_x = |e: &PointerEvent| f64::from(e.offset_x()) * dom::pixel_ratio();
+    let on_move = {
+        let (map, hover, press, canvas) =
+            (map.clone(), p.on_hover.clone(), p.on_press.clone(), canvas.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let Some(hover) = &hover {
+                let x = map.borrow().and_then(|m| m.data_x(device_x(&e)));
+                hover.emit(x);
+            }
+            if e.buttons() & 1 == 1 {
+                if let (Some(press), Some(el)) = (&press, canvas.cast::<HtmlCanvasElement>()) {
+                    press.emit(fraction(&e, &el));
+                }
+            }
+        })
+    };
+    let on_down = {
+        let (press, canvas) = (p.on_press.clone(), canvas.clone());
+        Callback::from(move |e: PointerEvent| {
+            if let (Some(press), Some(el)) = (&press, canvas.cast::<HtmlCanvasElement>()) {
+                press.emit(fraction(&e, &el));
+            }
+        })
+    };
+    let on_leave = {
+        let hover = p.on_hover.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(hover) = &hover {
+                hover.emit(None);
+            }
+        })
+    };
+    html! {
+        <figure class={classes!("figure", p.class.clone())}>
+            <canvas ref={canvas} role="img" aria-label={p.label.clone()}
+                    class={classes!(p.on_press.is_some().then_some("pressable"))}
+                    onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+        </figure>
+    }
+}
+
+/// The pointer position as fractions of the canvas's width and height.
+fn fraction(e: &PointerEvent, el: &HtmlCanvasElement) -> (f64, f64) {
+    let (w, h) = (f64::from(el.client_width().max(1)), f64::from(el.client_height().max(1)));
+    ((f64::from(e.offset_x()) / w).clamp(0.0, 1.0), (f64::from(e.offset_y()) / h).clamp(0.0, 1.0))
+}

@@ -1,0 +1,18 @@
+//! Components shared by the shell and the lessons. Each takes its texts already translated and
+//! reports changes through callbacks; none computes any maths.
+
+mod controls;
+mod equation;
+mod figure;
+mod lang_switch;
+mod nav;
+mod notes;
+mod play;
+
+pub(crate) use controls::{Select, Slider, Toggle};
+pub(crate) use equation::Equation;
+pub(crate) use figure::{DrawFn, Figure};
+pub(crate) use lang_switch::LangSwitch;
+pub(crate) use nav::LessonNav;
+pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
+pub(crate) use play::PlayControls;

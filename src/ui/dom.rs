@@ -1,0 +1,95 @@
+//! Typed access to the parts of the window the app uses: the location hash, history, local
+//! storage, the console and performance marks. Failures are logged, never unwrapped.
+
+use wasm_bindgen::JsValue;
+
+pub(crate) fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a window")
+}
+
+pub(crate) fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+pub(crate) fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+/// The location hash, e.g. `#/views?l=64` (empty when there is none).
+pub(crate) fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Goes to `hash`, adding a history entry (the `hashchange` listener re-renders).
+pub(crate) fn navigate(hash: &str) {
+    if window().location().set_hash(hash).is_err() {
+        console_error("could not change the location hash");
+    }
+}
+
+/// Replaces the current address's hash without a history entry or a `hashchange` event: used
+/// for lesson state, which changes on every slider move.
+pub(crate) fn replace_hash(hash: &str) {
+    let location = window().location();
+    let url = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        hash
+    );
+    replace_url(&url);
+}
+
+/// Replaces the whole address (path, query and hash) without a history entry.
+pub(crate) fn replace_url(url: &str) {
+    let done =
+        window().history().and_then(|h| h.replace_state_with_url(&JsValue::NULL, "", Some(url)));
+    if done.is_err() {
+        console_error("could not update the address");
+    }
+}
+
+/// The value of `name` in the page's real query string (`?lang=ko`), not the hash's.
+pub(crate) fn search_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == name).then(|| v.to_owned())
+    })
+}
+
+pub(crate) fn storage_get(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+pub(crate) fn storage_set(key: &str, value: &str) {
+    // Storage may be disabled (private mode): the choice then lasts for this page only.
+    if let Ok(Some(s)) = window().local_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Milliseconds since the page started, for timing in the page.
+pub(crate) fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Marks the start of a measured update (`performance.mark`).
+pub(crate) fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records `performance.measure(name, start_mark)`; harmless if the start mark is missing.
+pub(crate) fn measure(name: &str, start_mark: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.measure_with_start_mark(name, start_mark);
+        p.clear_marks_with_mark_name(start_mark);
+    }
+}
+
+/// The device pixel ratio, at least 1.
+pub(crate) fn pixel_ratio() -> f64 {
+    window().device_pixel_ratio().max(1.0)
+}

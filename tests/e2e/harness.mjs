@@ -1,0 +1,104 @@
+// A small end-to-end harness: serves dist/ on loopback, drives Debian's Chromium through
+// playwright-core, and fails a test on any console error, page error or request that leaves the
+// origin. Specs register tests with `test(name, fn)`; `fn` gets { page, url, shot, ... }.
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json",
+};
+
+export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+const tests = [];
+
+/** Registers a test. */
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+/** Throws with `message` unless `cond` holds. */
+export function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const file = join(root, path.endsWith("/") ? path + "index.html" : path);
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox", "--disable-gpu-sandbox", "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run", "--disable-quic", "--enable-unsafe-webgpu",
+];
+
+/** Runs every registered test against the site in `dist`; prints one line per test and a total. */
+export async function run(dist, { only } = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const server = await serve(dist);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  let passed = 0, failed = 0;
+  for (const t of tests.filter((t) => !only || t.name.includes(only))) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (!["data:", "blob:"].includes(u.protocol) && u.origin !== origin) problems.push(`request left the origin: ${r.url()}`);
+    });
+    const started = Date.now();
+    try {
+      await t.fn({
+        page,
+        origin,
+        url: (hash, lang) => `${origin}/${lang ? `?lang=${lang}` : ""}${hash ?? ""}`,
+        shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+      });
+      check(problems.length === 0, problems.join("\n"));
+      passed++;
+      console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${t.name}\n     ${String(e.message ?? e).split("\n").join("\n     ")}`);
+      await page.screenshot({ path: join(ARTIFACTS, `FAIL-${t.name.replace(/[^a-z0-9]+/gi, "-")}.png`) }).catch(() => {});
+    }
+    await context.close();
+  }
+  await browser.close();
+  server.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+/** Waits until the app has rendered the page for the current address. */
+export async function ready(page) {
+  await page.waitForSelector("main h1", { timeout: 20000 });
+  await page.waitForFunction(() => {
+    const route = (location.hash || "#/").split("?")[0];
+    const known = [...document.querySelectorAll(".side ol a")].map((a) => a.getAttribute("href"));
+    if (route === "#/" || route === "#") return !!document.querySelector(".path");
+    const lesson = "#/" + route.slice(2).split("/")[0];
+    if (!known.includes(lesson)) return !!document.querySelector(".not-found");
+    return document.querySelector(".side a.current")?.getAttribute("href") === lesson;
+  }, null, { timeout: 20000 });
+}
+
+/** A fingerprint of every canvas on the page, to tell whether figures changed. */
+export function canvases(page) {
+  return page.$$eval("canvas", (cs) => cs.map((c) => c.toDataURL()));
+}
