@@ -10,7 +10,7 @@
 //! | [`ssm`]  | the pure numerical core: continuous systems, `expm`, discretization, kernels, simulation, HiPPO, the selective scan (S6), parallel scans with traces, the Mamba block, toy tasks | all |
 //! | [`gpu`]  | wgpu compute: the selective scan and a prefix sum in WGSL, checked against [`ssm`] | all |
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
-//! | [`course`] | the lessons in the order of the learning path, and their routes | all |
+//! | [`course`] | the lessons in the order of the learning path, and each lesson's state as kept in the address | all |
 //! | [`i18n`] | the English and Korean text catalogues | all |
 //! | [`route`] | hash routes and the lesson state kept in their query | all |
 //! | [`mathml`] | equations as MathML markup, with live numbers substituted | all |

@@ -6,9 +6,69 @@
 //! | file | contents |
 //! |---|---|
 //! | `error`  | [`SsmError`] and the size limits checked before any allocation |
+//! | `validate` | shared input checks: finiteness, sizes, the work limit [`MAX_WORK`] |
+//! | `continuous` | [`Continuous`] (A, B, C, D), eigenvalues, [`Stability`] |
+//! | `expm` | [`expm`] (Padé scaling and squaring), [`taylor_partial_sums`] |
+//! | `discretize` | [`Step`], [`Method`] (ZOH, bilinear, Euler), [`Discretized`], [`discretize`] |
+//! | `zoh` | the lesson views of ZOH: [`b_bar_quadrature`], [`euler_substeps`] |
+//! | `kernel` | [`kernel`] K_k = C Abar^k Bbar, [`convolve_direct`], [`convolve_fft`] |
+//! | `simulate` | [`recurrence`] with all states, [`simulate`] by [`View`], [`held_response`] |
+//! | `cost` | [`OpCount`] of each view, for the cost counters |
+//! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
+//! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
+//! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
+//! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
+//! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
+//! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
+//! | `sweep`  | the CPU kernels of the selective scan (blocked SIMD-friendly sweep, scan-based paths) |
+//! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
+//! | `parallel` | rayon natively, a plain loop on wasm32: with `weights`' safetensors reader, the only target-dependent code here |
+//! | `tracking` | lesson 1's examples: a grid-world state vector, a Kalman filter on noisy positions |
 
 #![warn(missing_docs)]
 
+mod continuous;
+mod cost;
+mod discretize;
 mod error;
+mod expm;
+mod hippo;
+mod kernel;
+mod lanes;
+mod memory;
+mod parallel;
+mod physical;
+mod rng;
+mod scan;
+mod selective;
+mod simulate;
+mod sweep;
+mod tracking;
+mod validate;
+mod zoh;
 
+pub use continuous::{Continuous, Stability};
+pub use cost::{
+    OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
+};
+pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
+pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
+pub use hippo::{Hippo, HippoKind};
+pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
+pub use memory::{LegsMemory, scaled_legendre};
+pub use physical::{mass_spring_damper, rlc_series};
+pub use rng::Rng;
+pub use scan::{
+    MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
+    inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
+    trace_hillis_steele,
+};
+pub use selective::{
+    BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
+    selective_scan, silu, softplus, trace_channel,
+};
+pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
+pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
+pub use validate::MAX_WORK;
+pub use zoh::{EulerEstimate, QuadratureEstimate, b_bar_quadrature, euler_substeps};

@@ -1,6 +1,8 @@
 //! The lessons, one file each, registered here by slug. A lesson that is not written yet has no
 //! view, and its page says so plainly.
 
+mod state;
+
 use crate::course::Lesson;
 use yew::prelude::*;
 
@@ -8,8 +10,8 @@ use yew::prelude::*;
 pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
     let _ = sub;
     match lesson {
-        Lesson::State
-        | Lesson::Continuous
+        Lesson::State => Some(html! { <state::StateLessonView /> }),
+        Lesson::Continuous
         | Lesson::Discretize
         | Lesson::Views
         | Lesson::Hippo

@@ -1,0 +1,110 @@
+//! The convolution view: the kernel K_k = C Abar^k Bbar, and causal convolution computed
+//! directly and by FFT.
+
+use super::cost::{direct_convolution_cost, kernel_cost};
+use super::discretize::Discretized;
+use super::validate::{elements, finite_slice, length, no_overflow, work};
+use super::{Result, SsmError};
+use nalgebra::DVector;
+use num_complex::Complex64;
+use rustfft::FftPlanner;
+
+/// Refuses a system with more than one input or output, naming the operation.
+pub(crate) fn require_siso(sys: &Discretized, what: &str) -> Result<()> {
+    if sys.is_siso() {
+        Ok(())
+    } else {
+        Err(SsmError::Shape(format!(
+            "{what} needs one input and one output (B: N×1, C: 1×N), got B: {}×{}, C: {}×{}",
+            sys.state_size(),
+            sys.inputs(),
+            sys.outputs(),
+            sys.state_size()
+        )))
+    }
+}
+
+/// The SISO kernel K_0, …, K_{L−1}: the output at step k to a unit impulse at step 0.
+///
+/// Eqn: K_k = C Abar^k Bbar, computed as v_0 = Bbar, v_k = Abar v_{k−1}, K_k = C v_k.
+/// Errors: not SISO, L = 0, L beyond the limits, or a kernel that overflows (unstable Abar).
+pub fn kernel(sys: &Discretized, len: usize) -> Result<Vec<f64>> {
+    require_siso(sys, "the kernel")?;
+    length("the kernel", len)?;
+    elements("the kernel", &[len])?;
+    work("the kernel", kernel_cost(sys.state_size(), len).multiplies)?;
+    let c = sys.c().row(0).transpose();
+    let mut v: DVector<f64> = sys.b_bar().column(0).into_owned();
+    let mut next = DVector::zeros(v.len());
+    let mut out = Vec::with_capacity(len);
+    for k in 0..len {
+        if k > 0 {
+            // Eqn: v_k = Abar v_{k−1}.
+            next.gemv(1.0, sys.a_bar(), &v, 0.0);
+            std::mem::swap(&mut v, &mut next);
+        }
+        out.push(c.dot(&v));
+    }
+    no_overflow("the kernel (Abar is unstable and its powers grew too large)", &out)?;
+    Ok(out)
+}
+
+/// Checks a kernel and an input for the two convolutions.
+fn check_operands(kernel: &[f64], x: &[f64]) -> Result<()> {
+    length("the kernel", kernel.len())?;
+    length("the input x", x.len())?;
+    finite_slice("the kernel", kernel)?;
+    finite_slice("x", x)
+}
+
+/// Causal convolution, the first L = `x.len()` outputs, term by term (O(L²)).
+///
+/// Eqn: y_k = Σ_{j=0}^{k} K_j x_{k−j}; kernel entries beyond its length count as 0.
+pub fn convolve_direct(kernel: &[f64], x: &[f64]) -> Result<Vec<f64>> {
+    check_operands(kernel, x)?;
+    work("the direct convolution", direct_convolution_cost(x.len()).multiplies)?;
+    let out = (0..x.len())
+        .map(|k| {
+            let taps = kernel.len().min(k + 1);
+            (0..taps).map(|j| kernel[j] * x[k - j]).sum()
+        })
+        .collect();
+    Ok(out)
+}
+
+/// The FFT size for a causal convolution of length L: the smallest power of two ≥ 2L − 1, so
+/// that the circular convolution it computes has no wrap-around in the first L outputs.
+/// (Saturates at `usize::MAX` for lengths far beyond the limits.)
+pub fn fft_len(len: usize) -> usize {
+    (len.max(1).saturating_mul(2) - 1).checked_next_power_of_two().unwrap_or(usize::MAX)
+}
+
+/// Causal convolution, the first L = `x.len()` outputs, by FFT (O(L log L)).
+///
+/// Eqn: y = IFFT(FFT(K̃) · FFT(x̃)) / P, with K̃ and x̃ zero-padded to P = [`fft_len`]\(L).
+pub fn convolve_fft(kernel: &[f64], x: &[f64]) -> Result<Vec<f64>> {
+    check_operands(kernel, x)?;
+    let len = x.len();
+    let p = fft_len(len);
+    // Two complex buffers of P entries, two f64 each.
+    elements("the FFT buffers", &[2, 2, p])?;
+    let padded = |xs: &[f64]| {
+        let mut buf = vec![Complex64::new(0.0, 0.0); p];
+        for (slot, &v) in buf.iter_mut().zip(xs.iter().take(len)) {
+            slot.re = v;
+        }
+        buf
+    };
+    let (mut k_hat, mut x_hat) = (padded(kernel), padded(x));
+    let mut planner = FftPlanner::<f64>::new();
+    let forward = planner.plan_fft_forward(p);
+    forward.process(&mut k_hat);
+    forward.process(&mut x_hat);
+    for (xh, kh) in x_hat.iter_mut().zip(&k_hat) {
+        *xh *= kh;
+    }
+    planner.plan_fft_inverse(p).process(&mut x_hat);
+    // rustfft's inverse is unnormalised.
+    let scale = 1.0 / p as f64;
+    Ok(x_hat[..len].iter().map(|c| c.re * scale).collect())
+}
