@@ -6,8 +6,9 @@
 
 mod gpu_support;
 
-use gpu_support::{Rng, TOLERANCE, gpu, scaled_err};
+use gpu_support::{TOLERANCE, gpu, scaled_err};
 use mamba_explainer::gpu::{GpuError, twin};
+use mamba_explainer::ssm::Rng;
 
 fn running_sums(xs: &[f32]) -> Vec<f64> {
     xs.iter()
@@ -22,7 +23,7 @@ const LENGTHS: [usize; 10] = [1, 2, 17, 255, 1000, 4095, 4096, 4097, 1 << 18, (1
 
 fn values(len: usize) -> Vec<f32> {
     let mut rng = Rng::new(len as u64);
-    (0..len).map(|_| rng.uniform(-1.0, 1.0) as f32).collect()
+    (0..len).map(|_| rng.uniform_in(-1.0, 1.0) as f32).collect()
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The selective scan on the GPU (and its CPU twin) against the f64 reference, on seeded random
+//! The selective scan on the GPU (and its CPU twin) against the core's `ssm::selective_scan`
+//! (f64, sequential), on seeded random
 //! problems: odd lengths, L = 1, every option, sequences up to 2¹⁸ + 1 (two levels),
 //! and a device with tiny limits that forces row chunks and a 2-D dispatch grid.
 
@@ -8,6 +9,7 @@ mod gpu_support;
 
 use gpu_support::{Case, TOLERANCE, error_of, gpu, random};
 use mamba_explainer::gpu::{GpuContext, GpuError, ScanProblem, twin};
+use mamba_explainer::ssm::BRule;
 
 /// Problems small enough for every configuration, with odd and power-of-two lengths around
 /// one invocation's run (16) and the block size (4096).
@@ -29,8 +31,8 @@ fn small_cases() -> Vec<Case> {
         let seed = i as u64;
         cases.push(Case::plain(d, n, l, seed));
         cases.push(Case::mamba(d, n, l, seed + 100));
-        cases.push(Case { zoh: true, ..Case::mamba(d, n, l, seed + 200) });
-        cases.push(Case { zoh: true, skip: false, ..Case::plain(d, n, l, seed + 300) });
+        cases.push(Case { rule: BRule::Zoh, ..Case::mamba(d, n, l, seed + 200) });
+        cases.push(Case { rule: BRule::Zoh, skip: false, ..Case::plain(d, n, l, seed + 300) });
     }
     cases
 }
@@ -40,7 +42,7 @@ fn long_cases() -> Vec<Case> {
     vec![
         Case::mamba(2, 2, 1 << 18, 7),
         Case::plain(1, 2, (1 << 18) - 3, 8),
-        Case { zoh: true, ..Case::mamba(1, 2, (1 << 18) + 1, 9) },
+        Case { rule: BRule::Zoh, ..Case::mamba(1, 2, (1 << 18) + 1, 9) },
     ]
 }
 
@@ -134,6 +136,25 @@ fn small_limits_split_rows_into_chunks_and_dispatch_in_two_dimensions() {
         }
         other => panic!("expected BufferTooLarge, got {other:?}"),
     }
+}
+
+#[test]
+fn core_inputs_are_validated_and_rounded_to_f32() {
+    let mut problem = random(Case::plain(2, 3, 4, 3));
+    let converted = problem.to_f32();
+    assert_eq!((converted.d_model, converted.n_state, converted.len), (2, 3, 4));
+    // Row-major: u[1, 2] is element 1·L + 2.
+    assert_eq!(converted.u[4 + 2], problem.input.u[(1, 2)] as f32);
+    assert_eq!(converted.b[2 * 4 + 3], problem.input.b[(2, 3)] as f32);
+
+    problem.input.u[(0, 0)] = 1e300;
+    let overflow = ScanProblem::from_input(&problem.input, BRule::Euler).expect("finite in f64");
+    assert!(
+        matches!(twin::selective_scan(&overflow), Err(GpuError::Input(m)) if m.contains("f32"))
+    );
+    problem.input.c = problem.input.c.remove_row(0);
+    let refused = ScanProblem::from_input(&problem.input, BRule::Euler);
+    assert!(matches!(refused, Err(GpuError::Input(m)) if m.contains('C')), "C has the wrong shape");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use mamba_explainer::gpu::{GpuContext, GpuError, PrefixSum, ScanKernel, ScanProblem, twin};
+use mamba_explainer::ssm::BRule;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -46,7 +47,7 @@ async fn the_scans_run_on_webgpu_and_match_their_twins() {
         z: Some(wave(d * l, 5.0)),
         delta_bias: Some(wave(d, 6.0)),
         delta_softplus: true,
-        zoh: false,
+        rule: BRule::Euler,
     };
     let kernel = ScanKernel::new(&ctx).await.expect("scan kernel");
     let job = kernel.upload(&ctx, &problem).await.expect("upload");

@@ -5,7 +5,7 @@
 use super::GpuError;
 use super::context::GpuContext;
 use super::layout::{BLOCK, LevelParams, WG_SIZE};
-use super::shaders::{Monoid, Stage};
+use super::shaders::{ShaderMonoid, Stage};
 use wgpu::util::DeviceExt;
 
 /// Where each level of a multi-level scan lives in the workspace, in elements.
@@ -45,7 +45,7 @@ impl LevelPlan {
 
 /// The two pipelines of a block scan over one monoid, built once.
 pub(crate) struct BlockScan {
-    monoid: Monoid,
+    monoid: ShaderMonoid,
     scan_blocks: wgpu::ComputePipeline,
     add_carries: wgpu::ComputePipeline,
 }
@@ -108,7 +108,7 @@ pub(crate) fn bind(
 
 impl BlockScan {
     /// Builds the `scan_blocks` and `add_carries` pipelines for `monoid`.
-    pub(crate) fn new(device: &wgpu::Device, monoid: Monoid) -> Self {
+    pub(crate) fn new(device: &wgpu::Device, monoid: ShaderMonoid) -> Self {
         BlockScan {
             monoid,
             scan_blocks: pipeline(device, Stage::ScanBlocks(monoid)),

@@ -3,7 +3,8 @@
 //!
 //! Use: `let ctx = GpuContext::new().await?;` once (it fails with [`GpuError::NoAdapter`] where
 //! there is no WebGPU or driver), then `let kernel = ScanKernel::new(&ctx).await?;` once, then
-//! `kernel.run(&ctx, &problem).await?` as often as needed — or its three phases
+//! for a core input `let problem = ScanProblem::from_input(&input, rule)?;` and
+//! `kernel.run(&ctx, &problem).await?.to_core()` as often as needed — or its three phases
 //! [`ScanKernel::upload`], [`ScanKernel::compute`] and [`ScanKernel::read`], each of which
 //! resolves only when the GPU has finished it, so the caller can time them (with
 //! `performance.now()` in the page). [`PrefixSum`] works the same way.

@@ -4,7 +4,7 @@
 use super::GpuError;
 use super::block_scan::{BlockScan, LevelPlan};
 use super::context::GpuContext;
-use super::shaders::Monoid;
+use super::shaders::ShaderMonoid;
 
 /// The prefix-sum pipelines, built once with [`PrefixSum::new`].
 pub struct PrefixSum {
@@ -16,7 +16,7 @@ impl PrefixSum {
     pub async fn new(ctx: &GpuContext) -> Result<Self, GpuError> {
         ctx.check_alive()?;
         let scope = ctx.scope();
-        let scan = BlockScan::new(ctx.device(), Monoid::Sum);
+        let scan = BlockScan::new(ctx.device(), ShaderMonoid::Sum);
         scope.finish().await?;
         Ok(PrefixSum { scan })
     }

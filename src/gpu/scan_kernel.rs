@@ -11,7 +11,9 @@ use super::GpuError;
 use super::block_scan::{BlockScan, BoundScan, LevelPlan, bind, pipeline, uniform};
 use super::context::GpuContext;
 use super::layout::{SelectiveParams, WG_SIZE};
-use super::shaders::{Monoid, Stage};
+use super::shaders::{ShaderMonoid, Stage};
+use crate::ssm::{BRule, SelectiveScanInput, SelectiveScanOutput};
+use nalgebra::DMatrix;
 use wgpu::util::DeviceExt;
 
 /// A selective scan problem in the GPU's f32 layout: flat row-major arrays, rows first.
@@ -43,8 +45,9 @@ pub struct ScanProblem {
     pub delta_bias: Option<Vec<f32>>,
     /// Apply softplus to Δ + bias (as Mamba does).
     pub delta_softplus: bool,
-    /// B̄ by zero-order hold, (exp(ΔA) − 1)/A·B, instead of Euler's Δ·B (the official choice).
-    pub zoh: bool,
+    /// How the input enters the state: Euler's Δ·B (official Mamba) or the exact zero-order
+    /// hold (exp(ΔA) − 1)/A·B.
+    pub rule: BRule,
 }
 
 /// The result of a selective scan, in the same layout as [`ScanProblem`].
@@ -79,7 +82,34 @@ fn check_array(name: &str, values: &[f32], rows: usize, cols: usize) -> Result<(
     }
 }
 
+/// The entries of `m` row by row, rounded to f32 (a value beyond f32's range becomes ±∞, which
+/// [`ScanProblem`]'s checks then refuse).
+fn row_major(m: &DMatrix<f64>) -> Vec<f32> {
+    m.transpose().iter().map(|&x| x as f32).collect()
+}
+
 impl ScanProblem {
+    /// The core's input in the GPU's layout: validated by the core, then rounded to f32.
+    pub fn from_input(input: &SelectiveScanInput, rule: BRule) -> Result<Self, GpuError> {
+        let dims = input.validate().map_err(|e| GpuError::Input(e.to_string()))?;
+        let vector = |v: &nalgebra::DVector<f64>| v.iter().map(|&x| x as f32).collect();
+        Ok(ScanProblem {
+            d_model: dims.d,
+            n_state: dims.n,
+            len: dims.l,
+            u: row_major(&input.u),
+            delta: row_major(&input.delta),
+            a: row_major(&input.a),
+            b: row_major(&input.b),
+            c: row_major(&input.c),
+            d_skip: input.d.as_ref().map(vector),
+            z: input.z.as_ref().map(row_major),
+            delta_bias: input.delta_bias.as_ref().map(vector),
+            delta_softplus: input.delta_softplus,
+            rule,
+        })
+    }
+
     /// Checks sizes and values, and returns (D, N, L) as `u32`.
     pub(crate) fn dims(&self) -> Result<(u32, u32, u32), GpuError> {
         let (d, n, l) = (self.d_model, self.n_state, self.len);
@@ -137,6 +167,19 @@ struct Chunk {
     output: wgpu::BindGroup,
 }
 
+impl ScanOutput {
+    /// The result as the core returns it: y (D×L) and the last state (D×N) in f64.
+    pub fn to_core(&self) -> SelectiveScanOutput {
+        let widen = |rows, cols, xs: &[f32]| {
+            DMatrix::from_row_iterator(rows, cols, xs.iter().map(|&x| f64::from(x)))
+        };
+        SelectiveScanOutput {
+            y: widen(self.d_model, self.len, &self.y),
+            last_state: widen(self.d_model, self.n_state, &self.last_state),
+        }
+    }
+}
+
 impl ScanJob {
     /// How many chunks of rows the workspace is used for (1 unless the problem is large).
     pub fn chunks(&self) -> usize {
@@ -159,7 +202,7 @@ impl ScanKernel {
         let device = ctx.device();
         let kernel = ScanKernel {
             discretize: pipeline(device, Stage::Discretize),
-            scan: BlockScan::new(device, Monoid::Pair),
+            scan: BlockScan::new(device, ShaderMonoid::Pair),
             output: pipeline(device, Stage::Output),
         };
         scope.finish().await?;
@@ -233,7 +276,7 @@ impl ScanKernel {
                 d_first,
                 d_count,
                 softplus: u32::from(problem.delta_softplus),
-                zoh: u32::from(problem.zoh),
+                zoh: u32::from(problem.rule == BRule::Zoh),
                 gate: u32::from(problem.z.is_some()),
             };
             let params_buffer = uniform(device, "selective params", &params);

@@ -13,26 +13,26 @@ const OUTPUT: &str = include_str!("shaders/output.wgsl");
 
 /// The monoid a block scan combines with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Monoid {
+pub(crate) enum ShaderMonoid {
     /// Pairs (a, b) of the selective scan: `shaders/monoid_pair.wgsl`.
     Pair,
     /// f32 addition, for the plain prefix sum: `shaders/monoid_sum.wgsl`.
     Sum,
 }
 
-impl Monoid {
+impl ShaderMonoid {
     fn source(self) -> &'static str {
         match self {
-            Monoid::Pair => MONOID_PAIR,
-            Monoid::Sum => MONOID_SUM,
+            ShaderMonoid::Pair => MONOID_PAIR,
+            ShaderMonoid::Sum => MONOID_SUM,
         }
     }
 
     /// Bytes per element: `vec2<f32>` or `f32`.
     pub(crate) fn element_size(self) -> u64 {
         match self {
-            Monoid::Pair => 8,
-            Monoid::Sum => 4,
+            ShaderMonoid::Pair => 8,
+            ShaderMonoid::Sum => 4,
         }
     }
 }
@@ -41,9 +41,9 @@ impl Monoid {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Stage {
     /// Blelloch scan of each block in workgroup memory, block totals to the next level.
-    ScanBlocks(Monoid),
+    ScanBlocks(ShaderMonoid),
     /// Combine each block with the scanned totals of the blocks before it.
-    AddCarries(Monoid),
+    AddCarries(ShaderMonoid),
     /// The selective scan's elements (exp(ΔA), B̄u) from u, Δ, A, B.
     Discretize,
     /// y = Σₙ C·h + D·u, the SiLU(z) gate, and the last state.
@@ -53,10 +53,10 @@ pub(crate) enum Stage {
 impl Stage {
     /// Every stage the kernels build.
     pub(crate) const ALL: [Stage; 6] = [
-        Stage::ScanBlocks(Monoid::Pair),
-        Stage::AddCarries(Monoid::Pair),
-        Stage::ScanBlocks(Monoid::Sum),
-        Stage::AddCarries(Monoid::Sum),
+        Stage::ScanBlocks(ShaderMonoid::Pair),
+        Stage::AddCarries(ShaderMonoid::Pair),
+        Stage::ScanBlocks(ShaderMonoid::Sum),
+        Stage::AddCarries(ShaderMonoid::Sum),
         Stage::Discretize,
         Stage::Output,
     ];
@@ -82,10 +82,10 @@ impl Stage {
     }
 }
 
-fn monoid_name(m: Monoid) -> &'static str {
+fn monoid_name(m: ShaderMonoid) -> &'static str {
     match m {
-        Monoid::Pair => "pair",
-        Monoid::Sum => "sum",
+        ShaderMonoid::Pair => "pair",
+        ShaderMonoid::Sum => "sum",
     }
 }
 

@@ -6,26 +6,25 @@ use super::GpuError;
 use super::block_scan::LevelPlan;
 use super::layout::{BLOCK, LevelParams, PER_INVOCATION, Pair, SelectiveParams, WG_SIZE};
 use super::scan_kernel::{ScanOutput, ScanProblem};
+use crate::ssm::{BRule, Monoid};
 
-/// An element of a block scan: a monoid, as in `shaders/monoid_*.wgsl`.
-pub trait ScanElement: Copy {
-    /// The neutral element: `combine(IDENTITY, x) = combine(x, IDENTITY) = x`.
-    const IDENTITY: Self;
-    /// `self` first, then `later`; associative, not necessarily commutative.
-    fn combine(self, later: Self) -> Self;
-}
-
-impl ScanElement for Pair {
-    const IDENTITY: Self = Pair { a: 1.0, b: 0.0 };
-    /// (a_l, b_l) then (a_r, b_r) is h ↦ a_r·(a_l·h + b_l) + b_r.
-    fn combine(self, later: Self) -> Self {
+/// Pairs of the selective scan under composition, as `shaders/monoid_pair.wgsl`: (a_l, b_l) then
+/// (a_r, b_r) is h ↦ a_r·(a_l·h + b_l) + b_r. The f32 twin of the core's `SsmPair`.
+impl Monoid for Pair {
+    fn identity() -> Self {
+        Pair { a: 1.0, b: 0.0 }
+    }
+    fn combine(&self, later: &Self) -> Self {
         Pair { a: self.a * later.a, b: later.a * self.b + later.b }
     }
 }
 
-impl ScanElement for f32 {
-    const IDENTITY: Self = 0.0;
-    fn combine(self, later: Self) -> Self {
+/// f32 under addition, as `shaders/monoid_sum.wgsl`: the monoid of the prefix sum.
+impl Monoid for f32 {
+    fn identity() -> Self {
+        0.0
+    }
+    fn combine(&self, later: &Self) -> Self {
         self + later
     }
 }
@@ -33,7 +32,7 @@ impl ScanElement for f32 {
 /// Twin of `scan_blocks.wgsl`: every block of [`BLOCK`] elements of every channel is replaced by
 /// its inclusive scan, and its total written to the next level. Invocation `lid` scans its run of
 /// [`PER_INVOCATION`] elements serially; the run totals get Blelloch's up-sweep and down-sweep.
-pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
+pub fn scan_blocks<E: Monoid + Copy>(data: &mut [E], level: &LevelParams) {
     let (wg, per) = (WG_SIZE as usize, PER_INVOCATION as usize);
     let len = level.len as usize;
     let blocks = len.div_ceil(BLOCK as usize);
@@ -42,13 +41,13 @@ pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
         for block in 0..blocks {
             let first = |lid: usize| block * BLOCK as usize + lid * per;
             // 1. Each invocation's run, scanned inclusively.
-            let mut runs = vec![E::IDENTITY; wg * per];
-            let mut sums = vec![E::IDENTITY; wg];
+            let mut runs = vec![E::identity(); wg * per];
+            let mut sums = vec![E::identity(); wg];
             for lid in 0..wg {
-                let mut acc = E::IDENTITY;
+                let mut acc = E::identity();
                 for i in 0..per {
                     if first(lid) + i < len {
-                        acc = acc.combine(data[base + first(lid) + i]);
+                        acc = acc.combine(&data[base + first(lid) + i]);
                     }
                     runs[lid * per + i] = acc;
                 }
@@ -60,13 +59,13 @@ pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
             while width > 0 {
                 for lid in 0..width {
                     let left = offset * (2 * lid + 1) - 1;
-                    sums[left + offset] = sums[left].combine(sums[left + offset]);
+                    sums[left + offset] = sums[left].combine(&sums[left + offset]);
                 }
                 offset *= 2;
                 width /= 2;
             }
             data[level.totals_offset as usize + channel * blocks + block] = sums[wg - 1];
-            sums[wg - 1] = E::IDENTITY;
+            sums[wg - 1] = E::identity();
             // 2b. Down-sweep: the prefix goes left; prefix ∘ left subtree goes right.
             width = 1;
             while width < wg {
@@ -75,7 +74,7 @@ pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
                     let left = offset * (2 * lid + 1) - 1;
                     let left_total = sums[left];
                     sums[left] = sums[left + offset];
-                    sums[left + offset] = sums[left + offset].combine(left_total);
+                    sums[left + offset] = sums[left + offset].combine(&left_total);
                 }
                 width *= 2;
             }
@@ -83,7 +82,7 @@ pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
             for lid in 0..wg {
                 for i in 0..per {
                     if first(lid) + i < len {
-                        data[base + first(lid) + i] = sums[lid].combine(runs[lid * per + i]);
+                        data[base + first(lid) + i] = sums[lid].combine(&runs[lid * per + i]);
                     }
                 }
             }
@@ -92,7 +91,7 @@ pub fn scan_blocks<E: ScanElement>(data: &mut [E], level: &LevelParams) {
 }
 
 /// Twin of `add_carries.wgsl`: element t of block j > 0 becomes (scanned total j − 1) ∘ element.
-pub fn add_carries<E: ScanElement>(data: &mut [E], level: &LevelParams) {
+pub fn add_carries<E: Monoid + Copy>(data: &mut [E], level: &LevelParams) {
     let len = level.len as usize;
     let blocks = len.div_ceil(BLOCK as usize);
     for index in 0..level.channels as usize * len {
@@ -101,14 +100,14 @@ pub fn add_carries<E: ScanElement>(data: &mut [E], level: &LevelParams) {
         if block > 0 {
             let carry = data[level.totals_offset as usize + channel * blocks + block - 1];
             let at = level.data_offset as usize + index;
-            data[at] = carry.combine(data[at]);
+            data[at] = carry.combine(&data[at]);
         }
     }
 }
 
 /// Twin of the whole multi-level scan: `channels` sequences of equal length, scanned inclusively,
 /// level by level exactly as the GPU does.
-pub fn block_scan<E: ScanElement>(values: &[E], channels: usize) -> Result<Vec<E>, GpuError> {
+pub fn block_scan<E: Monoid + Copy>(values: &[E], channels: usize) -> Result<Vec<E>, GpuError> {
     let too_large = || GpuError::Input(format!("{} values are too many", values.len()));
     if channels == 0 || values.is_empty() || !values.len().is_multiple_of(channels) {
         return Err(GpuError::Input(format!(
@@ -118,7 +117,7 @@ pub fn block_scan<E: ScanElement>(values: &[E], channels: usize) -> Result<Vec<E
     }
     let len = u32::try_from(values.len() / channels).map_err(|_| too_large())?;
     let plan = LevelPlan::new(len, u32::try_from(channels).map_err(|_| too_large())?);
-    let mut data = vec![E::IDENTITY; usize::try_from(plan.elements).map_err(|_| too_large())?];
+    let mut data = vec![E::identity(); usize::try_from(plan.elements).map_err(|_| too_large())?];
     data[..values.len()].copy_from_slice(values);
     for level in &plan.levels {
         scan_blocks(&mut data, level);
@@ -214,11 +213,11 @@ pub fn selective_scan(problem: &ScanProblem) -> Result<ScanOutput, GpuError> {
         d_first: 0,
         d_count: d_model,
         softplus: u32::from(problem.delta_softplus),
-        zoh: u32::from(problem.zoh),
+        zoh: u32::from(problem.rule == BRule::Zoh),
         gate: u32::from(problem.z.is_some()),
     };
     let (d, n, l) = (problem.d_model, problem.n_state, problem.len);
-    let mut pairs = vec![Pair::IDENTITY; d * n * l];
+    let mut pairs = vec![Pair::identity(); d * n * l];
     discretize(problem, &params, &mut pairs);
     let pairs = block_scan(&pairs, d * n)?;
     let mut out = vec![0.0; d * l + d * n];
