@@ -17,6 +17,11 @@
 //! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
 //! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
+//! | `signals` | input signals for the continuous lessons: [`Signal`] (step, impulse, sine, square, tokens), [`SampledInput`] |
+//! | `response` | [`respond`]: exact continuous response to a sampled input, or with a tanh in the update ([`Update`]); [`superposition`], [`convolution_check`] |
+//! | `phase` | the phase plane: [`rate`] h' = Ah + Bx, [`vector_field`], [`equilibrium`], [`euler_path`] |
+//! | `presets` | [`Preset`]: the named 2-state systems of the continuous lesson |
+//! | `character` | [`character`] (natural frequency, damping ratio, [`Regime`]) and [`memory_time`] of a 2-state system |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
 //! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
@@ -27,6 +32,7 @@
 
 #![warn(missing_docs)]
 
+mod character;
 mod continuous;
 mod cost;
 mod discretize;
@@ -37,16 +43,21 @@ mod kernel;
 mod lanes;
 mod memory;
 mod parallel;
+mod phase;
 mod physical;
+mod presets;
+mod response;
 mod rng;
 mod scan;
 mod selective;
+mod signals;
 mod simulate;
 mod sweep;
 mod tracking;
 mod validate;
 mod zoh;
 
+pub use character::{Character, Regime, character, memory_time};
 pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
@@ -57,7 +68,12 @@ pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
+pub use phase::{EulerPath, FieldArrow, equilibrium, euler_path, rate, vector_field};
 pub use physical::{mass_spring_damper, rlc_series};
+pub use presets::Preset;
+pub use response::{
+    ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
+};
 pub use rng::Rng;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
@@ -68,6 +84,7 @@ pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
     selective_scan, silu, softplus, trace_channel,
 };
+pub use signals::{SampledInput, Signal, SignalKind, TOKEN_VALUES};
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
