@@ -75,9 +75,10 @@ impl Default for ContinuousLesson {
     }
 }
 
-/// A number as written in the address: at most four decimals, no trailing zeros.
+/// A number as written in the address: at most six decimals (enough for any slider and for
+/// the quotients of physical parameters), no trailing zeros.
 pub(crate) fn short(x: f64) -> String {
-    let s = format!("{x:.4}");
+    let s = format!("{x:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".to_owned() } else { s.to_owned() }
 }

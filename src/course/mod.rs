@@ -3,6 +3,7 @@
 
 pub mod continuous;
 pub mod origins;
+pub mod readout;
 pub mod state;
 
 /// One lesson of the course; its slug is its route (`#/<slug>`) and its i18n key prefix.

@@ -91,16 +91,24 @@ pub fn eigen_plane<DB: DrawingBackend>(
     for &(i, p) in &finite {
         ctx.draw_series([Cross::new(p, size, mark)]).map_err(err)?;
         if let Some(label) = s.labels.get(i) {
-            // Labels go to the side away from the imaginary axis, above or below the point
-            // by the sign of Im λ, so a conjugate pair never overlaps.
-            let h = if p.0 > 0.0 { HPos::Right } else { HPos::Left };
-            let v = if p.1 < 0.0 { VPos::Top } else { VPos::Bottom };
-            let dx = if p.0 > 0.0 { -rx * 0.04 } else { rx * 0.04 };
-            let dy = if p.1 < 0.0 { -ry * 0.06 } else { ry * 0.06 };
+            // The label goes beside the mark, on the side away from the imaginary axis when it
+            // fits there (so it never crosses the axis), above or below by the sign of Im λ so
+            // that a conjugate pair never overlaps.
+            let style = font(12.0);
+            let width =
+                f64::from(ctx.plotting_area().estimate_text_size(label, &style).map_err(err)?.0);
+            let units = width / (f64::from(ctx.plotting_area().dim_in_pixel().0) / (2.0 * rx));
+            let gap = rx * 0.05;
+            let fits_left = p.0 - gap - units > -rx;
+            let fits_right = p.0 + gap + units < rx;
+            let left = if p.0 <= 0.0 { fits_left || !fits_right } else { fits_left && !fits_right };
+            let (h, dx) = if left { (HPos::Right, -gap) } else { (HPos::Left, gap) };
+            let (v, dy) =
+                if p.1 < 0.0 { (VPos::Top, -ry * 0.06) } else { (VPos::Bottom, ry * 0.06) };
             ctx.draw_series([Text::new(
                 label.clone(),
                 (p.0 + dx, p.1 + dy),
-                font(12.0).pos(Pos::new(h, v)),
+                style.pos(Pos::new(h, v)),
             )])
             .map_err(err)?;
         }

@@ -32,7 +32,7 @@ pub struct PhaseScene<'a> {
     pub ghost: Option<(f64, f64)>,
     /// The equilibrium for the current input (a small diamond).
     pub equilibrium: Option<(f64, f64)>,
-    /// Forward-Euler points, joined by arrows.
+    /// Forward-Euler points, joined by arrows (purple).
     pub steps: Vec<(f64, f64)>,
     /// Legend entries (empty for none).
     pub legend: Vec<LegendEntry<'a>>,
@@ -76,7 +76,7 @@ pub fn clip_segment(view: View, p: (f64, f64), q: (f64, f64)) -> Option<((f64, f
             }
         }
     }
-    (t0 <= t1).then(|| ((p.0 + t0 * dx, p.1 + t0 * dy), (p.0 + t1 * dx, p.1 + t1 * dy)))
+    (t0 <= t1).then_some(((p.0 + t0 * dx, p.1 + t0 * dy), (p.0 + t1 * dx, p.1 + t1 * dy)))
 }
 
 fn inside(view: View, p: (f64, f64)) -> bool {
@@ -137,10 +137,12 @@ pub fn phase_portrait<DB: DrawingBackend>(
         .y_desc(s.axes.1)
         .label_style(font(11.0))
         .axis_desc_style(font(12.0))
-        .light_line_style(palette::GRID.mix(0.5))
+        .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(6)
         .y_labels(6)
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
         .draw()
         .map_err(err)?;
     // Pixel positions relative to `area`, for arrow heads drawn in pixel space.
@@ -179,7 +181,7 @@ pub fn phase_portrait<DB: DrawingBackend>(
             let from =
                 (f64::from(from.0) - v.0 / m * len / 2.0, f64::from(from.1) - v.1 / m * len / 2.0);
             let to = (from.0 + v.0 / m * len, from.1 + v.1 / m * len);
-            arrow(area, from, to, style, f64::from(theme.px(4.0)))?;
+            arrow(area, from, to, style, f64::from(theme.px(4.0)), Head::Open)?;
         }
     }
 
@@ -195,16 +197,16 @@ pub fn phase_portrait<DB: DrawingBackend>(
     }
 
     // Euler: each step an arrow from h_k to h_{k+1}, and the points.
-    let euler = palette::ORANGE.stroke_width(theme.px(2.0));
+    let euler = palette::PURPLE.stroke_width(theme.px(2.0));
     for pair in s.steps.windows(2) {
         if let Some((a, b)) = clip_segment(view, pair[0], pair[1]) {
             let (a, b) = (px(a), px(b));
-            let head = if inside(view, pair[1]) { f64::from(theme.px(7.0)) } else { 0.0 };
-            arrow(area, to_f(a), to_f(b), euler, head)?;
+            let head = if inside(view, pair[1]) { f64::from(theme.px(9.0)) } else { 0.0 };
+            arrow(area, to_f(a), to_f(b), euler, head, Head::Filled)?;
         }
     }
     for &p in s.steps.iter().filter(|p| inside(view, **p)) {
-        area.draw(&Circle::new(px(p), theme.px(3.0), palette::ORANGE.filled())).map_err(err)?;
+        area.draw(&Circle::new(px(p), theme.px(2.5), palette::PURPLE.filled())).map_err(err)?;
     }
 
     if let Some(e) = s.equilibrium.filter(|e| inside(view, *e)) {
@@ -220,11 +222,12 @@ pub fn phase_portrait<DB: DrawingBackend>(
         area.draw(&Circle::new(px(g), theme.px(6.0), palette::MARK.stroke_width(theme.px(2.0))))
             .map_err(err)?;
     }
-    if let Some((from, by)) = s.arrow {
-        if let Some((a, b)) = clip_segment(view, from, (from.0 + by.0, from.1 + by.1)) {
-            let head = f64::from(theme.px(9.0));
-            arrow(area, to_f(px(a)), to_f(px(b)), palette::RED.stroke_width(theme.px(3.0)), head)?;
-        }
+    if let Some((a, b)) =
+        s.arrow.and_then(|(from, by)| clip_segment(view, from, (from.0 + by.0, from.1 + by.1)))
+    {
+        let head = f64::from(theme.px(9.0));
+        let red = palette::RED.stroke_width(theme.px(3.0));
+        arrow(area, to_f(px(a)), to_f(px(b)), red, head, Head::Filled)?;
     }
     if let Some(now) = s.now.filter(|n| inside(view, *n)) {
         area.draw(&Circle::new(px(now), theme.px(6.0), palette::BLUE.filled())).map_err(err)?;
@@ -235,31 +238,56 @@ pub fn phase_portrait<DB: DrawingBackend>(
     Ok(())
 }
 
+/// A tick label: at most three significant decimals, never "-0.0".
+fn tick(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_owned() } else { s.replace('-', "−") }
+}
+
 fn to_f(p: (i32, i32)) -> (f64, f64) {
     (f64::from(p.0), f64::from(p.1))
 }
 
-/// A line from `from` to `to` (pixels) with a head of `head` pixels (none if 0).
+/// How an arrow's head is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// A filled triangle (the arrows the learner should follow).
+    Filled,
+    /// Two strokes in the same path as the shaft (the many arrows of the field: one draw call
+    /// each keeps a redraw within a frame).
+    Open,
+}
+
+/// A line from `from` to `to` (pixels) with a head of `size` pixels (none if 0).
 fn arrow<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     from: (f64, f64),
     to: (f64, f64),
     style: ShapeStyle,
-    head: f64,
+    size: f64,
+    head: Head,
 ) -> Result<(), PlotError> {
     let pt = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
-    area.draw(&PathElement::new(vec![pt(from), pt(to)], style)).map_err(err)?;
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let len = dx.hypot(dy);
-    if head <= 0.0 || len < 1.0 {
-        return Ok(());
-    }
-    let head = head.min(len * 0.6);
-    let (ux, uy) = (dx / len, dy / len);
+    let size = size.min(len * 0.6);
+    let (ux, uy) = if len > 0.0 { (dx / len, dy / len) } else { (0.0, 0.0) };
     let wing = |sign: f64| {
-        pt((to.0 - head * ux + sign * head * 0.45 * uy, to.1 - head * uy - sign * head * 0.45 * ux))
+        pt((to.0 - size * ux + sign * size * 0.45 * uy, to.1 - size * uy - sign * size * 0.45 * ux))
     };
-    area.draw(&Polygon::new(vec![pt(to), wing(1.0), wing(-1.0)], style.color.filled())).map_err(err)
+    let headless = size <= 0.0 || len < 1.0;
+    let shaft = if head == Head::Open && !headless {
+        vec![pt(from), pt(to), wing(1.0), pt(to), wing(-1.0)]
+    } else {
+        vec![pt(from), pt(to)]
+    };
+    area.draw(&PathElement::new(shaft, style)).map_err(err)?;
+    if head == Head::Filled && !headless {
+        area.draw(&Polygon::new(vec![pt(to), wing(1.0), wing(-1.0)], style.color.filled()))
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
