@@ -119,15 +119,10 @@ pub fn eigen_plane<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plot::svg_test::render_svg;
 
     fn svg(s: &EigenScene<'_>) -> String {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (360, 280)).into_drawing_area();
-            eigen_plane(&area, s, &Theme::default()).unwrap();
-            area.present().unwrap();
-        }
-        out
+        render_svg((360, 280), |area| eigen_plane(area, s, &Theme::default()))
     }
 
     #[test]

@@ -41,8 +41,8 @@ pub fn spring_picture<DB: DrawingBackend>(
     let (lo, hi) = (finite(s.range.0).min(0.0), finite(s.range.1).max(0.0));
     let span = (hi - lo).max(0.4);
     let half = 0.12 * span;
-    // The wall sits far enough left that the damper's cylinder always holds its piston.
-    let wall = lo - half - 1.45 * span;
+    // The wall leaves the spring at least 0.9 span when the mass is furthest left.
+    let wall = lo - half - 0.9 * span;
     let (x0, x1) = (wall - 0.05 * span, hi + half + 0.6 * span);
     let p = finite(s.position).clamp(lo, hi);
     let mut ctx = ChartBuilder::on(area)
@@ -72,17 +72,21 @@ pub fn spring_picture<DB: DrawingBackend>(
         ),
     ])
     .map_err(err)?;
-    // The rest position.
+    // The rest position, labelled just above the ground.
     ctx.draw_series(DashedLineSeries::new(
-        vec![(0.0, 0.12), (0.0, 0.9)],
+        vec![(0.0, 0.12), (0.0, 0.95)],
         theme.px(5.0),
         theme.px(4.0),
         palette::MARK.stroke_width(theme.px(1.0)),
     ))
     .map_err(err)?;
     let small = |hpos, vpos| font(11.0).pos(Pos::new(hpos, vpos));
-    ctx.draw_series([Text::new(s.rest.to_owned(), (0.0, 0.92), small(HPos::Center, VPos::Bottom))])
-        .map_err(err)?;
+    ctx.draw_series([Text::new(
+        s.rest.to_owned(),
+        (0.02 * span, 0.14),
+        small(HPos::Left, VPos::Bottom),
+    )])
+    .map_err(err)?;
     // The spring: a zigzag from the wall to the mass.
     let left = p - half;
     let coils = 12;
@@ -95,19 +99,20 @@ pub fn spring_picture<DB: DrawingBackend>(
     zig.extend([(z1, 0.68), (left, 0.68)]);
     ctx.draw_series([PathElement::new(zig, palette::GREEN.stroke_width(theme.px(2.0)))])
         .map_err(err)?;
-    // The damper: a cylinder on the wall, a piston on the mass.
-    let c1 = lo - half - 0.05 * span;
-    let c0 = c1 - 1.3 * span;
-    let piston = p - half - 1.15 * span;
+    // The damper, drawn as engineers do: a cup on a rod from the wall and a piston on a rod
+    // from the mass, the symbol sitting halfway so that it stretches with the gap.
+    let middle = (wall + left) / 2.0;
+    let cup = 0.18 * span;
+    let (c0, c1) = (middle - cup / 2.0, middle + cup / 2.0);
     let purple = palette::PURPLE.stroke_width(theme.px(2.0));
     ctx.draw_series([
         PathElement::new(vec![(wall, 0.34), (c0, 0.34)], purple),
         PathElement::new(vec![(c1, 0.42), (c0, 0.42), (c0, 0.26), (c1, 0.26)], purple),
         PathElement::new(
-            vec![(piston, 0.40), (piston, 0.28)],
+            vec![(middle, 0.40), (middle, 0.28)],
             palette::PURPLE.stroke_width(theme.px(3.0)),
         ),
-        PathElement::new(vec![(piston, 0.34), (left, 0.34)], purple),
+        PathElement::new(vec![(middle, 0.34), (left, 0.34)], purple),
     ])
     .map_err(err)?;
     // The mass.
@@ -327,16 +332,7 @@ pub fn circuit_picture<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn svg(draw: impl Fn(&DrawingArea<SVGBackend<'_>, Shift>)) -> String {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (500, 200)).into_drawing_area();
-            draw(&area);
-            area.present().unwrap();
-        }
-        out
-    }
+    use crate::plot::svg_test::render_svg;
 
     #[test]
     fn the_mass_moves_with_its_position_and_never_draws_nan() {
@@ -348,7 +344,8 @@ mod tests {
             labels: ["m = 1 kg", "k", "c", "x(t) = 0.8 N"],
             rest: "rest",
         };
-        let draw = |p: f64| svg(|a| spring_picture(a, &scene(p), &Theme::default()).unwrap());
+        let draw =
+            |p: f64| render_svg((500, 200), |a| spring_picture(a, &scene(p), &Theme::default()));
         let (a, b) = (draw(0.1), draw(0.9));
         assert!(a.contains("position p (m)") && a.contains("m = 1 kg") && a.contains("rest"));
         assert_ne!(a, b);
@@ -366,7 +363,8 @@ mod tests {
             labels: ["x(t) = 1 V", "R = 0.2 Ω", "L = 1 H", "C = 1 F"],
             current_label: "i = 0.3 A",
         };
-        let draw = |q, i| svg(|a| circuit_picture(a, &scene(q, i), &Theme::default()).unwrap());
+        let draw =
+            |q, i| render_svg((500, 200), |a| circuit_picture(a, &scene(q, i), &Theme::default()));
         let (a, b) = (draw(0.8, 0.3), draw(-0.2, -0.1));
         for label in ["R = 0.2 Ω", "L = 1 H", "C = 1 F", "i = 0.3 A", "+", "−"] {
             assert!(a.contains(label), "missing {label}");

@@ -11,6 +11,8 @@ mod legend;
 mod lines;
 mod machines;
 mod phase;
+#[cfg(test)]
+mod svg_test;
 mod tracking;
 
 pub use eigen::{EigenScene, eigen_plane};

@@ -294,15 +294,10 @@ fn arrow<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::plot::Swatch;
+    use crate::plot::svg_test::render_svg;
 
     fn svg(scene: &PhaseScene<'_>) -> String {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (400, 360)).into_drawing_area();
-            phase_portrait(&area, scene, &Theme::default()).unwrap();
-            area.present().unwrap();
-        }
-        out
+        render_svg((400, 360), |area| phase_portrait(area, scene, &Theme::default()))
     }
 
     fn scene(path: Vec<(f64, f64)>) -> PhaseScene<'static> {

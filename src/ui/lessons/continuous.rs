@@ -6,8 +6,9 @@
 //! the SSM linear, and what would break if not?").
 
 use super::lti::{
-    ARROW_SPAN, EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, eigen_draw, field_arrows,
-    output_equation, phase_draw, state_equation, thin, use_clock,
+    ARROW_SPAN, EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
+    error_banner, field_arrows, output_equation, phase_draw, signal_chooser, signal_options,
+    state_equation, thin, use_clock,
 };
 use crate::course::Lesson;
 use crate::course::continuous::{
@@ -34,6 +35,7 @@ use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
 use nalgebra::DMatrix;
 use num_complex::Complex64;
+use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -63,34 +65,10 @@ fn system_bits(s: &ContinuousLesson) -> [u64; 9] {
     v.map(f64::to_bits)
 }
 
-/// A callback that changes one number of the lesson's state.
-fn editor(
-    s: &Rc<ContinuousLesson>,
-    set: &Callback<ContinuousLesson>,
-    f: impl Fn(&mut ContinuousLesson, f64) + 'static,
-) -> Callback<f64> {
-    let (s, set) = (s.clone(), set.clone());
-    Callback::from(move |v: f64| {
-        let mut next = (*s).clone();
-        f(&mut next, v);
-        set.emit(next);
-    })
-}
-
 /// The symbols of the sliders: mathematical notation, the same in every language.
 const A_SYMBOLS: [&str; 4] = ["a₁₁", "a₁₂", "a₂₁", "a₂₂"];
 const B_SYMBOLS: [&str; 2] = ["b₁", "b₂"];
 const C_SYMBOLS: [&str; 2] = ["c₁", "c₂"];
-
-fn signal_key(kind: SignalKind) -> &'static str {
-    match kind {
-        SignalKind::Step => "continuous.input_step",
-        SignalKind::Impulse => "continuous.input_impulse",
-        SignalKind::Sine => "continuous.input_sine",
-        SignalKind::Square => "continuous.input_square",
-        SignalKind::Tokens => "continuous.input_tokens",
-    }
-}
 
 fn preset_key(p: Preset) -> &'static str {
     match p {
@@ -168,10 +146,7 @@ pub(crate) fn continuous_lesson() -> Html {
 
     let m = match &*model {
         Ok(m) => m.clone(),
-        Err(e) => {
-            let text = fill(lang, "continuous.error", &[("error", &e.to_string())]);
-            return html! { <Banner kind={BannerKind::Warning} text={text} /> };
-        }
+        Err(e) => return error_banner(lang, "continuous.error", e),
     };
     let limit = view_limit(Some(m.stability));
 
@@ -192,18 +167,7 @@ pub(crate) fn continuous_lesson() -> Html {
             }
         })
     };
-    let input_options: Vec<(AttrValue, AttrValue)> = SignalKind::ALL
-        .iter()
-        .map(|k| (AttrValue::from(k.name()), AttrValue::from(t(lang, signal_key(*k)))))
-        .collect();
-    let on_input = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            if let Ok(k) = name.parse::<SignalKind>() {
-                set.emit(ContinuousLesson { input: k, ..(*s).clone() });
-            }
-        })
-    };
+    let on_input = signal_chooser(&s, &set, |s, k| s.input = k);
     let slider = |id: String, label: &str, value: f64, range: (f64, f64), on: Callback<f64>| {
         html! {
             <Slider id={id} label={label.to_owned()} value={value} min={range.0} max={range.1}
@@ -267,13 +231,6 @@ pub(crate) fn continuous_lesson() -> Html {
             },
         )
     });
-    let eigen_list = m
-        .eigenvalues
-        .iter()
-        .enumerate()
-        .map(|(i, l)| format!("λ{} = {}", ["₁", "₂"][i.min(1)], complex_text(*l)))
-        .collect::<Vec<_>>()
-        .join(",  ");
     let verdict = match m.stability {
         Stability::Stable => t(lang, "continuous.verdict_stable").to_owned(),
         Stability::Marginal => t(lang, "continuous.verdict_marginal").to_owned(),
@@ -296,7 +253,7 @@ pub(crate) fn continuous_lesson() -> Html {
                 <div class="controls">
                     <Select id="continuous-preset" label={t(lang, "continuous.preset")} options={preset_options}
                             selected={preset.map_or("custom", Preset::name)} on_change={on_preset} />
-                    <Select id="continuous-input" label={t(lang, "continuous.input")} options={input_options}
+                    <Select id="continuous-input" label={t(lang, "continuous.input")} options={signal_options(lang, "continuous")}
                             selected={s.input.name()} on_change={on_input} />
                     if s.input.uses_period() {
                         <Slider id="continuous-period" label={period_label} value={s.period}
@@ -347,7 +304,7 @@ pub(crate) fn continuous_lesson() -> Html {
                 <div class="row">
                     <Figure draw={(*eigen_fig).clone()} label={t(lang, "continuous.eig_label")} aspect={0.75} />
                     <div class="eigen-readout">
-                        <p class="readout">{ eigen_list }</p>
+                        <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                         <p>{ verdict }</p>
                         <p>{ rotation }</p>
                     </div>
@@ -362,6 +319,35 @@ pub(crate) fn continuous_lesson() -> Html {
             <TryThis keys={vec!["continuous.try1", "continuous.try2", "continuous.try3", "continuous.try4", "continuous.try5"]} />
         </>
     }
+}
+
+/// A chart of outputs against time for the linearity panel: (legend key, values, colour, style).
+fn outputs_chart(
+    lang: Lang,
+    times: &[f64],
+    lines: Vec<(&'static str, &[f64], RGBColor, SeriesStyle)>,
+    limit: Option<(f64, f64)>,
+) -> DrawFn {
+    let series: Vec<Series<'static>> = lines
+        .into_iter()
+        .map(|(key, ys, color, style)| Series {
+            label: t(lang, key),
+            points: thin(times.iter().copied().zip(ys.iter().copied()).collect()),
+            color,
+            style,
+        })
+        .collect();
+    Rc::new(move |area, theme| {
+        let chart = LineChart {
+            x_label: t(lang, "continuous.axis_time"),
+            y_label: t(lang, "continuous.axis_output"),
+            series: series.clone(),
+            y_limit: limit,
+            x_range: Some((0.0, DURATION * 1.03)),
+            ..LineChart::default()
+        };
+        line_chart(area, &chart, theme).map(|_| None)
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -386,9 +372,7 @@ fn euler_panel(p: &PanelProps) -> Html {
         });
     let path: Rc<EulerPath> = match &*path {
         Ok(path) => Rc::new(path.clone()),
-        Err(e) => {
-            return html! { <Banner kind={BannerKind::Warning} text={fill(lang, "continuous.error", &[("error", &e.to_string())])} /> };
-        }
+        Err(e) => return error_banner(lang, "continuous.error", e),
     };
     let last = path.times.len() - 1;
     let k = s.euler_k.min(last);
@@ -519,9 +503,7 @@ fn linearity_panel(p: &PanelProps) -> Html {
     });
     let (sup, conv) = match &*checks {
         Ok(c) => c.clone(),
-        Err(e) => {
-            return html! { <Banner kind={BannerKind::Warning} text={fill(lang, "continuous.error", &[("error", &e.to_string())])} /> };
-        }
+        Err(e) => return error_banner(lang, "continuous.error", e),
     };
     let limit = view_limit(Some(m.stability));
     let edit = |f: fn(&mut ContinuousLesson, f64)| editor(s, &p.set, f);
@@ -529,77 +511,40 @@ fn linearity_panel(p: &PanelProps) -> Html {
         let (s, set) = (s.clone(), p.set.clone());
         Callback::from(move |v: bool| set.emit(ContinuousLesson { tanh: v, ..(*s).clone() }))
     };
-    let sup_draw =
-        use_memo((sup.clone(), lang, limit.map(|l| l.0.to_bits())), |(sup, lang, _)| -> DrawFn {
-            let (sup, lang) = (sup.clone(), *lang);
-            Rc::new(move |area, theme| {
-                let pts =
-                    |ys: &[f64]| thin(sup.times.iter().copied().zip(ys.iter().copied()).collect());
-                let chart = LineChart {
-                    x_label: t(lang, "continuous.axis_time"),
-                    y_label: t(lang, "continuous.axis_output"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "continuous.legend_y1"),
-                            points: pts(&sup.first),
-                            color: palette::SKY,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "continuous.legend_y2"),
-                            points: pts(&sup.second),
-                            color: palette::PURPLE,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "continuous.legend_of_sum"),
-                            points: pts(&sup.response_to_sum),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "continuous.legend_sum_of"),
-                            points: pts(&sup.sum_of_responses),
-                            color: palette::INK,
-                            style: SeriesStyle::Dashed,
-                        },
-                    ],
-                    y_limit: limit,
-                    x_range: Some((0.0, DURATION)),
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(|_| None)
-            })
-        });
+    let sup_draw = use_memo((sup.clone(), lang, limit.map(|l| l.0.to_bits())), |(sup, lang, _)| {
+        outputs_chart(
+            *lang,
+            &sup.times,
+            vec![
+                ("continuous.legend_y1", &sup.first, palette::SKY, SeriesStyle::Line),
+                ("continuous.legend_y2", &sup.second, palette::PURPLE, SeriesStyle::Line),
+                ("continuous.legend_of_sum", &sup.response_to_sum, palette::RED, SeriesStyle::Line),
+                (
+                    "continuous.legend_sum_of",
+                    &sup.sum_of_responses,
+                    palette::INK,
+                    SeriesStyle::Dashed,
+                ),
+            ],
+            limit,
+        )
+    });
     let conv_draw =
-        use_memo((conv.clone(), lang, limit.map(|l| l.0.to_bits())), |(conv, lang, _)| -> DrawFn {
-            let (conv, lang) = (conv.clone(), *lang);
-            Rc::new(move |area, theme| {
-                let pts =
-                    |ys: &[f64]| thin(conv.times.iter().copied().zip(ys.iter().copied()).collect());
-                let chart = LineChart {
-                    x_label: t(lang, "continuous.axis_time"),
-                    y_label: t(lang, "continuous.axis_output"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "continuous.legend_stepped"),
-                            points: pts(&conv.stepped),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "continuous.legend_convolved"),
-                            points: pts(&conv.convolved),
-                            color: palette::INK,
-                            style: SeriesStyle::Dashed,
-                        },
-                    ],
-                    y_limit: limit,
-                    x_range: Some((0.0, DURATION)),
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(|_| None)
-            })
+        use_memo((conv.clone(), lang, limit.map(|l| l.0.to_bits())), |(conv, lang, _)| {
+            outputs_chart(
+                *lang,
+                &conv.times,
+                vec![
+                    ("continuous.legend_stepped", &conv.stepped, palette::RED, SeriesStyle::Line),
+                    (
+                        "continuous.legend_convolved",
+                        &conv.convolved,
+                        palette::INK,
+                        SeriesStyle::Dashed,
+                    ),
+                ],
+                limit,
+            )
         });
     let inner = row([mi("A"), mi("h"), mo("+"), mi("B"), mi("x")]);
     let rule = if s.tanh {

@@ -1,18 +1,20 @@
 //! Pieces shared by the two continuous-time lessons (`#/continuous` and `#/origins`): a
 //! simulated run, the linked time plots of x(t), h(t) and y(t), the phase plane of a run with
-//! its field and rate arrow, the eigenvalue plane, the playback clock (Space / ← / →), and
-//! number formatting for readouts.
+//! its field and rate arrow, the eigenvalue plane, the playback clock (Space / ← / →), the
+//! input menu, and small callbacks and readouts both lessons use.
 
 use crate::course::readout::complex_text;
+use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
 use crate::plot::{
     EigenScene, LegendEntry, LineChart, PhaseScene, Series, SeriesStyle, Swatch, View, eigen_plane,
     line_chart, palette, phase_portrait, phase_view,
 };
 use crate::ssm::{
-    Continuous, Response, SampledInput, SsmError, Update, equilibrium, rate, respond, vector_field,
+    Continuous, Response, SampledInput, SignalKind, SsmError, Update, equilibrium, rate, respond,
+    vector_field,
 };
-use crate::ui::components::{DrawFn, Figure};
+use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::hooks::use_interval;
 use num_complex::Complex64;
 use std::rc::Rc;
@@ -54,6 +56,64 @@ impl Run {
     pub(crate) fn points(&self) -> Vec<(f64, f64)> {
         (0..self.response.states.ncols()).map(|j| self.point(j)).collect()
     }
+}
+
+/// A callback that changes one number of a lesson's state.
+pub(crate) fn editor<S: Clone + 'static>(
+    s: &Rc<S>,
+    set: &Callback<S>,
+    f: impl Fn(&mut S, f64) + 'static,
+) -> Callback<f64> {
+    let (s, set) = (s.clone(), set.clone());
+    Callback::from(move |v: f64| {
+        let mut next = (*s).clone();
+        f(&mut next, v);
+        set.emit(next);
+    })
+}
+
+/// The input menu's options: each signal's name in the URL, and its text under
+/// `<prefix>.input_<name>`.
+pub(crate) fn signal_options(lang: Lang, prefix: &str) -> Vec<(AttrValue, AttrValue)> {
+    SignalKind::ALL
+        .iter()
+        .map(|k| {
+            let text = t(lang, &format!("{prefix}.input_{}", k.name()));
+            (AttrValue::from(k.name()), AttrValue::from(text))
+        })
+        .collect()
+}
+
+/// A callback for the input menu that stores the chosen signal with `f`.
+pub(crate) fn signal_chooser<S: Clone + 'static>(
+    s: &Rc<S>,
+    set: &Callback<S>,
+    f: fn(&mut S, SignalKind),
+) -> Callback<String> {
+    let (s, set) = (s.clone(), set.clone());
+    Callback::from(move |name: String| {
+        if let Ok(kind) = name.parse::<SignalKind>() {
+            let mut next = (*s).clone();
+            f(&mut next, kind);
+            set.emit(next);
+        }
+    })
+}
+
+/// The banner shown instead of a lesson whose system cannot be computed.
+pub(crate) fn error_banner(lang: Lang, key: &str, e: &SsmError) -> Html {
+    let text = fill(lang, key, &[("error", &e.to_string())]);
+    html! { <Banner kind={BannerKind::Warning} text={text} /> }
+}
+
+/// "λ₁ = −0.3 + 2i,  λ₂ = −0.3 − 2i".
+pub(crate) fn eigen_list(eigenvalues: &[Complex64]) -> String {
+    eigenvalues
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("λ{} = {}", ["₁", "₂", "₃", "₄"][i.min(3)], complex_text(*l)))
+        .collect::<Vec<_>>()
+        .join(",  ")
 }
 
 /// `name(t)`.
@@ -174,7 +234,8 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
                 series,
                 marker_x: marker,
                 y_limit,
-                x_range: Some((start, duration)),
+                // As much room after the end, so the last tick's label is not cut off.
+                x_range: Some((start, duration - start)),
                 ..LineChart::default()
             };
             line_chart(area, &chart, theme).map(Some)
@@ -299,14 +360,9 @@ pub(crate) struct EigenTexts {
 /// The eigenvalue plane of a system.
 pub(crate) fn eigen_draw(eigenvalues: Vec<Complex64>, texts: EigenTexts) -> DrawFn {
     Rc::new(move |area, theme| {
-        let subscripts = ["₁", "₂", "₃", "₄"];
         let scene = EigenScene {
             eigenvalues: eigenvalues.iter().map(|l| (l.re, l.im)).collect(),
-            labels: eigenvalues
-                .iter()
-                .enumerate()
-                .map(|(i, l)| format!("λ{} = {}", subscripts[i.min(3)], complex_text(*l)))
-                .collect(),
+            labels: eigen_list(&eigenvalues).split(",  ").map(str::to_owned).collect(),
             axes: texts.axes,
             regions: texts.regions,
         };

@@ -5,15 +5,16 @@
 //! system's memory (damping = forgetting) and a short, sourced history.
 
 use super::lti::{
-    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, eigen_draw, output_equation, phase_draw,
-    state_equation, use_clock,
+    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
+    error_banner, output_equation, phase_draw, signal_chooser, signal_options, state_equation,
+    use_clock,
 };
 use crate::course::Lesson;
 use crate::course::origins::{
     CAPACITANCE, DAMPING, DURATION, INDUCTANCE, MASS, Machine, OriginsLesson, PERIOD, RESISTANCE,
     STIFFNESS,
 };
-use crate::course::readout::{complex_text, decimal};
+use crate::course::readout::decimal;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
@@ -50,30 +51,6 @@ fn model(s: &OriginsLesson) -> Result<Model, SsmError> {
         sys: Rc::new(sys),
         run: Rc::new(run),
     })
-}
-
-/// A callback that changes one number of the lesson's state.
-fn editor(
-    s: &Rc<OriginsLesson>,
-    set: &Callback<OriginsLesson>,
-    f: fn(&mut OriginsLesson, f64),
-) -> Callback<f64> {
-    let (s, set) = (s.clone(), set.clone());
-    Callback::from(move |v: f64| {
-        let mut next = (*s).clone();
-        f(&mut next, v);
-        set.emit(next);
-    })
-}
-
-fn signal_key(kind: SignalKind) -> &'static str {
-    match kind {
-        SignalKind::Step => "origins.input_step",
-        SignalKind::Impulse => "origins.input_impulse",
-        SignalKind::Sine => "origins.input_sine",
-        SignalKind::Square => "origins.input_square",
-        SignalKind::Tokens => "origins.input_tokens",
-    }
 }
 
 /// The catalogue key of a text that differs between the spring and the circuit.
@@ -178,10 +155,7 @@ pub(crate) fn origins_lesson() -> Html {
     let clock = use_clock(s.t, DURATION, set_t.clone());
     let m = match &*model {
         Ok(m) => m.clone(),
-        Err(e) => {
-            let text = fill(lang, "origins.error", &[("error", &e.to_string())]);
-            return html! { <Banner kind={BannerKind::Warning} text={text} /> };
-        }
+        Err(e) => return error_banner(lang, "origins.error", e),
     };
     let machine = s.machine;
     let k = |name: &str| t(lang, &key(machine, name));
@@ -198,18 +172,7 @@ pub(crate) fn origins_lesson() -> Html {
             set.emit(OriginsLesson { machine, ..(*s).clone() });
         })
     };
-    let inputs: Vec<(AttrValue, AttrValue)> = SignalKind::ALL
-        .iter()
-        .map(|k| (AttrValue::from(k.name()), AttrValue::from(t(lang, signal_key(*k)))))
-        .collect();
-    let on_input = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            if let Ok(kind) = name.parse::<SignalKind>() {
-                set.emit(OriginsLesson { input: kind, ..(*s).clone() });
-            }
-        })
-    };
+    let on_input = signal_chooser(&s, &set, |s, k| s.input = k);
     type Field =
         (&'static str, &'static str, f64, (f64, f64), &'static str, fn(&mut OriginsLesson, f64));
     let fields: [Field; 3] = match machine {
@@ -341,13 +304,6 @@ pub(crate) fn origins_lesson() -> Html {
             },
         )
     });
-    let eigen_list = m
-        .eigenvalues
-        .iter()
-        .enumerate()
-        .map(|(i, l)| format!("λ{} = {}", ["₁", "₂"][i.min(1)], complex_text(*l)))
-        .collect::<Vec<_>>()
-        .join(",  ");
     let memory = match m.memory {
         Some(seconds) => fill(lang, "origins.memory", &[("s", &decimal(seconds))]),
         None => t(lang, "origins.memory_forever").to_owned(),
@@ -367,7 +323,7 @@ pub(crate) fn origins_lesson() -> Html {
                 <div class="controls">
                     <Select id="origins-system" label={t(lang, "origins.system")} options={machines}
                             selected={machine.name()} on_change={on_machine} />
-                    <Select id="origins-input" label={k("input")} options={inputs}
+                    <Select id="origins-input" label={k("input")} options={signal_options(lang, "origins")}
                             selected={s.input.name()} on_change={on_input} />
                     if s.input.uses_period() {
                         <Slider id="origins-period" label={t(lang, if s.input == SignalKind::Tokens { "origins.token_length" } else { "origins.period" })}
@@ -431,7 +387,7 @@ pub(crate) fn origins_lesson() -> Html {
                     <div class="row">
                         <Figure draw={(*eigen_fig).clone()} label={t(lang, "origins.eig_label")} aspect={0.75} />
                         <div class="eigen-readout">
-                            <p class="readout">{ eigen_list }</p>
+                            <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                             <p class="readout">{ memory }</p>
                             <p>{ t(lang, "origins.memory_hint") }</p>
                         </div>
