@@ -8,7 +8,7 @@
 use super::lti::{
     ARROW_SPAN, EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
     error_banner, field_arrows, output_equation, phase_draw, signal_chooser, signal_options,
-    state_equation, thin, use_clock,
+    state_equation, thin, until_off_chart, use_clock,
 };
 use crate::course::Lesson;
 use crate::course::continuous::{
@@ -108,9 +108,19 @@ fn phase_texts(lang: Lang) -> PhaseTexts {
     }
 }
 
+/// How far the phase planes may reach: ±[`VIEW_LIMIT`] for a diverging system, else anywhere.
+fn plane_limit(limit: Option<(f64, f64)>) -> f64 {
+    limit.map_or(f64::INFINITY, |(_, hi)| hi)
+}
+
 /// The banner saying why a system diverges or does not settle, if it does not.
 fn stability_banner(lang: Lang, m: &Model) -> Html {
-    let worst = m.eigenvalues.iter().copied().max_by(|a, b| a.re.total_cmp(&b.re));
+    // The fastest-growing mode (of a conjugate pair, the one with Im λ ≥ 0).
+    let worst = m
+        .eigenvalues
+        .iter()
+        .copied()
+        .max_by(|a, b| a.re.total_cmp(&b.re).then(a.im.total_cmp(&b.im)));
     match (m.stability, worst) {
         (Stability::Unstable, Some(l)) => {
             let text = fill(
@@ -143,10 +153,20 @@ pub(crate) fn continuous_lesson() -> Html {
     let edit = |f: fn(&mut ContinuousLesson, f64)| editor(&s, &set, f);
     let set_t = edit(|s, v| *s = s.at_time(v));
     let clock = use_clock(s.t, DURATION, set_t.clone());
+    // The eigenvalue plane depends on A alone. (Every hook runs before the early return below.)
+    let eigen_fig = use_memo((bits[..4].to_vec(), lang, model.is_ok()), |_| {
+        let m = model.as_ref().as_ref().ok()?;
+        let texts = EigenTexts {
+            axes: (t(lang, "continuous.eig_axis_re"), t(lang, "continuous.eig_axis_im")),
+            regions: (t(lang, "continuous.region_stable"), t(lang, "continuous.region_unstable")),
+        };
+        Some(eigen_draw(m.eigenvalues.clone(), texts))
+    });
 
-    let m = match &*model {
-        Ok(m) => m.clone(),
-        Err(e) => return error_banner(lang, "continuous.error", e),
+    let (m, eigen_fig) = match (&*model, &*eigen_fig) {
+        (Ok(m), Some(fig)) => (m.clone(), fig.clone()),
+        (Err(e), _) => return error_banner(lang, "continuous.error", e),
+        (Ok(_), None) => return html! {},
     };
     let limit = view_limit(Some(m.stability));
 
@@ -199,8 +219,14 @@ pub(crate) fn continuous_lesson() -> Html {
         let hover = hover.clone();
         Callback::from(move |x: Option<f64>| hover.set(x))
     };
-    let phase =
-        phase_draw(m.sys.clone(), m.run.clone(), s.t, *hover, phase_texts(lang), VIEW_LIMIT);
+    let phase = phase_draw(
+        m.sys.clone(),
+        m.run.clone(),
+        s.t,
+        *hover,
+        phase_texts(lang),
+        plane_limit(limit),
+    );
     let j = m.run.response.index_at(s.t);
     let (h_now, x_now) = (m.run.response.state(j), m.run.input_at(s.t));
     let rate_now = rate(&m.sys, &h_now, x_now).unwrap_or_default();
@@ -213,24 +239,11 @@ pub(crate) fn continuous_lesson() -> Html {
         mo("+"),
         column(&s.b, 3),
         mo("·"),
-        num(x_now, 3),
+        if x_now < 0.0 { paren(num(x_now, 3)) } else { num(x_now, 3) },
         mo("="),
         column(&rate_now, 3),
     ]);
 
-    // The eigenvalue plane depends on A alone.
-    let eigen_fig = use_memo((bits[..4].to_vec(), lang), |_| {
-        eigen_draw(
-            m.eigenvalues.clone(),
-            EigenTexts {
-                axes: (t(lang, "continuous.eig_axis_re"), t(lang, "continuous.eig_axis_im")),
-                regions: (
-                    t(lang, "continuous.region_stable"),
-                    t(lang, "continuous.region_unstable"),
-                ),
-            },
-        )
-    });
     let verdict = match m.stability {
         Stability::Stable => t(lang, "continuous.verdict_stable").to_owned(),
         Stability::Marginal => t(lang, "continuous.verdict_marginal").to_owned(),
@@ -302,7 +315,7 @@ pub(crate) fn continuous_lesson() -> Html {
             <Prose keys={vec!["continuous.eig1"]} />
             <section class="panel">
                 <div class="row">
-                    <Figure draw={(*eigen_fig).clone()} label={t(lang, "continuous.eig_label")} aspect={0.75} />
+                    <Figure draw={eigen_fig} label={t(lang, "continuous.eig_label")} aspect={0.75} />
                     <div class="eigen-readout">
                         <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                         <p>{ verdict }</p>
@@ -332,7 +345,10 @@ fn outputs_chart(
         .into_iter()
         .map(|(key, ys, color, style)| Series {
             label: t(lang, key),
-            points: thin(times.iter().copied().zip(ys.iter().copied()).collect()),
+            points: thin(until_off_chart(
+                times.iter().copied().zip(ys.iter().copied()).collect(),
+                limit,
+            )),
             color,
             style,
         })
@@ -357,6 +373,60 @@ struct PanelProps {
     model: Model,
 }
 
+/// The Euler figure: the exact path and state at t_k, the Euler steps up to k, and the next
+/// step Δt·h'(t_k) as the red arrow, over the field for the input at t_k.
+fn euler_draw(
+    lang: Lang,
+    run: Rc<Run>,
+    sys: Rc<Continuous>,
+    path: Rc<EulerPath>,
+    k: usize,
+    limit: Option<(f64, f64)>,
+) -> DrawFn {
+    let texts = [
+        t(lang, "continuous.legend_exact"),
+        t(lang, "continuous.legend_exact_now"),
+        t(lang, "continuous.legend_euler"),
+        t(lang, "continuous.legend_next"),
+    ];
+    let axes = (t(lang, "continuous.phase_axis_h1"), t(lang, "continuous.phase_axis_h2"));
+    Rc::new(move |area, theme| {
+        let at = |m: &DMatrix<f64>, i: usize| (m[(0, i)], m[(1, i)]);
+        let steps: Vec<(f64, f64)> = (0..=k).map(|i| at(&path.states, i)).collect();
+        // The view holds the exact path; Euler points may stray to twice its size (a diverging
+        // Euler path leaves the picture instead of shrinking it).
+        let exact = run.points();
+        let reach = exact.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max);
+        let view = phase_view(
+            exact.into_iter().chain(steps.iter().copied()),
+            0.5,
+            (2.0 * reach).min(plane_limit(limit)),
+        );
+        let time = path.times[k];
+        let j = run.response.index_at(time);
+        let rate = at(&path.rates, k);
+        let entry = |label, color, swatch| LegendEntry { label, color, swatch };
+        let scene = PhaseScene {
+            axes,
+            view,
+            field: field_arrows(&sys, run.input_at(time), view),
+            path: run.points(),
+            travelled: j + 1,
+            now: Some(run.point(j)),
+            arrow: Some((at(&path.states, k), (rate.0 * path.step, rate.1 * path.step))),
+            steps,
+            legend: vec![
+                entry(texts[0], palette::GREEN, Swatch::Line),
+                entry(texts[1], palette::BLUE, Swatch::Dot),
+                entry(texts[2], palette::PURPLE, Swatch::Line),
+                entry(texts[3], palette::RED, Swatch::Line),
+            ],
+            ..PhaseScene::default()
+        };
+        phase_portrait(area, &scene, theme).map(|_| None)
+    })
+}
+
 /// "How is h'(t) used to move the state forward?": forward-Euler steps that follow the rate
 /// arrow, next to the exact path, with Δt and the step count under the learner's hand.
 #[function_component(EulerPanel)]
@@ -370,12 +440,9 @@ fn euler_panel(p: &PanelProps) -> Html {
             let signal = s.signal()?;
             euler_path(&m.sys, &signal, Step::new(s.euler_dt)?, euler_steps(s.euler_dt))
         });
-    let path: Rc<EulerPath> = match &*path {
-        Ok(path) => Rc::new(path.clone()),
-        Err(e) => return error_banner(lang, "continuous.error", e),
-    };
-    let last = path.times.len() - 1;
+    let last = path.as_ref().as_ref().map_or(0, |p| p.times.len() - 1);
     let k = s.euler_k.min(last);
+    let limit = view_limit(Some(m.stability));
     let set_k = {
         let (s, set) = (s.clone(), p.set.clone());
         Callback::from(move |k: usize| {
@@ -401,48 +468,23 @@ fn euler_panel(p: &PanelProps) -> Html {
             set.emit(ContinuousLesson { euler_dt: v, euler_k: k, ..(*s).clone() })
         })
     };
+    // The figure changes with the path and the step shown, not with the lesson's clock.
+    let draw = use_memo(
+        (path.clone(), k, lang, m.run.clone(), m.sys.clone()),
+        |(path, k, lang, run, sys)| {
+            let path = path.as_ref().as_ref().ok()?;
+            Some(euler_draw(*lang, run.clone(), sys.clone(), Rc::new(path.clone()), *k, limit))
+        },
+    );
+    let (path, draw) = match (&*path, &*draw) {
+        (Ok(path), Some(draw)) => (path, draw.clone()),
+        (Err(e), _) => return error_banner(lang, "continuous.error", e),
+        (Ok(_), None) => return html! {},
+    };
     let column_of =
         |m: &DMatrix<f64>, k: usize| -> Vec<f64> { m.column(k).iter().copied().collect() };
     let (h_k, r_k) = (column_of(&path.states, k), column_of(&path.rates, k));
     let dt = path.step;
-    let draw: DrawFn = {
-        let (run, sys, path) = (m.run.clone(), m.sys.clone(), path.clone());
-        let texts = [
-            t(lang, "continuous.legend_exact"),
-            t(lang, "continuous.legend_exact_now"),
-            t(lang, "continuous.legend_euler"),
-            t(lang, "continuous.legend_next"),
-        ];
-        let axes = (t(lang, "continuous.phase_axis_h1"), t(lang, "continuous.phase_axis_h2"));
-        let (h_k, r_k) = ((h_k[0], h_k[1]), (r_k[0] * dt, r_k[1] * dt));
-        Rc::new(move |area, theme| {
-            let steps: Vec<(f64, f64)> =
-                (0..=k).map(|i| (path.states[(0, i)], path.states[(1, i)])).collect();
-            let view =
-                phase_view(run.points().into_iter().chain(steps.iter().copied()), 0.5, VIEW_LIMIT);
-            let time = path.times[k];
-            let j = run.response.index_at(time);
-            let entry = |label, color, swatch| LegendEntry { label, color, swatch };
-            let scene = PhaseScene {
-                axes,
-                view,
-                field: field_arrows(&sys, run.input_at(time), view),
-                path: run.points(),
-                travelled: j + 1,
-                now: Some(run.point(j)),
-                arrow: Some((h_k, r_k)),
-                steps,
-                legend: vec![
-                    entry(texts[0], palette::GREEN, Swatch::Line),
-                    entry(texts[1], palette::BLUE, Swatch::Dot),
-                    entry(texts[2], palette::PURPLE, Swatch::Line),
-                    entry(texts[3], palette::RED, Swatch::Line),
-                ],
-                ..PhaseScene::default()
-            };
-            phase_portrait(area, &scene, theme).map(|_| None)
-        })
-    };
     let hk = |k: &str| sub(mi("h"), mi(k));
     let mut step_eq = vec![
         equals([
@@ -501,37 +543,33 @@ fn linearity_panel(p: &PanelProps) -> Html {
         let conv = convolution_check(&m.sys, &x1.plus(&x2)?, update)?;
         Ok::<(Superposition, ConvolutionCheck), SsmError>((sup, conv))
     });
-    let (sup, conv) = match &*checks {
-        Ok(c) => c.clone(),
-        Err(e) => return error_banner(lang, "continuous.error", e),
-    };
     let limit = view_limit(Some(m.stability));
-    let edit = |f: fn(&mut ContinuousLesson, f64)| editor(s, &p.set, f);
-    let on_tanh = {
-        let (s, set) = (s.clone(), p.set.clone());
-        Callback::from(move |v: bool| set.emit(ContinuousLesson { tanh: v, ..(*s).clone() }))
-    };
-    let sup_draw = use_memo((sup.clone(), lang, limit.map(|l| l.0.to_bits())), |(sup, lang, _)| {
-        outputs_chart(
-            *lang,
-            &sup.times,
-            vec![
-                ("continuous.legend_y1", &sup.first, palette::SKY, SeriesStyle::Line),
-                ("continuous.legend_y2", &sup.second, palette::PURPLE, SeriesStyle::Line),
-                ("continuous.legend_of_sum", &sup.response_to_sum, palette::RED, SeriesStyle::Line),
-                (
-                    "continuous.legend_sum_of",
-                    &sup.sum_of_responses,
-                    palette::INK,
-                    SeriesStyle::Dashed,
-                ),
-            ],
-            limit,
-        )
-    });
-    let conv_draw =
-        use_memo((conv.clone(), lang, limit.map(|l| l.0.to_bits())), |(conv, lang, _)| {
-            outputs_chart(
+    // Both charts from the checks (every hook runs before the early return below).
+    let charts =
+        use_memo((checks.clone(), lang, limit.map(|l| l.0.to_bits())), |(checks, lang, _)| {
+            let (sup, conv) = checks.as_ref().as_ref().ok()?;
+            let sup_chart = outputs_chart(
+                *lang,
+                &sup.times,
+                vec![
+                    ("continuous.legend_y1", &sup.first, palette::SKY, SeriesStyle::Line),
+                    ("continuous.legend_y2", &sup.second, palette::PURPLE, SeriesStyle::Line),
+                    (
+                        "continuous.legend_of_sum",
+                        &sup.response_to_sum,
+                        palette::RED,
+                        SeriesStyle::Line,
+                    ),
+                    (
+                        "continuous.legend_sum_of",
+                        &sup.sum_of_responses,
+                        palette::INK,
+                        SeriesStyle::Dashed,
+                    ),
+                ],
+                limit,
+            );
+            let conv_chart = outputs_chart(
                 *lang,
                 &conv.times,
                 vec![
@@ -544,8 +582,19 @@ fn linearity_panel(p: &PanelProps) -> Html {
                     ),
                 ],
                 limit,
-            )
+            );
+            Some((sup_chart, conv_chart))
         });
+    let ((sup, conv), (sup_draw, conv_draw)) = match (&*checks, &*charts) {
+        (Ok(c), Some(d)) => (c.clone(), d.clone()),
+        (Err(e), _) => return error_banner(lang, "continuous.error", e),
+        (Ok(_), None) => return html! {},
+    };
+    let edit = |f: fn(&mut ContinuousLesson, f64)| editor(s, &p.set, f);
+    let on_tanh = {
+        let (s, set) = (s.clone(), p.set.clone());
+        Callback::from(move |v: bool| set.emit(ContinuousLesson { tanh: v, ..(*s).clone() }))
+    };
     let inner = row([mi("A"), mi("h"), mo("+"), mi("B"), mi("x")]);
     let rule = if s.tanh {
         row([dot(mi("h")), mo("="), mi("tanh"), paren(inner)])
@@ -570,12 +619,12 @@ fn linearity_panel(p: &PanelProps) -> Html {
                 <Toggle id="continuous-tanh" label={t(lang, "continuous.tanh_toggle")} checked={s.tanh} on_change={on_tanh} />
             </div>
             <Equation mathml={rule.block()} caption={t(lang, if s.tanh { "continuous.rule_tanh" } else { "continuous.rule_linear" })} />
-            <Figure draw={(*sup_draw).clone()} label={t(lang, "continuous.sup_label")} aspect={0.42} />
+            <Figure draw={sup_draw} label={t(lang, "continuous.sup_label")} aspect={0.42} />
             <p class={classes!("readout", if holds(sup.max_gap) { "holds" } else { "breaks" })}>
                 { verdict(sup.max_gap, "continuous.sup_holds", "continuous.sup_breaks") }
             </p>
             <Prose keys={vec!["continuous.conv1"]} />
-            <Figure draw={(*conv_draw).clone()} label={t(lang, "continuous.conv_label")} aspect={0.42} />
+            <Figure draw={conv_draw} label={t(lang, "continuous.conv_label")} aspect={0.42} />
             <p class={classes!("readout", if holds(conv.max_gap) { "holds" } else { "breaks" })}>
                 { verdict(conv.max_gap, "continuous.conv_holds", "continuous.conv_breaks") }
             </p>

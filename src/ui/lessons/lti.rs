@@ -191,7 +191,7 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
             let at_rest = std::iter::once((start, 0.0));
             let row = |i: usize| -> Vec<(f64, f64)> {
                 let values = r.times.iter().enumerate().map(|(j, &t)| (t, r.states[(i, j)]));
-                thin(at_rest.clone().chain(values).collect())
+                thin(until_off_chart(at_rest.clone().chain(values).collect(), limit))
             };
             let (y_label, series, y_limit) = match which {
                 0 => {
@@ -224,7 +224,7 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
                 }
                 _ => {
                     let y = r.times.iter().copied().zip(r.outputs.iter().copied());
-                    let y = thin(at_rest.clone().chain(y).collect());
+                    let y = thin(until_off_chart(at_rest.clone().chain(y).collect(), limit));
                     (texts.output_axis, vec![line("y", palette::RED, y, SeriesStyle::Line)], limit)
                 }
             };
@@ -264,6 +264,19 @@ pub(crate) fn thin(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
         out.extend(last);
     }
     out
+}
+
+/// The points up to where a diverging series first leaves the visible range `limit` (all of
+/// them when there is no limit): past that point it is off the chart, and drawing it along
+/// the edge would look like a saturation that is not there.
+pub(crate) fn until_off_chart(
+    points: Vec<(f64, f64)>,
+    limit: Option<(f64, f64)>,
+) -> Vec<(f64, f64)> {
+    match limit {
+        None => points,
+        Some((lo, hi)) => points.into_iter().take_while(|p| (lo..=hi).contains(&p.1)).collect(),
+    }
 }
 
 /// The points of a held (staircase) signal where its value changes, and the last one: the

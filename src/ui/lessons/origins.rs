@@ -153,9 +153,19 @@ pub(crate) fn origins_lesson() -> Html {
     let edit = |f: fn(&mut OriginsLesson, f64)| editor(&s, &set, f);
     let set_t = edit(|s, v| *s = s.at_time(v));
     let clock = use_clock(s.t, DURATION, set_t.clone());
-    let m = match &*model {
-        Ok(m) => m.clone(),
-        Err(e) => return error_banner(lang, "origins.error", e),
+    // Every hook runs before the early return below.
+    let eigenvalues = model.as_ref().as_ref().ok().map(|m| m.eigenvalues.clone());
+    let eigen_fig = use_memo((eigenvalues, lang), |(eigenvalues, lang)| {
+        let texts = EigenTexts {
+            axes: (t(*lang, "origins.eig_axis_re"), t(*lang, "origins.eig_axis_im")),
+            regions: (t(*lang, "origins.region_stable"), t(*lang, "origins.region_unstable")),
+        };
+        eigenvalues.clone().map(|e| eigen_draw(e, texts))
+    });
+    let (m, eigen_fig) = match (&*model, &*eigen_fig) {
+        (Ok(m), Some(fig)) => (m.clone(), fig.clone()),
+        (Err(e), _) => return error_banner(lang, "origins.error", e),
+        (Ok(_), None) => return html! {},
     };
     let machine = s.machine;
     let k = |name: &str| t(lang, &key(machine, name));
@@ -295,15 +305,6 @@ pub(crate) fn origins_lesson() -> Html {
         let hover = hover.clone();
         Callback::from(move |v: Option<f64>| hover.set(v))
     };
-    let eigen_fig = use_memo((m.eigenvalues.clone(), lang), |(eigenvalues, lang)| {
-        eigen_draw(
-            eigenvalues.clone(),
-            EigenTexts {
-                axes: (t(*lang, "origins.eig_axis_re"), t(*lang, "origins.eig_axis_im")),
-                regions: (t(*lang, "origins.region_stable"), t(*lang, "origins.region_unstable")),
-            },
-        )
-    });
     let memory = match m.memory {
         Some(seconds) => fill(lang, "origins.memory", &[("s", &decimal(seconds))]),
         None => t(lang, "origins.memory_forever").to_owned(),
@@ -385,7 +386,7 @@ pub(crate) fn origins_lesson() -> Html {
                 <div class="memory-panel">
                     <Prose keys={vec!["origins.answer1"]} />
                     <div class="row">
-                        <Figure draw={(*eigen_fig).clone()} label={t(lang, "origins.eig_label")} aspect={0.75} />
+                        <Figure draw={eigen_fig} label={t(lang, "origins.eig_label")} aspect={0.75} />
                         <div class="eigen-readout">
                             <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                             <p class="readout">{ memory }</p>
