@@ -5,14 +5,22 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
+mod eigen;
 mod grid_world;
 mod legend;
 mod lines;
+mod machines;
+mod phase;
+#[cfg(test)]
+mod svg_test;
 mod tracking;
 
+pub use eigen::{EigenScene, eigen_plane};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
+pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
 pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;

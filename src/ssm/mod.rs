@@ -17,6 +17,11 @@
 //! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
 //! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
+//! | `signals` | input signals for the continuous lessons: [`Signal`] (step, impulse, sine, square, tokens), [`SampledInput`] |
+//! | `response` | [`respond`]: exact continuous response to a sampled input, or with a tanh in the update ([`Update`]); [`superposition`], [`convolution_check`] |
+//! | `phase` | the phase plane: [`rate`] h' = Ah + Bx, [`vector_field`], [`equilibrium`], [`euler_path`] |
+//! | `presets` | [`Preset`]: the named 2-state systems of the continuous lesson |
+//! | `character` | [`character`] (natural frequency, damping ratio, [`Regime`]) and [`memory_time`] of a 2-state system |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
 //! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
@@ -31,6 +36,7 @@
 #![warn(missing_docs)]
 
 mod block;
+mod character;
 mod continuous;
 mod cost;
 mod discretize;
@@ -41,10 +47,14 @@ mod kernel;
 mod lanes;
 mod memory;
 mod parallel;
+mod phase;
 mod physical;
+mod presets;
+mod response;
 mod rng;
 mod scan;
 mod selective;
+mod signals;
 mod simulate;
 mod sweep;
 mod tasks;
@@ -54,6 +64,7 @@ mod weights;
 mod zoh;
 
 pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
+pub use character::{Character, Regime, character, memory_time};
 pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
@@ -64,7 +75,12 @@ pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
+pub use phase::{EulerPath, FieldArrow, equilibrium, euler_path, rate, vector_field};
 pub use physical::{mass_spring_damper, rlc_series};
+pub use presets::Preset;
+pub use response::{
+    ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
+};
 pub use rng::Rng;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
@@ -75,6 +91,7 @@ pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
     inverse_softplus, sample_dt, selective_scan, silu, softplus, trace_channel,
 };
+pub use signals::{SampledInput, Signal, SignalKind, TOKEN_VALUES};
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
