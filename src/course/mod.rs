@@ -1,7 +1,10 @@
 //! The course: its lessons in the order of the learning path (shared/curriculum.md), and each
 //! lesson's state as kept in the address (one file per lesson, natively testable).
 
+pub mod discretize;
+pub mod lti_examples;
 pub mod state;
+pub mod views;
 
 /// One lesson of the course; its slug is its route (`#/<slug>`) and its i18n key prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

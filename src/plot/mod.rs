@@ -8,11 +8,15 @@
 mod grid_world;
 mod legend;
 mod lines;
+mod log_chart;
+mod plane;
 mod tracking;
 
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use log_chart::{LogChart, log_chart};
+pub use plane::{Mark, PlaneScene, circle_points, fit_view, plane};
 pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;
