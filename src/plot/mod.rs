@@ -5,19 +5,26 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
+mod discretize;
 mod grid_world;
 mod legend;
 mod lines;
 mod log_chart;
 mod plane;
 mod tracking;
+mod views;
 
+pub use discretize::{
+    EigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
+    TaylorLabels, TaylorSquare, eigen_plane, euler_plane, integral_grid, mat2, taylor_square,
+};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
-pub use plane::{Mark, PlaneScene, circle_points, fit_view, plane};
+pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
 pub use tracking::{TrackScene, track_view, tracking};
+pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
 
 use plotters::style::RGBColor;
 

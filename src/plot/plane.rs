@@ -7,6 +7,7 @@ use super::{Corner, LegendEntry, PlotError, Theme, err, legend, palette};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One thing drawn on the plane, in data coordinates.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +113,17 @@ pub fn fit_view(
         (mid - half, mid + half)
     };
     (span(x0, x1), span(y0, y1))
+}
+
+/// The upper corner of `view` with fewer of `points` near it (in its upper-left or upper-right
+/// quarter), where a legend hides the least.
+pub fn emptier_corner(points: &[(f64, f64)], view: ((f64, f64), (f64, f64))) -> Corner {
+    let ((x0, x1), (y0, y1)) = view;
+    let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let upper = points.iter().filter(|p| p.1 >= ym);
+    let left = upper.clone().filter(|p| p.0 < xm).count();
+    let right = upper.filter(|p| p.0 >= xm).count();
+    if left < right { Corner::UpperLeft } else { Corner::UpperRight }
 }
 
 /// Draws the scene on `area`.
@@ -233,11 +245,21 @@ pub fn plane<DB: DrawingBackend>(
                     continue;
                 }
                 let (px, py) = ctx.backend_coord(&clamp(*at));
+                let pixels = ctx.plotting_area().strip_coord_spec();
+                let (ox, oy) = pixels.get_base_pixel();
+                let (w, _) = pixels.dim_in_pixel();
                 let style = ("sans-serif", theme.font(11.0)).into_font().color(color);
-                let (ox, oy) = ctx.plotting_area().get_base_pixel();
-                ctx.plotting_area()
-                    .strip_coord_spec()
-                    .draw(&Text::new(text.to_string(), (px - ox, py - oy), style))
+                let width = pixels.estimate_text_size(text, &style).map_err(err)?.0 as i32;
+                // Above and to the right of the point, or to its left where the frame ends.
+                let gap = theme.px(7.0) as i32;
+                let (x, h) = if px - ox + gap + width <= w as i32 {
+                    (px - ox + gap, HPos::Left)
+                } else {
+                    (px - ox - gap, HPos::Right)
+                };
+                let style = style.pos(Pos::new(h, VPos::Bottom));
+                pixels
+                    .draw(&Text::new(text.to_string(), (x, py - oy - gap / 2), style))
                     .map_err(err)?;
             }
         }
@@ -354,6 +376,13 @@ mod tests {
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         // The equal-scale view is wider than tall here, so x reaches beyond ±1.5.
         assert!(svg.contains("<polygon") || svg.contains("<path"));
+    }
+
+    #[test]
+    fn the_legend_goes_where_the_data_is_not() {
+        let view = ((0.0, 2.0), (0.0, 2.0));
+        assert_eq!(emptier_corner(&[(1.8, 1.9), (1.5, 1.2)], view), Corner::UpperLeft);
+        assert_eq!(emptier_corner(&[(0.1, 1.9), (1.5, 0.2)], view), Corner::UpperRight);
     }
 
     #[test]
