@@ -125,6 +125,7 @@ pub fn taylor_square<DB: DrawingBackend>(
         marks,
         legend,
         corner: Corner::UpperLeft,
+        ticks: (6, 6),
     };
     plane(area, &scene, theme)
 }
@@ -192,6 +193,7 @@ pub fn euler_plane<DB: DrawingBackend>(
         marks,
         legend,
         corner,
+        ticks: (6, 6),
     };
     plane(area, &scene, theme)
 }
@@ -268,6 +270,7 @@ pub fn eigen_plane<DB: DrawingBackend>(
         marks,
         legend,
         corner: Corner::UpperLeft,
+        ticks: (6, 6),
     };
     plane(area, &scene, theme)
 }
@@ -364,6 +367,7 @@ pub fn integral_grid<DB: DrawingBackend>(
                 Vec::new()
             },
             corner: emptier_corner(&curve, rate_view),
+            ticks: (5, 4),
         };
         plane(&cells[2 * i], &rate, theme)?;
 
@@ -407,6 +411,7 @@ pub fn integral_grid<DB: DrawingBackend>(
                 Vec::new()
             },
             corner: Corner::UpperLeft,
+            ticks: (5, 4),
         };
         plane(&cells[2 * i + 1], &accumulated, theme)?;
     }

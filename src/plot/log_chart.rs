@@ -4,7 +4,7 @@
 
 use super::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Swatch, Theme, XAxisMap, err, legend,
-    palette,
+    palette, tick_label,
 };
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
@@ -89,6 +89,7 @@ where
     let (x0, x1) = (x.range().start, x.range().end);
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
+        .margin_right(theme.px(18.0))
         .x_label_area_size(theme.px(34.0))
         .y_label_area_size(theme.px(56.0))
         .build_cartesian_2d(x, y)
@@ -101,7 +102,7 @@ where
         .axis_desc_style(font(12.0))
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
-        .x_label_formatter(&|v| if log_x { power_of_ten(*v) } else { plain(*v) })
+        .x_label_formatter(&|v| if log_x { power_of_ten(*v) } else { tick_label(*v) })
         .y_label_formatter(&|v| power_of_ten(*v))
         .x_labels(8)
         .y_labels(8)
@@ -176,13 +177,6 @@ fn power_of_ten(v: f64) -> String {
         .map(|c| SUPERSCRIPT[c.to_digit(10).unwrap_or(0) as usize])
         .collect();
     format!("10{}{digits}", if power < 0.0 { "⁻" } else { "" })
-}
-
-/// A tick label for a linear axis: no trailing zeros, a true minus sign.
-fn plain(v: f64) -> String {
-    let s = format!("{:.3}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.replace('-', "−") }
 }
 
 #[cfg(test)]
@@ -263,7 +257,8 @@ mod tests {
         assert_eq!(power_of_ten(100.0), "100");
         assert_eq!(power_of_ten(1e12), "10¹²");
         assert_eq!(power_of_ten(3e5), "");
-        assert_eq!(plain(-0.5), "−0.5");
-        assert_eq!(plain(2.0), "2");
+        assert_eq!(tick_label(-0.5), "−0.5");
+        assert_eq!(tick_label(2.0), "2");
+        assert_eq!(tick_label(-0.0001), "0");
     }
 }

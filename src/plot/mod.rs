@@ -122,6 +122,14 @@ fn err<E: std::fmt::Debug>(e: E) -> PlotError {
     PlotError(format!("{e:?}"))
 }
 
+/// A tick label for a linear axis: at most three decimals, no trailing zeros, a true minus
+/// sign, and never "−0".
+pub(crate) fn tick_label(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.replace('-', "−") }
+}
+
 /// The range `[lo, hi]` of the finite values, widened a little so lines do not touch the frame,
 /// and clamped to `limit` so that a diverging series cannot squash everything else.
 pub fn finite_range(

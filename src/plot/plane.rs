@@ -3,7 +3,7 @@
 //! circle round). The state plane, the complex plane and the pictures of an integral are drawn
 //! with it.
 
-use super::{Corner, LegendEntry, PlotError, Theme, err, legend, palette};
+use super::{Corner, LegendEntry, PlotError, Theme, err, legend, palette, tick_label};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -91,6 +91,8 @@ pub struct PlaneScene<'a> {
     pub legend: Vec<LegendEntry<'a>>,
     /// Where the legend goes.
     pub corner: Corner,
+    /// How many tick labels to aim for on the (x, y) axes.
+    pub ticks: (usize, usize),
 }
 
 /// The smallest view containing every finite point, padded by `pad` of its size on each side
@@ -165,8 +167,10 @@ pub fn plane<DB: DrawingBackend>(
         .axis_desc_style(font(12.0))
         .light_line_style(palette::GRID)
         .bold_line_style(palette::GRID.mix(0.8))
-        .x_labels(6)
-        .y_labels(6)
+        .x_label_formatter(&|v| tick_label(*v))
+        .y_label_formatter(&|v| tick_label(*v))
+        .x_labels(scene.ticks.0)
+        .y_labels(scene.ticks.1)
         .draw()
         .map_err(err)?;
 
@@ -252,15 +256,21 @@ pub fn plane<DB: DrawingBackend>(
                 let width = pixels.estimate_text_size(text, &style).map_err(err)?.0 as i32;
                 // Above and to the right of the point, or to its left where the frame ends.
                 let gap = theme.px(7.0) as i32;
-                let (x, h) = if px - ox + gap + width <= w as i32 {
-                    (px - ox + gap, HPos::Left)
-                } else {
-                    (px - ox - gap, HPos::Right)
-                };
-                let style = style.pos(Pos::new(h, VPos::Bottom));
+                let right = px - ox + gap + width <= w as i32;
+                let (x, h) =
+                    if right { (px - ox + gap, HPos::Left) } else { (px - ox - gap, HPos::Right) };
+                let y = py - oy - gap / 2;
+                // A pale box under the text keeps it readable over lines and grid.
+                let height = theme.font(13.0) as i32;
+                let left = if right { x } else { x - width };
                 pixels
-                    .draw(&Text::new(text.to_string(), (x, py - oy - gap / 2), style))
+                    .draw(&Rectangle::new(
+                        [(left - 2, y - height), (left + width + 2, y + 1)],
+                        WHITE.mix(0.8).filled(),
+                    ))
                     .map_err(err)?;
+                let style = style.pos(Pos::new(h, VPos::Bottom));
+                pixels.draw(&Text::new(text.to_string(), (x, y), style)).map_err(err)?;
             }
         }
     }
@@ -368,6 +378,7 @@ mod tests {
             ],
             legend: vec![LegendEntry { label: "ZOH", color: palette::BLUE, swatch: Swatch::Dot }],
             corner: Corner::UpperRight,
+            ticks: (6, 6),
         };
         let svg = svg_of(&scene, (400, 300));
         for text in ["Re λ", "Im λ", "unit circle", "ZOH"] {

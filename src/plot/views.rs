@@ -68,6 +68,7 @@ pub fn state_plane<DB: DrawingBackend>(
         marks,
         legend,
         corner: Corner::UpperRight,
+        ticks: (6, 6),
     };
     plane(area, &scene, theme)
 }
@@ -180,6 +181,7 @@ pub fn sliding_kernel<DB: DrawingBackend>(
             marks,
             legend: Vec::new(),
             corner: Corner::UpperRight,
+            ticks: (8, 3),
         };
         plane(&cells[row], &scene, theme)?;
     }

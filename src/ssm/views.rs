@@ -87,6 +87,8 @@ pub struct ThreeViews {
     pub convolution_difference: f64,
     /// max_k |y_fft − y_rec|.
     pub fft_difference: f64,
+    /// max_k |y_rec|, the size the differences are rounding errors of.
+    pub scale: f64,
 }
 
 /// Computes the output of a SISO system for `x` by each [`View`] (through [`simulate`]) and
@@ -102,6 +104,7 @@ pub fn three_views(sys: &Discretized, x: &[f64]) -> Result<ThreeViews> {
         kernel: kernel(sys, x.len())?,
         convolution_difference: difference(&convolution),
         fft_difference: difference(&fft),
+        scale: recurrent.iter().fold(0.0, |m: f64, y| m.max(y.abs())),
         recurrent,
         convolution,
         fft,
@@ -225,6 +228,10 @@ mod tests {
         let views = three_views(&system(), &X).unwrap();
         assert!(views.convolution_difference < 1e-14, "{:e}", views.convolution_difference);
         assert!(views.fft_difference < 1e-14, "{:e}", views.fft_difference);
+        assert!(
+            views.scale > 0.1
+                && views.scale == views.recurrent.iter().fold(0.0, |m: f64, y| m.max(y.abs()))
+        );
         // An impulse's output is the kernel (plus D at step 0).
         let mut impulse = [0.0; 7];
         impulse[0] = 1.0;
@@ -250,5 +257,6 @@ mod tests {
         assert!(conv.next_token.multiplies > 1000 && conv.next_token.multiplies < 1100);
         assert!(fft.next_token.multiplies > 10 * rec.next_token.multiplies);
         assert!(rec.next_token.multiplies < 30);
+        assert_eq!(rec.sequence.operations(), rec.sequence.multiplies + rec.sequence.adds);
     }
 }

@@ -3,6 +3,7 @@
 
 mod discretize;
 mod state;
+mod views;
 
 use crate::course::Lesson;
 use yew::prelude::*;
@@ -13,8 +14,8 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
     match lesson {
         Lesson::State => Some(html! { <state::StateLessonView /> }),
         Lesson::Discretize => Some(html! { <discretize::DiscretizeLessonView /> }),
+        Lesson::Views => Some(html! { <views::ViewsLessonView /> }),
         Lesson::Continuous
-        | Lesson::Views
         | Lesson::Hippo
         | Lesson::Selection
         | Lesson::Compare
