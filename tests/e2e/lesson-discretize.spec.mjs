@@ -158,6 +158,8 @@ for (const lang of ["en", "ko"]) {
 
     // Hover a time on the output chart: the readout names the held token, the marker shows.
     const hold = page.locator("canvas").first();
+    await hold.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await settle(page);
     const box = await hold.boundingBox();
     const plain = await canvases(page);
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);

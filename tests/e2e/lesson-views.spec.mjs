@@ -75,8 +75,29 @@ for (const lang of ["en", "ko"]) {
     await settle(page);
     check((await k(page)) === 0, "Reset did not go back to step 0");
 
+    // Pointing at an output shows how it is computed on both sides; a click stays there.
+    const chart = page.locator("canvas").nth(2);
+    await chart.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await settle(page);
+    const box = await chart.boundingBox();
+    const plain = await canvases(page);
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.5);
+    await settle(page);
+    const preview = await page.innerText(".panel .hover-readout");
+    const pointed = Number(preview.match(/\d+/)[0]);
+    check(pointed > 10, `preview readout: ${preview}`);
+    check(changed(plain, await canvases(page)).length === 3, "pointing redraws the state, the kernel and the outputs");
+    check((await k(page)) === 0, "pointing alone moved the animation");
+    await page.mouse.down();
+    await page.mouse.up();
+    await settle(page);
+    check((await k(page)) === pointed, `a click did not go to step ${pointed}`);
+    await page.mouse.move(0, 0);
+    await settle(page);
+
     // An impulse: the output is the kernel, K₀ = y₀.
     await page.selectOption("#views-tokens", "impulse");
+    await page.click(".play button:nth-of-type(4)"); // Reset
     await settle(page);
     const kernelText = await page.innerText(".view-column:nth-of-type(2) p.hint:last-of-type");
     const k0 = number(kernelText.slice(kernelText.indexOf("=") + 1));

@@ -86,6 +86,9 @@ pub(crate) fn views_lesson() -> Html {
     let hover = use_state(|| None::<f64>);
     let on_hover = use_callback(hover.setter(), |x: Option<f64>, setter| setter.set(x));
 
+    // The step the pictures and equations explain: the one pointed at on the outputs chart,
+    // else the animation's.
+    let shown = hover.map_or(s.k, |x| (x.round().max(0.0) as usize).min(s.len - 1));
     let x = s.input();
     let system = use_memo((s.example, s.delta), |&(example, delta)| {
         discretize(&example.system(), Step::new(delta)?, Method::Zoh)
@@ -148,8 +151,19 @@ pub(crate) fn views_lesson() -> Html {
         })
     };
 
+    // Clicking the outputs chart moves the animation to the step pointed at. The callback is
+    // made once (it reads the latest state), so the chart is not redrawn for nothing.
+    let latest = use_mut_ref(|| (s.clone(), set.clone(), shown));
+    *latest.borrow_mut() = (s.clone(), set.clone(), shown);
+    let on_press = use_callback((), move |_: (f64, f64), _| {
+        let (s, set, shown) = latest.borrow().clone();
+        if shown != s.k {
+            set.emit(s.at(shown as isize));
+        }
+    });
+
     // The figures, each memoized on what it shows.
-    let pictures = use_memo((s.example, s.delta, s.tokens, s.len, s.k, lang), {
+    let pictures = use_memo((s.example, s.delta, s.tokens, s.len, shown, lang), {
         let runs = runs.clone();
         move |&(_, _, tokens, len, k, lang)| -> Option<[DrawFn; 2]> {
             let (steps, views, _) = (*runs).as_ref().ok()?;
@@ -371,7 +385,7 @@ pub(crate) fn views_lesson() -> Html {
         }
     };
     let sys = (*system).as_ref().ok();
-    let k = s.k.min(steps.len() - 1);
+    let k = shown.min(steps.len() - 1);
     let rho = sys.and_then(|d| d.spectral_radius().ok()).unwrap_or(f64::NAN);
     let banner = match s.example.stability() {
         Stability::Unstable => html! {
@@ -462,8 +476,16 @@ pub(crate) fn views_lesson() -> Html {
         return html! { <Banner kind={BannerKind::Warning} text={t(lang, "views.no_figures")} /> };
     };
     let [work, sequential, next] = (*cost_charts).clone();
-    let position =
-        fill(lang, "views.position", &[("k", &k.to_string()), ("last", &(s.len - 1).to_string())]);
+    let preview = if hover.is_some() {
+        fill(lang, "views.preview", &[("k", &shown.to_string())])
+    } else {
+        t(lang, "views.hover_hint").to_owned()
+    };
+    let position = fill(
+        lang,
+        "views.position",
+        &[("k", &s.k.to_string()), ("last", &(s.len - 1).to_string())],
+    );
 
     html! {
         <div class="lesson-views">
@@ -476,7 +498,7 @@ pub(crate) fn views_lesson() -> Html {
                     on_step={{ let step_by = step_by.clone(); Callback::from(move |_| step_by.emit(1)) }}
                     on_back={Some({ let step_by = step_by.clone(); Callback::from(move |_| step_by.emit(-1)) })}
                     on_reset={on_reset} position={position} />
-                <Slider id="views-k" label={t(lang, "views.k")} value={k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
+                <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
                         on_change={{ let (s, set) = (s.clone(), set.clone()); Callback::from(move |v: f64| set.emit(s.at(v.round() as isize))) }} />
                 <div class="row">
                     <div class="view-column">
@@ -496,7 +518,8 @@ pub(crate) fn views_lesson() -> Html {
                         <p class="hint">{ kernel_numbers }</p>
                     </div>
                 </div>
-                <Figure draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} />
+                <Figure draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press} />
+                <p class="readout hover-readout" aria-live="polite">{ preview }</p>
                 <ul class="readout">
                     <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>
                     <li>{ fill(lang, "views.difference_fft", &[("d", &short(views.fft_difference))]) }</li>
