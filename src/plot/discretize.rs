@@ -117,16 +117,8 @@ pub fn taylor_square<DB: DrawingBackend>(
     if !earlier.is_empty() {
         legend.push(LegendEntry { label: l.earlier, color: palette::SKY, swatch: Swatch::Line });
     }
-    let scene = PlaneScene {
-        x_label: l.axes.0,
-        y_label: l.axes.1,
-        view,
-        equal: true,
-        marks,
-        legend,
-        corner: Corner::UpperLeft,
-        ticks: (6, 6),
-    };
+    let scene =
+        PlaneScene::new(l.axes, view, marks).equal_scales().with_legend(legend, Corner::UpperLeft);
     plane(area, &scene, theme)
 }
 
@@ -185,16 +177,7 @@ pub fn euler_plane<DB: DrawingBackend>(
         LegendEntry { label: l.exact, color: palette::GREEN, swatch: Swatch::Line },
         LegendEntry { label: l.euler, color: palette::ORANGE, swatch: Swatch::Line },
     ];
-    let scene = PlaneScene {
-        x_label: l.axes.0,
-        y_label: l.axes.1,
-        view,
-        equal: false,
-        marks,
-        legend,
-        corner,
-        ticks: (6, 6),
-    };
+    let scene = PlaneScene::new(l.axes, view, marks).with_legend(legend, corner);
     plane(area, &scene, theme)
 }
 
@@ -262,16 +245,9 @@ pub fn eigen_plane<DB: DrawingBackend>(
         .map(|r| LegendEntry { label: r.label, color: r.color, swatch: Swatch::Dot })
         .collect();
     legend.push(LegendEntry { label: scene.circle, color: palette::INK, swatch: Swatch::Line });
-    let scene = PlaneScene {
-        x_label: scene.axes.0,
-        y_label: scene.axes.1,
-        view,
-        equal: true,
-        marks,
-        legend,
-        corner: Corner::UpperLeft,
-        ticks: (6, 6),
-    };
+    let scene = PlaneScene::new(scene.axes, view, marks)
+        .equal_scales()
+        .with_legend(legend, Corner::UpperLeft);
     plane(area, &scene, theme)
 }
 
@@ -352,23 +328,18 @@ pub fn integral_grid<DB: DrawingBackend>(
         });
         let rate_view = fit_view(curve.iter().copied().chain([(0.0, 0.0)]), 0.12, 0.05);
         let rate_view = ((0.0, end), rate_view.1);
-        let rate = PlaneScene {
-            x_label: l.time,
-            y_label: &rate_label,
-            view: rate_view,
-            equal: false,
-            marks,
-            legend: if i == 0 {
-                vec![
-                    LegendEntry { label: l.curve, color: palette::INK, swatch: Swatch::Line },
-                    LegendEntry { label: l.strips, color, swatch: Swatch::Line },
-                ]
-            } else {
-                Vec::new()
-            },
-            corner: emptier_corner(&curve, rate_view),
-            ticks: (5, 4),
+        // The legends name what both rows show, so only the first row has them.
+        let rate_legend = if i == 0 {
+            vec![
+                LegendEntry { label: l.curve, color: palette::INK, swatch: Swatch::Line },
+                LegendEntry { label: l.strips, color, swatch: Swatch::Line },
+            ]
+        } else {
+            Vec::new()
         };
+        let rate = PlaneScene::new((l.time, &rate_label), rate_view, marks)
+            .with_legend(rate_legend, emptier_corner(&curve, rate_view))
+            .with_ticks(5, 4);
         plane(&cells[2 * i], &rate, theme)?;
 
         let total: Vec<(f64, f64)> = scene.accumulated.iter().map(|(s, v)| (*s, v[i])).collect();
@@ -396,23 +367,18 @@ pub fn integral_grid<DB: DrawingBackend>(
             Mark::Rings { points: vec![(end, scene.exact[i])], color: palette::RED, radius: 7.0 },
             Mark::Label { at: (end, scene.exact[i]), text: l.b_bar, color: palette::RED },
         ];
-        let accumulated = PlaneScene {
-            x_label: l.time,
-            y_label: &total_label,
-            view: ((0.0, end * 1.12), total_view.1),
-            equal: false,
-            marks,
-            legend: if i == 0 {
-                vec![
-                    LegendEntry { label: l.accumulated, color: palette::INK, swatch: Swatch::Line },
-                    LegendEntry { label: l.running, color, swatch: Swatch::Dot },
-                ]
-            } else {
-                Vec::new()
-            },
-            corner: Corner::UpperLeft,
-            ticks: (5, 4),
+        let total_legend = if i == 0 {
+            vec![
+                LegendEntry { label: l.accumulated, color: palette::INK, swatch: Swatch::Line },
+                LegendEntry { label: l.running, color, swatch: Swatch::Dot },
+            ]
+        } else {
+            Vec::new()
         };
+        let accumulated =
+            PlaneScene::new((l.time, &total_label), ((0.0, end * 1.12), total_view.1), marks)
+                .with_legend(total_legend, Corner::UpperLeft)
+                .with_ticks(5, 4);
         plane(&cells[2 * i + 1], &accumulated, theme)?;
     }
     Ok(())

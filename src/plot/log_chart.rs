@@ -102,6 +102,7 @@ where
         .axis_desc_style(font(12.0))
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
+        .max_light_lines(1)
         .x_label_formatter(&|v| if log_x { power_of_ten(*v) } else { tick_label(*v) })
         .y_label_formatter(&|v| power_of_ten(*v))
         .x_labels(8)

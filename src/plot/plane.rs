@@ -95,6 +95,42 @@ pub struct PlaneScene<'a> {
     pub ticks: (usize, usize),
 }
 
+impl<'a> PlaneScene<'a> {
+    /// A scene over `view` with axis labels (x, y) and marks: unequal scales, no legend, about
+    /// six ticks per axis.
+    pub fn new(
+        axes: (&'a str, &'a str),
+        view: ((f64, f64), (f64, f64)),
+        marks: Vec<Mark<'a>>,
+    ) -> Self {
+        PlaneScene {
+            x_label: axes.0,
+            y_label: axes.1,
+            view,
+            equal: false,
+            marks,
+            legend: Vec::new(),
+            corner: Corner::UpperRight,
+            ticks: (6, 6),
+        }
+    }
+
+    /// The same scene with one unit the same length on both axes.
+    pub fn equal_scales(self) -> Self {
+        PlaneScene { equal: true, ..self }
+    }
+
+    /// The same scene with a legend in `corner`.
+    pub fn with_legend(self, legend: Vec<LegendEntry<'a>>, corner: Corner) -> Self {
+        PlaneScene { legend, corner, ..self }
+    }
+
+    /// The same scene aiming for `x` and `y` tick labels.
+    pub fn with_ticks(self, x: usize, y: usize) -> Self {
+        PlaneScene { ticks: (x, y), ..self }
+    }
+}
+
 /// The smallest view containing every finite point, padded by `pad` of its size on each side
 /// (at least `min_half` around the centre, so a single point still gets a view).
 pub fn fit_view(
@@ -165,8 +201,9 @@ pub fn plane<DB: DrawingBackend>(
         .y_desc(scene.y_label)
         .label_style(font(11.0))
         .axis_desc_style(font(12.0))
-        .light_line_style(palette::GRID)
-        .bold_line_style(palette::GRID.mix(0.8))
+        .light_line_style(palette::GRID.mix(0.6))
+        .bold_line_style(palette::GRID)
+        .max_light_lines(1)
         .x_label_formatter(&|v| tick_label(*v))
         .y_label_formatter(&|v| tick_label(*v))
         .x_labels(scene.ticks.0)
@@ -344,42 +381,29 @@ mod tests {
 
     #[test]
     fn draws_every_kind_of_mark_and_never_nan() {
-        let scene = PlaneScene {
-            x_label: "Re λ",
-            y_label: "Im λ",
-            view: ((-1.5, 1.5), (-1.5, 1.5)),
-            equal: true,
-            marks: vec![
-                Mark::Path {
-                    points: circle_points((0.0, 0.0), 1.0, 64),
-                    color: palette::INK,
-                    width: 1.0,
-                    dashed: true,
-                },
-                Mark::Polygon {
-                    points: vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (f64::NAN, 1.0)],
-                    color: palette::BLUE,
-                    fill: 0.3,
-                    dashed: false,
-                },
-                Mark::Dots {
-                    points: vec![(0.5, 0.5), (40.0, 0.0)],
-                    color: palette::RED,
-                    radius: 3.0,
-                },
-                Mark::Rings { points: vec![(0.2, 0.2)], color: palette::GREEN, radius: 5.0 },
-                Mark::Arrow {
-                    from: (0.0, 0.0),
-                    to: (1.0, 1.0),
-                    color: palette::ORANGE,
-                    dashed: true,
-                },
-                Mark::Label { at: (0.1, -0.5), text: "unit circle", color: palette::INK },
-            ],
-            legend: vec![LegendEntry { label: "ZOH", color: palette::BLUE, swatch: Swatch::Dot }],
-            corner: Corner::UpperRight,
-            ticks: (6, 6),
-        };
+        let marks = vec![
+            Mark::Path {
+                points: circle_points((0.0, 0.0), 1.0, 64),
+                color: palette::INK,
+                width: 1.0,
+                dashed: true,
+            },
+            Mark::Polygon {
+                points: vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (f64::NAN, 1.0)],
+                color: palette::BLUE,
+                fill: 0.3,
+                dashed: false,
+            },
+            Mark::Dots { points: vec![(0.5, 0.5), (40.0, 0.0)], color: palette::RED, radius: 3.0 },
+            Mark::Rings { points: vec![(0.2, 0.2)], color: palette::GREEN, radius: 5.0 },
+            Mark::Arrow { from: (0.0, 0.0), to: (1.0, 1.0), color: palette::ORANGE, dashed: true },
+            Mark::Label { at: (0.1, -0.5), text: "unit circle", color: palette::INK },
+        ];
+        let legend = vec![LegendEntry { label: "ZOH", color: palette::BLUE, swatch: Swatch::Dot }];
+        let scene = PlaneScene::new(("Re λ", "Im λ"), ((-1.5, 1.5), (-1.5, 1.5)), marks)
+            .equal_scales()
+            .with_legend(legend, Corner::UpperRight);
+        assert!(scene.equal && scene.ticks == (6, 6));
         let svg = svg_of(&scene, (400, 300));
         for text in ["Re λ", "Im λ", "unit circle", "ZOH"] {
             assert!(svg.contains(text), "{text} missing");

@@ -60,16 +60,7 @@ pub fn state_plane<DB: DrawingBackend>(
         LegendEntry { label: l.carried, color: palette::PURPLE, swatch: Swatch::Line },
         LegendEntry { label: l.added, color: palette::ORANGE, swatch: Swatch::Line },
     ];
-    let scene = PlaneScene {
-        x_label: l.axes.0,
-        y_label: l.axes.1,
-        view,
-        equal: false,
-        marks,
-        legend,
-        corner: Corner::UpperRight,
-        ticks: (6, 6),
-    };
+    let scene = PlaneScene::new(l.axes, view, marks).with_legend(legend, Corner::UpperRight);
     plane(area, &scene, theme)
 }
 
@@ -173,16 +164,8 @@ pub fn sliding_kernel<DB: DrawingBackend>(
                 color: palette::INK,
             });
         }
-        let scene = PlaneScene {
-            x_label: if row == 2 { l.position } else { "" },
-            y_label: label,
-            view: (x_view, y_view),
-            equal: false,
-            marks,
-            legend: Vec::new(),
-            corner: Corner::UpperRight,
-            ticks: (8, 3),
-        };
+        let x_label = if row == 2 { l.position } else { "" };
+        let scene = PlaneScene::new((x_label, label), (x_view, y_view), marks).with_ticks(8, 3);
         plane(&cells[row], &scene, theme)?;
     }
     Ok(())

@@ -2,31 +2,12 @@
 // changes a figure, the address round-trips the state, keyboard paths work, the three questions
 // answer by interaction, unstable settings warn without drawing NaN. Prints the median and p95
 // of mx:update:discretize.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, canvases } from "./harness.mjs";
+import { changed, lastNumber, number, openLesson, reloadRestores, reportUpdates, settle, slide } from "./lesson-tools.mjs";
 
 const FIGURES = 8;
 
-/** Two animation frames: the update has rendered and its figures have drawn. */
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-
-async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/discretize${query}`, lang));
-  await ready(page);
-  await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
-  await settle(page);
-}
-
-/** Sets a range input by value, as a learner's drag would (an `input` event). */
-async function slide(page, id, value) {
-  await page.locator(`#${id}`).evaluate((el, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, value);
-  await settle(page);
-}
-
-/** The index of each canvas whose picture differs between two fingerprints. */
-const changed = (a, b) => a.map((x, i) => (x !== b[i] ? i : -1)).filter((i) => i >= 0);
+const open = (page, url, lang, query = "") => openLesson(page, url, `#/discretize${query}`, lang, FIGURES);
 
 /** The canvases inside the n-th question (0-based), as indices into all canvases. */
 async function questionCanvases(page, n) {
@@ -38,15 +19,8 @@ async function questionCanvases(page, n) {
 }
 
 const readout = (page, n) => page.evaluate((n) => document.querySelectorAll(".question")[n].querySelector(".readout").textContent, n);
-/** The number after the last colon or "error"/"오차" in a readout, written like 2.2×10⁻¹⁶. */
-function number(text) {
-  const m = text.match(/(−?[\d.]+)(?:×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?(?!.*\d)/) ?? text.match(/(−?[\d.]+)(?:×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/);
-  const sup = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-  const exp = m[2] ? Number([...m[2]].map((c) => (c === "⁻" ? "-" : sup.indexOf(c))).join("")) : 0;
-  return Number(m[1].replace("−", "-")) * 10 ** exp;
-}
 /** The relative error printed in a question's readout (the last number in it). */
-const errorIn = (text) => number(text.slice(text.lastIndexOf(":") + 1));
+const errorIn = lastNumber;
 
 for (const lang of ["en", "ko"]) {
   test(`discretize (${lang}): loads, draws every figure, answers the three questions`, async ({ page, url, shot }) => {
@@ -126,21 +100,11 @@ for (const lang of ["en", "ko"]) {
     for (const part of ["sys=decay", "d=1.1", "m=bilinear", "x=impulse", "k=5", "n=20", "q=12"]) {
       check(hash.includes(part), `the address lacks ${part}: ${hash}`);
     }
-    // What the page says (every readout and equation) must come back; the pictures are drawn.
-    const said = () => page.$$eval(".readout, .equation, .banner, table.data", (es) => es.map((e) => e.textContent).join("\n"));
-    const shown = await said();
-    await page.reload();
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
-    await settle(page);
-    check((await page.evaluate(() => location.hash)) === hash, "reload changed the address");
+    await reloadRestores(page, FIGURES);
     check((await page.inputValue("#disc-delta")) === "1.1", "Δ not restored");
     check((await page.inputValue("#disc-system")) === "decay", "system not restored");
     check((await page.inputValue("#disc-method")) === "bilinear", "rule not restored");
     check((await page.inputValue("#disc-strips")) === "12", "strips not restored");
-    check((await said()) === shown, "the readouts and equations differ after reload");
-    const draws = await page.$$eval("canvas", (cs) => cs.map((c) => Number(c.dataset.draws ?? 0)));
-    check(draws.length === FIGURES && draws.every((d) => d >= 1), `figures drawn after reload: ${draws}`);
   });
 
   test(`discretize (${lang}): keyboard, hover and unstable settings`, async ({ page, url }) => {
@@ -177,16 +141,12 @@ for (const lang of ["en", "ko"]) {
     check((await page.$(".banner.warning")) === null, "the warning stays below Euler's limit");
 
     // An unstable system at the largest Δ: warning names the eigenvalue, figures still draw.
-    await page.goto(url("#/discretize?sys=unstable&d=2&m=euler&n=64&q=32&k=20", lang));
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
+    await open(page, url, lang, "?sys=unstable&d=2&m=euler&n=64&q=32&k=20");
     const unstable = await page.innerText(".banner.warning");
     check(unstable.includes("Re λ") && unstable.includes("0.2"), `unstable warning: ${unstable}`);
     check(!(await page.innerText("main")).includes("NaN"), "NaN on the page");
     // Garbage in the address gives the defaults, not an error.
-    await page.goto(url("#/discretize?sys=moon&d=NaN&m=rk4&k=-1", lang));
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
+    await open(page, url, lang, "?sys=moon&d=NaN&m=rk4&k=-1");
     check((await page.inputValue("#disc-delta")) === "0.5", "bad Δ not replaced by the default");
   });
 }
@@ -195,9 +155,5 @@ test("discretize: mx:update:discretize median and p95", async ({ page, url }) =>
   await open(page, url, "en");
   await page.evaluate(() => performance.clearMeasures());
   for (let i = 0; i < 24; i++) await slide(page, "disc-delta", (0.3 + i * 0.07).toFixed(2));
-  const ms = await page.evaluate(() => performance.getEntriesByName("mx:update:discretize").map((e) => e.duration));
-  check(ms.length >= 20, `only ${ms.length} measures`);
-  ms.sort((a, b) => a - b);
-  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  console.log(`     mx:update:discretize over ${ms.length} Δ moves: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
+  await reportUpdates(page, "discretize", "Δ moves");
 });

@@ -2,36 +2,13 @@
 // three views agree to rounding, play / step / keyboard move the animation, every control
 // changes a figure, the address round-trips the state, the cost counters tell training from
 // generation, an unstable system warns without NaN. Prints the median and p95 of mx:update:views.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, canvases } from "./harness.mjs";
+import { changed, number, openLesson, reloadRestores, reportUpdates, settle, slide } from "./lesson-tools.mjs";
 
 const FIGURES = 7;
 
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const open = (page, url, lang, query = "") => openLesson(page, url, `#/views${query}`, lang, FIGURES);
 
-async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/views${query}`, lang));
-  await ready(page);
-  await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
-  await settle(page);
-}
-
-async function slide(page, id, value) {
-  await page.locator(`#${id}`).evaluate((el, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, value);
-  await settle(page);
-}
-
-const changed = (a, b) => a.map((x, i) => (x !== b[i] ? i : -1)).filter((i) => i >= 0);
-
-/** A number as the page writes it: 1.87×10⁻¹⁶, −0.5, 13464. */
-function number(text) {
-  const m = text.match(/(−?[\d.]+)(?:×10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/);
-  const sup = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-  const exp = m[2] ? Number([...m[2]].map((c) => (c === "⁻" ? "-" : sup.indexOf(c))).join("")) : 0;
-  return Number(m[1].replace("−", "-")) * 10 ** exp;
-}
 const afterEquals = (text) => number(text.slice(text.lastIndexOf("=") + 1));
 const differences = (page) => page.$$eval(".panel ul.readout li", (ls) => ls.map((l) => l.textContent));
 const k = async (page) => Number(await page.inputValue("#views-k"));
@@ -129,14 +106,7 @@ for (const lang of ["en", "ko"]) {
     for (const part of ["sys=decay", "d=0.8", "x=alternating", "l=40", "k=30", "n=64"]) {
       check(hash.includes(part), `the address lacks ${part}: ${hash}`);
     }
-    const said = () => page.$$eval(".readout, .equation, .banner, table.data, .play-position", (es) => es.map((e) => e.textContent).join("\n"));
-    const shown = await said();
-    await page.reload();
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
-    await settle(page);
-    check((await page.evaluate(() => location.hash)) === hash, "reload changed the address");
-    check((await said()) === shown, "the readouts and equations differ after reload");
+    await reloadRestores(page, FIGURES);
     check((await page.inputValue("#views-len")) === "40" && (await page.inputValue("#views-k")) === "30", "L or k not restored");
   });
 
@@ -148,18 +118,14 @@ for (const lang of ["en", "ko"]) {
     check(rec[1] === 64 && conv[1] < fft[1] && fft[1] < rec[1], `sequential steps: ${rows}`);
     check(rec[2] < conv[2] && conv[2] < fft[2], `next-token cost: ${rows}`);
 
-    await page.goto(url("#/views?sys=unstable&d=1.5&l=64&k=63", lang));
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
+    await open(page, url, lang, "?sys=unstable&d=1.5&l=64&k=63");
     const warn = await page.innerText(".banner.warning");
     check(warn.includes("|λ(Ā)|") && /1\.3\d/.test(warn), `unstable warning: ${warn}`);
     check(!(await page.innerText("main")).includes("NaN"), "NaN on the page");
     const [conv2, fft2, scale2] = (await differences(page)).map(afterEquals);
     check(conv2 < 1e-12 * scale2 && fft2 < 1e-12 * scale2, `growing system: ${conv2}, ${fft2} of ${scale2}`);
 
-    await page.goto(url("#/views?sys=x&d=zz&l=999&k=-4&n=0", lang));
-    await ready(page);
-    await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, FIGURES);
+    await open(page, url, lang, "?sys=x&d=zz&l=999&k=-4&n=0");
     check((await page.inputValue("#views-len")) === "64", "L not clamped");
     check((await page.inputValue("#views-k")) === "6", "a bad k did not give the default");
   });
@@ -169,9 +135,5 @@ test("views: mx:update:views median and p95", async ({ page, url }) => {
   await open(page, url, "en");
   await page.evaluate(() => performance.clearMeasures());
   for (let i = 0; i < 24; i++) await slide(page, "views-delta", (0.2 + i * 0.05).toFixed(2));
-  const ms = await page.evaluate(() => performance.getEntriesByName("mx:update:views").map((e) => e.duration));
-  check(ms.length >= 20, `only ${ms.length} measures`);
-  ms.sort((a, b) => a - b);
-  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  console.log(`     mx:update:views over ${ms.length} Δ moves: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
+  await reportUpdates(page, "views", "Δ moves");
 });
