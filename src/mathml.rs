@@ -29,6 +29,8 @@ pub enum Math {
     Over(Box<Math>, String),
     /// A grid of cells between brackets: a matrix or a column vector.
     Table(Vec<Vec<Math>>),
+    /// A square root over an expression.
+    Sqrt(Box<Math>),
 }
 
 /// An identifier.
@@ -75,6 +77,11 @@ pub fn bar(base: Math) -> Math {
 /// `base` with a dot above (the time derivative ḣ).
 pub fn dot(base: Math) -> Math {
     Math::Over(Box::new(base), "˙".to_owned())
+}
+
+/// The square root of `inner`.
+pub fn sqrt(inner: Math) -> Math {
+    Math::Sqrt(Box::new(inner))
 }
 
 /// `e` with an exponent.
@@ -194,6 +201,11 @@ impl Math {
                 leaf(out, "mo", accent);
                 out.push_str("</mover>");
             }
+            Math::Sqrt(inner) => {
+                out.push_str("<msqrt>");
+                inner.write(out);
+                out.push_str("</msqrt>");
+            }
             Math::Table(rows) => {
                 out.push_str("<mrow><mo>[</mo><mtable>");
                 for r in rows {
@@ -230,6 +242,10 @@ impl Math {
                 b.write_text(out);
             }
             Math::Over(base, _) => base.write_text(out),
+            Math::Sqrt(inner) => {
+                out.push('√');
+                inner.write_text(out);
+            }
             Math::Table(rows) => rows.iter().flatten().for_each(|m| m.write_text(out)),
         }
     }

@@ -135,3 +135,33 @@ fn bad_inputs_are_refused_with_the_operand_named() {
     assert!(matches!(run(&bad), SsmError::Numerical(_)));
     assert!(trace_channel(&good, BRule::Euler, 99).is_err());
 }
+
+#[test]
+fn wide_inputs_agree_across_chunks_threads_and_algorithms() {
+    use mamba_explainer::ssm::{Rng, ScanDims};
+    // D from one lane block to many chunks of several lane blocks, with a ragged last block.
+    for (d, n, l) in [(100, 5, 37), (203, 3, 9), (1000, 2, 5)] {
+        let mut input = SelectiveScanInput::random(ScanDims { d, n, l }, &mut Rng::new(d as u64));
+        input.a = input.a.map(|a| a * 0.3);
+        for rule in [BRule::Euler, BRule::Zoh] {
+            let fast = selective_scan(&input, rule, ScanAlgorithm::Sequential).unwrap();
+            let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+            let serial = one_thread
+                .install(|| selective_scan(&input, rule, ScanAlgorithm::Sequential))
+                .unwrap();
+            assert_eq!(fast, serial, "D = {d}: threads change the result");
+            for algorithm in [ScanAlgorithm::Blelloch, ScanAlgorithm::HillisSteele] {
+                let other = selective_scan(&input, rule, algorithm).unwrap();
+                let err =
+                    rel_err(&other.y, &fast.y).max(rel_err(&other.last_state, &fast.last_state));
+                assert!(err < 1e-12, "D = {d}, {rule:?}, {algorithm:?}: {err:e}");
+            }
+            for channel in [0, d / 2, d - 1] {
+                let trace = trace_channel(&input, rule, channel).unwrap();
+                for (t, step) in trace.steps.iter().enumerate() {
+                    assert_eq!(step.y, fast.y[(channel, t)], "D = {d}, channel {channel}, t = {t}");
+                }
+            }
+        }
+    }
+}

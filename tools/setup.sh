@@ -10,6 +10,9 @@ TRUNK_VERSION="0.21.14"
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly: read the version from Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Build outputs live in one cache per user, so a fresh clone on a machine that has built the
+# project before starts warm (cargo tracks what each checkout needs; nothing stale is reused).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mamba-explainer/target}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -61,7 +64,7 @@ need_test_tools() {
     need_web_build
     rustup component list --installed | grep -q '^clippy' || rustup component add clippy
     rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
-    # Chromium for wasm-bindgen-test and the end-to-end tests (with a Korean font for the
+    # Chromium for wasm-bindgen-test and the end-to-end tests (with a Korean font and a math font for the
     # screenshots); lavapipe for wgpu on the CPU.
-    need_apt chromium chromium-driver mesa-vulkan-drivers fonts-noto-cjk
+    need_apt chromium chromium-driver mesa-vulkan-drivers fonts-noto-cjk fonts-dejavu-extra
 }

@@ -5,7 +5,7 @@
 //! code 2; a panic inside a handler is caught and reported the same way, never as a backtrace.
 
 mod lti;
-mod selective;
+pub(super) mod selective;
 
 use super::json::{Request, Response};
 use serde_json::{Map, Value};

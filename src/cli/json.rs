@@ -51,10 +51,6 @@ impl Request {
         count(self.value(key)?, key)
     }
 
-    pub(crate) fn opt_count(&self, key: &str) -> Result<Option<usize>, String> {
-        self.get(key).map(|v| count(v, key)).transpose()
-    }
-
     pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
         self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
     }

@@ -3,7 +3,9 @@
 
 #![allow(clippy::print_stdout)]
 
+mod bench;
 mod eval;
+mod gpu;
 mod json;
 
 use std::io::{Read, Write};
@@ -14,6 +16,9 @@ usage: mamba-explainer <command>
 
 commands:
   eval      read one JSON request on stdin, write one JSON object on stdout (see README)
+  bench     bench selective-scan --d D --n N --l L [--algorithm A] [--repeat R] [--threads T]:
+            time the core (A = gpu: the WGSL kernel, with upload, compute and readback times),
+            print one JSON line
 ";
 
 /// Runs the command named by the first argument and returns the process exit code:
@@ -30,6 +35,11 @@ pub fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             // A closed stdout leaves nothing more to report.
             let _ = writeln!(out, "{body}");
+            ExitCode::from(code)
+        }
+        Some("bench") => {
+            let (line, code) = bench::run(&args[1..]);
+            let _ = writeln!(std::io::stdout().lock(), "{line}");
             ExitCode::from(code)
         }
         Some("help" | "--help" | "-h") => {

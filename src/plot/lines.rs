@@ -70,7 +70,7 @@ pub fn line_chart<DB: DrawingBackend>(
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(34.0))
+        .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(52.0));
     if let Some(caption) = chart.caption {
         builder.caption(caption, font(14.0));
@@ -81,7 +81,8 @@ pub fn line_chart<DB: DrawingBackend>(
         .y_desc(chart.y_label)
         .label_style(font(11.0))
         .axis_desc_style(font(12.0))
-        .light_line_style(palette::GRID)
+        .max_light_lines(1)
+        .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID.mix(0.8))
         .x_labels(6)
         .y_labels(5)

@@ -45,8 +45,8 @@ pub fn tracking<DB: DrawingBackend>(
     let ((x0, x1), (y0, y1)) = s.view;
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(30.0))
-        .y_label_area_size(theme.px(40.0))
+        .x_label_area_size(theme.px(40.0))
+        .y_label_area_size(theme.px(52.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
     ctx.configure_mesh()
@@ -54,7 +54,8 @@ pub fn tracking<DB: DrawingBackend>(
         .y_desc(s.axes.1)
         .label_style(font(11.0))
         .axis_desc_style(font(12.0))
-        .light_line_style(palette::GRID)
+        .max_light_lines(1)
+        .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .draw()
         .map_err(err)?;

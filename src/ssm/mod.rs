@@ -26,9 +26,13 @@
 //! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
 //! | `parallel` | rayon natively, a plain loop on wasm32: with `weights`' safetensors reader, the only target-dependent code here |
 //! | `tracking` | lesson 1's examples: a grid-world state vector, a Kalman filter on noisy positions |
+//! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
+//! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
+//! | `tasks`  | seeded selective-copying and induction-heads examples |
 
 #![warn(missing_docs)]
 
+mod block;
 mod continuous;
 mod cost;
 mod discretize;
@@ -46,11 +50,14 @@ mod scan;
 mod selective;
 mod simulate;
 mod sweep;
+mod tasks;
 mod tracking;
 mod validate;
 mod views;
+mod weights;
 mod zoh;
 
+pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
 pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
@@ -75,15 +82,17 @@ pub use scan::{
 };
 pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
-    selective_scan, silu, softplus, trace_channel,
+    inverse_softplus, sample_dt, selective_scan, silu, softplus, trace_channel,
 };
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
+pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use views::{
     RecurrenceStep, ThreeViews, ViewCost, convolution_terms, recurrence_steps, three_views,
     view_cost,
 };
+pub use weights::{MixerDims, MixerInit, MixerWeights, StateDict, Tensor};
 pub use zoh::{
     BBarIntegral, EulerEstimate, EulerPath, QuadratureEstimate, b_bar_integral, b_bar_quadrature,
     euler_path, euler_substeps,

@@ -19,3 +19,15 @@ pub(crate) fn map_indices<R: Send>(count: usize, f: impl Fn(usize) -> R + Sync +
 pub(crate) fn map_indices<R>(count: usize, f: impl Fn(usize) -> R) -> Vec<R> {
     (0..count).map(f).collect()
 }
+
+/// How many threads [`map_indices`] spreads its work over.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn threads() -> usize {
+    rayon::current_num_threads()
+}
+
+/// How many threads [`map_indices`] spreads its work over: one on wasm32.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn threads() -> usize {
+    1
+}

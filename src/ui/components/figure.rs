@@ -57,6 +57,20 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    {
+        // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
+        // page's fonts are ready (Korean fonts often arrive after the first draw).
+        let redraw = redraw.clone();
+        use_effect_with((), move |_| {
+            if let Ok(ready) = dom::document().fonts().ready() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if wasm_bindgen_futures::JsFuture::from(ready).await.is_ok() {
+                        redraw.force_update();
+                    }
+                });
+            }
+        });
+    }
     use_window_resize(Callback::from(move |_| redraw.force_update()));
 
     {

@@ -5,7 +5,7 @@
 use crate::course::Lesson;
 use crate::course::state::{GOAL, GRID, START, STEPS, StateLesson, WARMUP, walk};
 use crate::i18n::{fill, t};
-use crate::mathml::{column, equals, mi, mo, row};
+use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
 use crate::plot::{GridScene, TrackScene, grid_cell_at, grid_world, track_view, tracking};
 use crate::route::Route;
 use crate::ssm::{Move, Tracking, prediction_errors};
@@ -70,20 +70,11 @@ pub(crate) fn state_lesson() -> Html {
         })
     };
     let vector = equals([mi("h"), column(&[x, y, d], 3)]);
-    let d_formula = row([
-        mi("d"),
-        mo("="),
-        mo("√"),
-        mo("("),
-        mi("x"),
-        mo("−"),
-        crate::mathml::num(f64::from(GOAL.0), 1),
-        mo(")²+("),
-        mi("y"),
-        mo("−"),
-        crate::mathml::num(f64::from(GOAL.1), 1),
-        mo(")²"),
-    ]);
+    // d = √((x − gx)² + (y − gy)²)
+    let squared =
+        |v: &str, g: u32| sup(paren(row([mi(v), mo("−"), num(f64::from(g), 1)])), num(2.0, 1));
+    let d_formula =
+        equals([mi("d"), sqrt(row([squared("x", GOAL.0), mo("+"), squared("y", GOAL.1)]))]);
     let button = |m: Move, key: &'static str, arrow: &'static str| {
         let go = go.clone();
         html! { <button type="button" aria-label={t(lang, key)} onclick={Callback::from(move |_| go.emit(m))}>{ arrow }</button> }
