@@ -407,7 +407,7 @@ mod tests {
             exact: "exp(M)",
             axes: ("first coordinate", "second coordinate"),
         };
-        let sums = vec![[1.0, 0.0, 0.0, 1.0], [0.75, -1.0, 1.0, 0.75], [0.22, -0.75, 0.75, 0.22]];
+        let sums = [[1.0, 0.0, 0.0, 1.0], [0.75, -1.0, 1.0, 0.75], [0.22, -0.75, 0.75, 0.22]];
         let draw = |k: usize| {
             svg((420, 320), |a| {
                 let scene = TaylorSquare {
