@@ -68,10 +68,9 @@ pub fn frac(num: Math, den: Math) -> Math {
     Math::Frac(Box::new(num), Box::new(den))
 }
 
-/// `base` with a bar above (Ā, B̄). The bar is U+2015: without a math font, Chromium places
-/// the usual macron U+00AF so low that it merges into the top of a B and is lost.
+/// `base` with a bar above (Ā, B̄).
 pub fn bar(base: Math) -> Math {
-    Math::Over(Box::new(base), "\u{2015}".to_owned())
+    Math::Over(Box::new(base), "¯".to_owned())
 }
 
 /// `base` with a dot above (the time derivative ḣ).

@@ -32,7 +32,7 @@ use yew::prelude::*;
 /// Milliseconds between animation steps.
 const TICK_MS: u32 = 700;
 /// Terms of the convolution sum written out before "+ …".
-const SHOWN_TERMS: usize = 3;
+const SHOWN_TERMS: usize = 2;
 
 /// The colour of each view, the same in every figure.
 fn view_color(v: View) -> RGBColor {
