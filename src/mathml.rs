@@ -133,6 +133,16 @@ pub fn num(x: f64, sig: usize) -> Math {
     Math::Number(tidy(&format!("{x:.decimals$}")))
 }
 
+/// A number for running text, written by the same rules as [`num`]: `sig` significant digits,
+/// a true minus sign, no trailing zeros, and `a×10ⁿ` (superscript digits) for very large or
+/// small magnitudes. For readouts next to equations, e.g. "error 2.2×10⁻¹⁶".
+pub fn number_text(x: f64, sig: usize) -> String {
+    let mut out = String::new();
+    let mut flat = |m: &Math| m.write_text(&mut out);
+    flat(&num(x, sig));
+    out
+}
+
 /// Trims trailing zeros and writes the minus sign as U+2212.
 fn tidy(s: &str) -> String {
     let s = if s.contains('.') && !s.contains('e') {
@@ -211,6 +221,34 @@ impl Math {
         }
     }
 
+    /// Plain text of a number made by [`num`]: digits, `×`, and a superscript exponent.
+    fn write_text(&self, out: &mut String) {
+        const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+        match self {
+            Math::Number(s) | Math::Op(s) | Math::Ident(s) | Math::Text(s) => out.push_str(s),
+            Math::Row(items) => items.iter().for_each(|m| m.write_text(out)),
+            Math::Sup(base, power) => {
+                base.write_text(out);
+                let mut p = String::new();
+                power.write_text(&mut p);
+                out.extend(p.chars().map(|c| match c {
+                    '−' => '⁻',
+                    d => d.to_digit(10).map_or(d, |d| SUPERSCRIPT[d as usize]),
+                }));
+            }
+            Math::Sub(a, b) | Math::Frac(a, b) => {
+                a.write_text(out);
+                b.write_text(out);
+            }
+            Math::Over(base, _) => base.write_text(out),
+            Math::Sqrt(inner) => {
+                out.push('√');
+                inner.write_text(out);
+            }
+            Math::Table(rows) => rows.iter().flatten().for_each(|m| m.write_text(out)),
+        }
+    }
+
     /// The expression as MathML inside `<math>`; `display` is `block` or `inline`.
     fn markup(&self, display: &str) -> String {
         let mut out = format!("<math display=\"{display}\">");
@@ -260,6 +298,16 @@ mod tests {
         assert!(eq.contains("<mtr><mtd><mn>0.9</mn></mtd><mtd><mn>0.1</mn></mtd></mtr>"));
         assert!(eq.contains("<mn>−0.2</mn>"));
         assert_eq!(eq.matches("<mo>=</mo>").count(), 2);
+    }
+
+    #[test]
+    fn numbers_for_running_text_follow_the_same_rules() {
+        assert_eq!(number_text(0.0, 3), "0");
+        assert_eq!(number_text(1.234_56, 3), "1.23");
+        assert_eq!(number_text(-0.05, 3), "−0.05");
+        assert_eq!(number_text(2.2e-16, 2), "2.2×10⁻¹⁶");
+        assert_eq!(number_text(123_456.0, 3), "1.23×10⁵");
+        assert_eq!(number_text(f64::INFINITY, 3), "∞");
     }
 
     #[test]

@@ -4,7 +4,10 @@
 pub mod continuous;
 pub mod origins;
 pub mod readout;
+pub mod discretize;
+pub mod lti_examples;
 pub mod state;
+pub mod views;
 
 /// One lesson of the course; its slug is its route (`#/<slug>`) and its i18n key prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

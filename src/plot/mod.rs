@@ -13,7 +13,14 @@ mod machines;
 mod phase;
 #[cfg(test)]
 mod svg_test;
+mod discretize;
+mod grid_world;
+mod legend;
+mod lines;
+mod log_chart;
+mod plane;
 mod tracking;
+mod views;
 
 pub use eigen::{EigenScene, eigen_plane};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
@@ -21,7 +28,17 @@ pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
 pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
+pub use discretize::{
+    EigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
+    TaylorLabels, TaylorSquare, eigen_plane, euler_plane, integral_grid, mat2, taylor_square,
+};
+pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use legend::{Corner, LegendEntry, Swatch, legend};
+pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use log_chart::{LogChart, log_chart};
+pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
 pub use tracking::{TrackScene, track_view, tracking};
+pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
 
 use plotters::style::RGBColor;
 
@@ -117,6 +134,14 @@ impl std::error::Error for PlotError {}
 /// Converts any plotters error into a [`PlotError`].
 fn err<E: std::fmt::Debug>(e: E) -> PlotError {
     PlotError(format!("{e:?}"))
+}
+
+/// A tick label for a linear axis: at most three decimals, no trailing zeros, a true minus
+/// sign, and never "−0".
+pub(crate) fn tick_label(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.replace('-', "−") }
 }
 
 /// The range `[lo, hi]` of the finite values, widened a little so lines do not touch the frame,

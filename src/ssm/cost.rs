@@ -31,6 +31,11 @@ impl Add for OpCount {
 }
 
 impl OpCount {
+    /// Multiplies and adds together: the arithmetic operations the lessons count.
+    pub fn operations(self) -> u64 {
+        self.multiplies.saturating_add(self.adds)
+    }
+
     /// The same computation repeated `times` times, one after another.
     fn times(self, times: u64) -> OpCount {
         OpCount {

@@ -6,6 +6,7 @@ use super::expm::expm;
 use super::validate::{elements, finite_matrix};
 use super::{Result, SsmError};
 use nalgebra::DMatrix;
+use num_complex::Complex64;
 use std::fmt;
 use std::str::FromStr;
 
@@ -141,9 +142,15 @@ impl Discretized {
         self.inputs() == 1 && self.outputs() == 1
     }
 
+    /// The eigenvalues of Abar (complex in general): a mode with eigenvalue λ is multiplied by
+    /// λ every step, so it shrinks when |λ| < 1 and grows when |λ| > 1.
+    pub fn eigenvalues(&self) -> Result<Vec<Complex64>> {
+        eigenvalues(&self.a_bar)
+    }
+
     /// The spectral radius max |λ(Abar)|: the factor by which the slowest mode shrinks per step.
     pub fn spectral_radius(&self) -> Result<f64> {
-        Ok(eigenvalues(&self.a_bar)?.iter().map(|l| l.norm()).fold(0.0, f64::max))
+        Ok(self.eigenvalues()?.iter().map(|l| l.norm()).fold(0.0, f64::max))
     }
 
     /// Stable when the spectral radius is below 1; marginal when it is 1 within 1e-10.

@@ -57,6 +57,8 @@ pub fn expm(m: &DMatrix<f64>) -> Result<DMatrix<f64>> {
 pub struct TaylorPartialSum {
     /// The highest power K in the sum.
     pub order: usize,
+    /// The newest term M^K / K! (the identity for K = 0).
+    pub term: DMatrix<f64>,
     /// S_K = Σ_{k=0}^{K} M^k / k!.
     pub sum: DMatrix<f64>,
     /// ‖S_K − exp(M)‖_F / ‖exp(M)‖_F, the relative error against the exact exponential.
@@ -89,7 +91,12 @@ pub fn taylor_partial_sums(m: &DMatrix<f64>, max_order: usize) -> Result<Vec<Tay
             sum.as_slice(),
         )?;
         let relative_error = relative_error(sum.as_slice(), exact.as_slice());
-        sums.push(TaylorPartialSum { order: k, sum: sum.clone(), relative_error });
+        sums.push(TaylorPartialSum {
+            order: k,
+            term: term.clone(),
+            sum: sum.clone(),
+            relative_error,
+        });
     }
     Ok(sums)
 }

@@ -83,11 +83,40 @@ pub fn fft_len(len: usize) -> usize {
 ///
 /// Eqn: y = IFFT(FFT(K̃) · FFT(x̃)) / P, with K̃ and x̃ zero-padded to P = [`fft_len`]\(L).
 pub fn convolve_fft(kernel: &[f64], x: &[f64]) -> Result<Vec<f64>> {
+    Ok(fft_convolution(kernel, x, false)?.output)
+}
+
+/// The FFT convolution with its intermediate spectra kept, for the lesson's picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FftConvolution {
+    /// The transform size P = [`fft_len`]\(L): both operands are zero-padded to it.
+    pub size: usize,
+    /// FFT(K̃), P entries.
+    pub kernel_spectrum: Vec<Complex64>,
+    /// FFT(x̃), P entries.
+    pub input_spectrum: Vec<Complex64>,
+    /// Their product FFT(K̃) · FFT(x̃), frequency by frequency: the spectrum of the output.
+    pub output_spectrum: Vec<Complex64>,
+    /// The first L outputs, IFFT(product) / P.
+    pub output: Vec<f64>,
+}
+
+/// [`convolve_fft`], keeping the two input spectra and their product.
+///
+/// Convolution in time is multiplication in frequency: each output frequency needs only the
+/// same frequency of K and x, so all of them are computed at once.
+pub fn convolve_fft_spectra(kernel: &[f64], x: &[f64]) -> Result<FftConvolution> {
+    fft_convolution(kernel, x, true)
+}
+
+/// The FFT convolution; the spectra are returned only when `keep` (else they are left empty,
+/// and only the two working buffers are allocated).
+fn fft_convolution(kernel: &[f64], x: &[f64], keep: bool) -> Result<FftConvolution> {
     check_operands(kernel, x)?;
     let len = x.len();
     let p = fft_len(len);
-    // Two complex buffers of P entries, two f64 each.
-    elements("the FFT buffers", &[2, 2, p])?;
+    // Two complex buffers of P entries, two f64 each, and three copies when the spectra are kept.
+    elements("the FFT buffers", &[2 + 3 * usize::from(keep), 2, p])?;
     let padded = |xs: &[f64]| {
         let mut buf = vec![Complex64::new(0.0, 0.0); p];
         for (slot, &v) in buf.iter_mut().zip(xs.iter().take(len)) {
@@ -100,11 +129,45 @@ pub fn convolve_fft(kernel: &[f64], x: &[f64]) -> Result<Vec<f64>> {
     let forward = planner.plan_fft_forward(p);
     forward.process(&mut k_hat);
     forward.process(&mut x_hat);
+    let spectra = keep.then(|| (k_hat.clone(), x_hat.clone()));
     for (xh, kh) in x_hat.iter_mut().zip(&k_hat) {
         *xh *= kh;
     }
+    let output_spectrum = if keep { x_hat.clone() } else { Vec::new() };
     planner.plan_fft_inverse(p).process(&mut x_hat);
     // rustfft's inverse is unnormalised.
     let scale = 1.0 / p as f64;
-    Ok(x_hat[..len].iter().map(|c| c.re * scale).collect())
+    let (kernel_spectrum, input_spectrum) = spectra.unwrap_or_default();
+    Ok(FftConvolution {
+        size: p,
+        kernel_spectrum,
+        input_spectrum,
+        output_spectrum,
+        output: x_hat[..len].iter().map(|c| c.re * scale).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_spectra_multiply_frequency_by_frequency() {
+        let (k, x) = ([1.0, 0.5, 0.25, 0.125, 0.0625], [1.0, -1.0, 2.0, 0.0, 0.5]);
+        let got = convolve_fft_spectra(&k, &x).unwrap();
+        assert_eq!(got.size, fft_len(5));
+        assert_eq!(got.kernel_spectrum.len(), got.size);
+        for f in 0..got.size {
+            let product = got.kernel_spectrum[f] * got.input_spectrum[f];
+            assert!((product - got.output_spectrum[f]).norm() < 1e-12);
+        }
+        // The zero frequency is the plain sum.
+        assert!((got.kernel_spectrum[0].re - k.iter().sum::<f64>()).abs() < 1e-12);
+        let direct = convolve_direct(&k, &x).unwrap();
+        for (a, b) in got.output.iter().zip(&direct) {
+            assert!((a - b).abs() < 1e-12);
+        }
+        assert_eq!(convolve_fft(&k, &x).unwrap(), got.output);
+        assert!(convolve_fft(&k, &x).is_ok());
+    }
 }

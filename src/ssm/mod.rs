@@ -10,10 +10,12 @@
 //! | `continuous` | [`Continuous`] (A, B, C, D), eigenvalues, [`Stability`] |
 //! | `expm` | [`expm`] (Padé scaling and squaring), [`taylor_partial_sums`] |
 //! | `discretize` | [`Step`], [`Method`] (ZOH, bilinear, Euler), [`Discretized`], [`discretize`] |
-//! | `zoh` | the lesson views of ZOH: [`b_bar_quadrature`], [`euler_substeps`] |
-//! | `kernel` | [`kernel`] K_k = C Abar^k Bbar, [`convolve_direct`], [`convolve_fft`] |
+//! | `zoh` | the lesson views of ZOH: [`b_bar_quadrature`], [`b_bar_integral`], [`euler_substeps`], [`euler_path`] |
+//! | `rules` | ZOH, bilinear and Euler side by side: [`compare_rules`], [`eigenvalue_locus`], [`euler_step_limit`] |
+//! | `kernel` | [`kernel`] K_k = C Abar^k Bbar, [`convolve_direct`], [`convolve_fft`], [`convolve_fft_spectra`] |
 //! | `simulate` | [`recurrence`] with all states, [`simulate`] by [`View`], [`held_response`] |
 //! | `cost` | [`OpCount`] of each view, for the cost counters |
+//! | `views` | the two-views lesson: [`recurrence_steps`], [`convolution_terms`], [`three_views`], [`view_cost`] |
 //! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
 //! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
@@ -52,6 +54,7 @@ mod physical;
 mod presets;
 mod response;
 mod rng;
+mod rules;
 mod scan;
 mod selective;
 mod signals;
@@ -60,6 +63,7 @@ mod sweep;
 mod tasks;
 mod tracking;
 mod validate;
+mod views;
 mod weights;
 mod zoh;
 
@@ -73,7 +77,9 @@ pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
-pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
+pub use kernel::{
+    FftConvolution, convolve_direct, convolve_fft, convolve_fft_spectra, fft_len, kernel,
+};
 pub use memory::{LegsMemory, scaled_legendre};
 pub use phase::{EulerPath, FieldArrow, equilibrium, euler_path, rate, vector_field};
 pub use physical::{mass_spring_damper, rlc_series};
@@ -82,6 +88,9 @@ pub use response::{
     ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
 };
 pub use rng::Rng;
+pub use rules::{
+    LocusPoint, RuleComparison, RuleSamples, compare_rules, eigenvalue_locus, euler_step_limit,
+};
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
@@ -96,5 +105,12 @@ pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, si
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
+pub use views::{
+    RecurrenceStep, ThreeViews, ViewCost, convolution_terms, recurrence_steps, three_views,
+    view_cost,
+};
 pub use weights::{MixerDims, MixerInit, MixerWeights, StateDict, Tensor};
-pub use zoh::{EulerEstimate, QuadratureEstimate, b_bar_quadrature, euler_substeps};
+pub use zoh::{
+    BBarIntegral, EulerEstimate, EulerPath, QuadratureEstimate, b_bar_integral, b_bar_quadrature,
+    euler_path, euler_substeps,
+};

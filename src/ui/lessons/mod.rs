@@ -4,7 +4,9 @@
 mod continuous;
 mod lti;
 mod origins;
+mod discretize;
 mod state;
+mod views;
 
 use crate::course::Lesson;
 use yew::prelude::*;
@@ -17,6 +19,9 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         Lesson::Continuous => Some(html! { <continuous::ContinuousLessonView /> }),
         Lesson::Discretize
         | Lesson::Views
+        Lesson::Discretize => Some(html! { <discretize::DiscretizeLessonView /> }),
+        Lesson::Views => Some(html! { <views::ViewsLessonView /> }),
+        Lesson::Continuous
         | Lesson::Hippo
         | Lesson::Selection
         | Lesson::Compare
