@@ -15,7 +15,9 @@
 //! | `simulate` | [`recurrence`] with all states, [`simulate`] by [`View`], [`held_response`] |
 //! | `cost` | [`OpCount`] of each view, for the cost counters |
 //! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
-//! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
+//! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history; [`legs_states`], [`LegsStep`] (HiPPO's 1/k or S4's fixed Δ), [`legs_delay_readout`] |
+//! | `recall` | [`LtiMemory`]: what an LTI state remembers, read back by ridge regression after rounding to a [`Precision`]; the compared [`MemorySystem`]s |
+//! | `curves` | [`CurveKind`] preset signals and hand-drawn curves from knots |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
@@ -33,6 +35,7 @@
 mod block;
 mod continuous;
 mod cost;
+mod curves;
 mod discretize;
 mod error;
 mod expm;
@@ -42,6 +45,7 @@ mod lanes;
 mod memory;
 mod parallel;
 mod physical;
+mod recall;
 mod rng;
 mod scan;
 mod selective;
@@ -58,13 +62,19 @@ pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
+pub use curves::{CurveKind, knot_step, knots_to_samples, samples_to_knots};
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
-pub use memory::{LegsMemory, scaled_legendre};
+pub use memory::{
+    KernelViews, LegsMemory, LegsRecall, LegsStep, legendre_series, legs_delay_readout,
+    legs_errors_by_size, legs_fixed, legs_fixed_views, legs_impulse_responses, legs_output,
+    legs_recall, legs_recall_errors, legs_states, response_spread, scaled_legendre,
+};
 pub use physical::{mass_spring_damper, rlc_series};
+pub use recall::{LtiMemory, MemoryComparison, MemorySystem, Precision, Recall, random_stable};
 pub use rng::Rng;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
