@@ -5,14 +5,24 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
+mod axes;
+mod bars;
 mod grid_world;
+mod heatmap;
 mod legend;
 mod lines;
+mod memory;
 mod tracking;
 
+pub use axes::Frame;
+pub use bars::{BarChart, bar_chart};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use heatmap::{CellMap, Heatmap, diverging, heatmap};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use memory::{
+    ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
+};
 pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;
