@@ -42,6 +42,8 @@ pub struct MemoryScene<'a> {
     pub knots: &'a [(f64, f64)],
     /// The knot selected for the keyboard.
     pub cursor: Option<usize>,
+    /// The hovered step, marked by a dashed line (linked with other figures over time).
+    pub marker: Option<f64>,
     /// The vertical range (values beyond it are drawn at its edge).
     pub y_range: (f64, f64),
     /// The texts.
@@ -129,6 +131,16 @@ pub fn memory_chart<DB: DrawingBackend>(
     )))
     .map_err(err)?;
 
+    if let Some(m) = s.marker.filter(|m| (1.0..=len).contains(m)) {
+        let stroke = palette::MARK.stroke_width(theme.px(1.0));
+        ctx.draw_series(DashedLineSeries::new(
+            [(m, y0), (m, y1)],
+            theme.px(4.0),
+            theme.px(3.0),
+            stroke,
+        ))
+        .map_err(err)?;
+    }
     let knot = palette::INK.mix(0.7).stroke_width(theme.px(1.0));
     ctx.draw_series(
         s.knots.iter().map(|&(k, v)| Circle::new((k, v.clamp(y0, y1)), theme.px(3.0), knot)),
@@ -273,6 +285,7 @@ mod tests {
             compared: Some((&signal[..25], palette::GREEN)),
             knots: &knots,
             cursor: Some(1),
+            marker: Some(30.0),
             y_range: (-1.5, 1.5),
             labels: LABELS,
         };
@@ -300,6 +313,10 @@ mod tests {
             .unwrap();
         });
         assert_ne!(out, earlier);
+        let unmarked = render(|a| {
+            memory_chart(a, &MemoryScene { marker: None, ..scene }, &Theme::default()).unwrap();
+        });
+        assert_ne!(out, unmarked, "the hover marker is drawn");
     }
 
     #[test]
