@@ -31,6 +31,8 @@ pub enum Math {
     Table(Vec<Vec<Math>>),
     /// A square root over an expression.
     Sqrt(Box<Math>),
+    /// Cases after a left brace, one (value, condition) per line: a piecewise definition.
+    Cases(Vec<(Math, Math)>),
 }
 
 /// An identifier.
@@ -81,6 +83,11 @@ pub fn dot(base: Math) -> Math {
 /// The square root of `inner`.
 pub fn sqrt(inner: Math) -> Math {
     Math::Sqrt(Box::new(inner))
+}
+
+/// A piecewise definition: `{ value  condition` on one line per case.
+pub fn cases(items: impl IntoIterator<Item = (Math, Math)>) -> Math {
+    Math::Cases(items.into_iter().collect())
 }
 
 /// `e` with an exponent.
@@ -205,6 +212,17 @@ impl Math {
                 inner.write(out);
                 out.push_str("</msqrt>");
             }
+            Math::Cases(items) => {
+                out.push_str("<mrow><mo>{</mo><mtable columnalign=\"left left\">");
+                for (value, condition) in items {
+                    out.push_str("<mtr><mtd>");
+                    value.write(out);
+                    out.push_str("</mtd><mtd>");
+                    condition.write(out);
+                    out.push_str("</mtd></mtr>");
+                }
+                out.push_str("</mtable></mrow>");
+            }
             Math::Table(rows) => {
                 out.push_str("<mrow><mo>[</mo><mtable>");
                 for r in rows {
@@ -308,6 +326,11 @@ mod tests {
         assert_eq!(number_text(2.2e-16, 2), "2.2×10⁻¹⁶");
         assert_eq!(number_text(123_456.0, 3), "1.23×10⁵");
         assert_eq!(number_text(f64::INFINITY, 3), "∞");
+    fn cases_stand_one_per_line_after_a_brace() {
+        let eq = cases([(num(1.0, 1), text("if n > k")), (num(0.0, 1), text("otherwise"))]).block();
+        assert!(eq.contains("<mo>{</mo><mtable"));
+        assert_eq!(eq.matches("<mtr>").count(), 2);
+        assert!(eq.contains("<mtd><mn>1</mn></mtd><mtd><mtext>if n &gt; k</mtext></mtd>"));
     }
 
     #[test]

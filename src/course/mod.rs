@@ -6,6 +6,7 @@ pub mod origins;
 pub mod readout;
 pub mod discretize;
 pub mod lti_examples;
+pub mod hippo;
 pub mod state;
 pub mod views;
 

@@ -34,6 +34,10 @@ pub enum Corner {
     UpperLeft,
     /// Top right.
     UpperRight,
+    /// Bottom left.
+    LowerLeft,
+    /// Bottom right.
+    LowerRight,
 }
 
 /// Draws `entries` in a framed box in `corner` of `area` (pixel coordinates).
@@ -54,14 +58,17 @@ pub fn legend<DB: DrawingBackend>(
     for e in entries {
         text_w = text_w.max(area.estimate_text_size(e.label, &style).map_err(err)?.0 as i32);
     }
-    let (w, _) = area.dim_in_pixel();
+    let (w, h) = area.dim_in_pixel();
     let box_w = gap * 3 + swatch_w + text_w;
     let box_h = gap * 2 + line_h * entries.len() as i32;
     let x0 = match corner {
-        Corner::UpperLeft => gap,
-        Corner::UpperRight => w as i32 - box_w - gap,
+        Corner::UpperLeft | Corner::LowerLeft => gap,
+        Corner::UpperRight | Corner::LowerRight => w as i32 - box_w - gap,
     };
-    let y0 = gap;
+    let y0 = match corner {
+        Corner::UpperLeft | Corner::UpperRight => gap,
+        Corner::LowerLeft | Corner::LowerRight => h as i32 - box_h - gap,
+    };
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], WHITE.mix(0.88).filled()))
         .map_err(err)?;
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], palette::GRID.stroke_width(1)))

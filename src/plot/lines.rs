@@ -1,6 +1,7 @@
 //! Line charts of one or more series against a shared x axis (time, step, frequency), with an
 //! optional vertical marker at the hovered x that every linked figure draws at the same place.
 
+use super::axes::{draw_mesh, font};
 use super::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, err, finite_range, legend, palette,
 };
@@ -65,15 +66,13 @@ pub fn line_chart<DB: DrawingBackend>(
         .or_else(|| tighten(points().map(|p| p.0)))
         .unwrap_or_else(|| finite_range(points().map(|p| p.0), None));
     let (y0, y1) = finite_range(points().map(|p| p.1), chart.y_limit);
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
-
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(52.0));
     if let Some(caption) = chart.caption {
-        builder.caption(caption, font(14.0));
+        builder.caption(caption, font(theme, 14.0));
     }
     let mut ctx = builder.build_cartesian_2d(x0..x1, y0..y1).map_err(err)?;
     ctx.configure_mesh()
@@ -90,6 +89,7 @@ pub fn line_chart<DB: DrawingBackend>(
         .y_labels(5)
         .draw()
         .map_err(err)?;
+    draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
 
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(y0, y1));
     for s in &chart.series {

@@ -6,7 +6,10 @@
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
 mod eigen;
+mod axes;
+mod bars;
 mod grid_world;
+mod heatmap;
 mod legend;
 mod lines;
 mod machines;
@@ -19,11 +22,15 @@ mod legend;
 mod lines;
 mod log_chart;
 mod plane;
+mod memory;
 mod tracking;
 mod views;
 
 pub use eigen::{EigenScene, eigen_plane};
+pub use axes::Frame;
+pub use bars::{BarChart, bar_chart};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use heatmap::{CellMap, Heatmap, diverging, heatmap};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
@@ -37,6 +44,9 @@ pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
 pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
+pub use memory::{
+    ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
+};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
 

@@ -17,7 +17,9 @@
 //! | `cost` | [`OpCount`] of each view, for the cost counters |
 //! | `views` | the two-views lesson: [`recurrence_steps`], [`convolution_terms`], [`three_views`], [`view_cost`] |
 //! | `hippo` | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
-//! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history |
+//! | `memory` | [`LegsMemory`]: stream a signal, reconstruct its history; [`legs_states`], [`LegsStep`] (HiPPO's 1/k or S4's fixed Δ), [`legs_delay_readout`] |
+//! | `recall` | [`LtiMemory`]: what an LTI state remembers, read back by ridge regression after rounding to a [`Precision`]; the compared [`MemorySystem`]s |
+//! | `curves` | [`CurveKind`] preset signals and hand-drawn curves from knots |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
 //! | `signals` | input signals for the continuous lessons: [`Signal`] (step, impulse, sine, square, tokens), [`SampledInput`] |
 //! | `response` | [`respond`]: exact continuous response to a sampled input, or with a tanh in the update ([`Update`]); [`superposition`], [`convolution_check`] |
@@ -41,6 +43,7 @@ mod block;
 mod character;
 mod continuous;
 mod cost;
+mod curves;
 mod discretize;
 mod error;
 mod expm;
@@ -53,6 +56,7 @@ mod phase;
 mod physical;
 mod presets;
 mod response;
+mod recall;
 mod rng;
 mod rules;
 mod scan;
@@ -73,6 +77,7 @@ pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
+pub use curves::{CurveKind, knot_step, knots_to_samples, samples_to_knots};
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
@@ -87,6 +92,14 @@ pub use presets::Preset;
 pub use response::{
     ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
 };
+pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
+pub use memory::{
+    KernelViews, LegsMemory, LegsRecall, LegsStep, legendre_series, legs_delay_readout,
+    legs_errors_by_size, legs_fixed, legs_fixed_views, legs_impulse_responses, legs_output,
+    legs_recall, legs_recall_errors, legs_states, response_spread, scaled_legendre,
+};
+pub use physical::{mass_spring_damper, rlc_series};
+pub use recall::{LtiMemory, MemoryComparison, MemorySystem, Precision, Recall, random_stable};
 pub use rng::Rng;
 pub use rules::{
     LocusPoint, RuleComparison, RuleSamples, compare_rules, eigenvalue_locus, euler_step_limit,

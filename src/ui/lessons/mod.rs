@@ -5,6 +5,7 @@ mod continuous;
 mod lti;
 mod origins;
 mod discretize;
+mod hippo;
 mod state;
 mod views;
 
@@ -23,6 +24,10 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         Lesson::Views => Some(html! { <views::ViewsLessonView /> }),
         Lesson::Continuous
         | Lesson::Hippo
+        Lesson::Hippo => Some(html! { <hippo::HippoLessonView /> }),
+        Lesson::Continuous
+        | Lesson::Discretize
+        | Lesson::Views
         | Lesson::Selection
         | Lesson::Compare
         | Lesson::Scan

@@ -1,0 +1,158 @@
+//! The house style of a cartesian frame (axis labels, light grid) shared by the figures that
+//! build their own chart, and [`Frame`], the map from a pointer on the figure to data on both
+//! axes (for figures one draws on with the pointer).
+
+use super::{PlotError, Theme, XAxisMap, err, palette};
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+
+/// The font of a figure's texts at `css` pixels.
+pub(crate) fn font(theme: &Theme, css: f64) -> TextStyle<'static> {
+    ("sans-serif", theme.font(css)).into_font().color(&palette::INK)
+}
+
+/// A tick value as a reader expects it: no trailing zeros ("20", not "20.0"), three
+/// significant digits at most, and a true minus sign.
+pub(crate) fn tick(v: f64) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return "0".to_owned();
+    }
+    let decimals = (2 - v.abs().log10().floor() as i32).clamp(0, 8) as usize;
+    let text = format!("{v:.decimals$}");
+    let text =
+        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" { "0".to_owned() } else { text.replace('-', "−") }
+}
+
+/// Draws the axes, their labels (ticks written by [`tick`]) and a light grid in the house style.
+pub(crate) fn draw_mesh<DB, X, Y>(
+    ctx: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    x_label: &str,
+    y_label: &str,
+    theme: &Theme,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    ctx.configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
+        .max_light_lines(1)
+        .light_line_style(palette::GRID.mix(0.5))
+        .bold_line_style(palette::GRID.mix(0.8))
+        .x_labels(6)
+        .y_labels(5)
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| tick(*v))
+        .draw()
+        .map_err(err)
+}
+
+/// Where a linear chart's plotting area lies in its drawing area, and what data it shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// The data x range, left to right.
+    pub x: (f64, f64),
+    /// The data y range, bottom to top.
+    pub y: (f64, f64),
+    /// The pixel x of the left and right ends of the plotting area.
+    pub px: (f64, f64),
+    /// The pixel y of the bottom and top of the plotting area.
+    pub py: (f64, f64),
+    /// The size of the whole drawing area in pixels.
+    pub size: (f64, f64),
+}
+
+impl Frame {
+    /// The frame of a linear chart drawn on `area`.
+    pub fn of<DB: DrawingBackend, S>(
+        ctx: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+        area: &DrawingArea<DB, S>,
+    ) -> Frame
+    where
+        S: plotters::coord::CoordTranslate,
+    {
+        let (x, y) = (ctx.x_range(), ctx.y_range());
+        let base = area.get_base_pixel();
+        let at = |p: (f64, f64)| {
+            let (px, py) = ctx.backend_coord(&p);
+            (f64::from(px - base.0), f64::from(py - base.1))
+        };
+        let (left, bottom) = at((x.start, y.start));
+        let (right, top) = at((x.end, y.end));
+        let (w, h) = area.dim_in_pixel();
+        Frame {
+            x: (x.start, x.end),
+            y: (y.start, y.end),
+            px: (left, right),
+            py: (bottom, top),
+            size: (f64::from(w), f64::from(h)),
+        }
+    }
+
+    /// The data point under a pointer given as fractions of the area's width and height,
+    /// clamped into the plotted ranges.
+    pub fn data_at(&self, fraction: (f64, f64)) -> (f64, f64) {
+        let lerp = |v: f64, (p0, p1): (f64, f64), (d0, d1): (f64, f64)| {
+            let s = if p1 == p0 { 0.0 } else { ((v - p0) / (p1 - p0)).clamp(0.0, 1.0) };
+            d0 + s * (d1 - d0)
+        };
+        (
+            lerp(fraction.0 * self.size.0, self.px, self.x),
+            lerp(fraction.1 * self.size.1, self.py, self.y),
+        )
+    }
+
+    /// The horizontal map alone, for linked hovering.
+    pub fn x_axis(&self) -> XAxisMap {
+        XAxisMap { x0: self.x.0, x1: self.x.1, px0: self.px.0, px1: self.px.1 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_written_without_trailing_zeros() {
+        let ticks: Vec<String> =
+            [20.0, 0.5, 0.001, -2.5, 12.5, 0.0, 1e-4, 150.0].map(tick).to_vec();
+        assert_eq!(ticks, ["20", "0.5", "0.001", "−2.5", "12.5", "0", "0.0001", "150"]);
+    }
+
+    #[test]
+    fn a_frame_maps_pointer_fractions_to_data_and_clamps() {
+        let mut svg = String::new();
+        let frame = {
+            let area = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
+            let mut ctx = ChartBuilder::on(&area)
+                .x_label_area_size(40)
+                .y_label_area_size(50)
+                .build_cartesian_2d(0.0..10.0, -1.0..1.0)
+                .unwrap();
+            draw_mesh(&mut ctx, "time k (steps)", "value (arbitrary units)", &Theme::default())
+                .unwrap();
+            let frame = Frame::of(&ctx, &area);
+            area.present().unwrap();
+            frame
+        };
+        assert!(svg.contains("time k (steps)") && svg.contains("value (arbitrary units)"));
+        assert_eq!(frame.size, (400.0, 200.0));
+        let mid =
+            ((frame.px.0 + frame.px.1) / 2.0 / 400.0, (frame.py.0 + frame.py.1) / 2.0 / 200.0);
+        let (x, y) = frame.data_at(mid);
+        assert!((x - 5.0).abs() < 0.05 && y.abs() < 0.02, "{x}, {y}");
+        assert_eq!(frame.data_at((0.0, 0.0)), (0.0, 1.0));
+        assert_eq!(frame.data_at((1.0, 1.0)), (10.0, -1.0));
+        assert_eq!(
+            frame.x_axis().data_x((frame.px.0 + frame.px.1) / 2.0).map(f64::round),
+            Some(5.0)
+        );
+        assert!(svg.contains(">\n10\n<") && !svg.contains("10.0"), "ticks keep trailing zeros");
+    }
+}
