@@ -27,11 +27,15 @@
 //! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
 //! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
 //! | `tasks`  | seeded selective-copying and induction-heads examples |
+//! | `mixing` | the selective scan as weights: of each input in the last state, the mixing matrix y = α u, [`footprint`] against attention |
+//! | `toy_text` | the text box: [`tokenize`], a seeded [`embed`]ding, hand-set Δ and random B, C projections |
+//! | `copying` | selective copying by a fixed-Δ and a hand-set selective model, read by a fitted linear readout |
 
 #![warn(missing_docs)]
 
 mod block;
 mod continuous;
+mod copying;
 mod cost;
 mod discretize;
 mod error;
@@ -40,6 +44,7 @@ mod hippo;
 mod kernel;
 mod lanes;
 mod memory;
+mod mixing;
 mod parallel;
 mod physical;
 mod rng;
@@ -48,6 +53,7 @@ mod selective;
 mod simulate;
 mod sweep;
 mod tasks;
+mod toy_text;
 mod tracking;
 mod validate;
 mod weights;
@@ -55,6 +61,10 @@ mod zoh;
 
 pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
 pub use continuous::{Continuous, Stability};
+pub use copying::{
+    CopyingReport, CopyingTask, Readout, StepProjection, StepRule, TEST_SEED, TRAIN_SEED,
+    copying_input, run_copying,
+};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
@@ -64,6 +74,7 @@ pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
+pub use mixing::{Footprint, final_state_weights, footprint, mixing_matrix, step_coefficients};
 pub use physical::{mass_spring_damper, rlc_series};
 pub use rng::Rng;
 pub use scan::{
@@ -77,6 +88,10 @@ pub use selective::{
 };
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
+pub use toy_text::{
+    CHANNELS, FEATURES, MAX_TOKENS, PROJECTION_SEED, STATE, TextModel, delta_projection, embed,
+    text_model, tokenize,
+};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use weights::{MixerDims, MixerInit, MixerWeights, StateDict, Tensor};
