@@ -5,12 +5,16 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
+mod copying;
 mod grid_world;
+mod heatmap;
 mod legend;
 mod lines;
 mod tracking;
 
+pub use copying::{CopyingScene, ModelRows, copying_figure, token_color};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use heatmap::{Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, short_number};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use tracking::{TrackScene, track_view, tracking};
