@@ -314,18 +314,18 @@ fn color_bar<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     let width = theme.px(10.0) as i32;
-    let steps = (bottom - top).max(1);
+    // A few dozen bands look continuous and keep the number of drawing calls small.
+    let height = (bottom - top).max(1);
+    let bands = height.min(40);
     let (lo, hi) = match scale {
         ColorScale::Sequential => (0.0, max),
         ColorScale::Diverging => (-max, max),
     };
-    for i in 0..steps {
-        let v = hi - (hi - lo) * f64::from(i) / f64::from(steps);
-        area.draw(&Rectangle::new(
-            [(x, top + i), (x + width, top + i + 1)],
-            scale.color(v, max).filled(),
-        ))
-        .map_err(err)?;
+    for i in 0..bands {
+        let v = hi - (hi - lo) * (f64::from(i) + 0.5) / f64::from(bands);
+        let (y0, y1) = (top + height * i / bands, top + height * (i + 1) / bands);
+        area.draw(&Rectangle::new([(x, y0), (x + width, y1)], scale.color(v, max).filled()))
+            .map_err(err)?;
     }
     area.draw(&Rectangle::new([(x, top), (x + width, bottom)], palette::GRID.stroke_width(1)))
         .map_err(err)?;

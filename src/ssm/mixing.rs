@@ -18,7 +18,7 @@
 //! the weights follow the content, as attention's do, but they are products of decays: the
 //! recurrence keeps only N numbers per channel however long the input ([`footprint`]).
 
-use super::selective::{BRule, Discretize, EulerB, SelectiveScanInput, ZohB};
+use super::selective::{BRule, Discretize, EulerB, SelectiveScanInput, ZohB, trace_channel};
 use super::validate::elements;
 use super::{Result, SsmError};
 use nalgebra::DMatrix;
@@ -114,6 +114,47 @@ pub fn mixing_matrix(input: &SelectiveScanInput, rule: BRule, d: usize) -> Resul
         }
     }
     Ok(alpha)
+}
+
+/// Each input's share of output t's total weight: |α_{t,j}| / Σ_k |α_{t,k}| for j ≤ t (all
+/// zeros when the row is zero, or t is beyond the matrix).
+pub fn output_shares(alpha: &DMatrix<f64>, t: usize) -> Vec<f64> {
+    if t >= alpha.nrows() {
+        return Vec::new();
+    }
+    let row: Vec<f64> =
+        (0..=t.min(alpha.ncols().saturating_sub(1))).map(|j| alpha[(t, j)].abs()).collect();
+    let total: f64 = row.iter().sum();
+    if total > 0.0 && total.is_finite() {
+        row.iter().map(|w| w / total).collect()
+    } else {
+        vec![0.0; row.len()]
+    }
+}
+
+/// Channel d's readout Σₙ C h under both rules for B̄, and how far apart they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleComparison {
+    /// y_t with B̄ = Δ·B (the official rule).
+    pub euler: Vec<f64>,
+    /// y_t with the exact zero-order hold B̄ = (exp(ΔA) − 1)/A·B.
+    pub zoh: Vec<f64>,
+    /// max_t |euler_t − zoh_t|.
+    pub max_difference: f64,
+    /// `max_difference` over max_t max(|euler_t|, |zoh_t|) (0 when both are zero).
+    pub relative: f64,
+}
+
+/// Runs channel `d` of `input` under both rules (readout before skip and gate).
+pub fn compare_b_rules(input: &SelectiveScanInput, d: usize) -> Result<RuleComparison> {
+    let y = |rule| -> Result<Vec<f64>> {
+        Ok(trace_channel(input, rule, d)?.steps.iter().map(|s| s.y_ssm).collect())
+    };
+    let (euler, zoh) = (y(BRule::Euler)?, y(BRule::Zoh)?);
+    let max_difference = euler.iter().zip(&zoh).fold(0.0f64, |m, (a, b)| m.max((a - b).abs()));
+    let largest = euler.iter().chain(&zoh).fold(0.0f64, |m, v| m.max(v.abs()));
+    let relative = if largest > 0.0 { max_difference / largest } else { 0.0 };
+    Ok(RuleComparison { euler, zoh, max_difference, relative })
 }
 
 /// What a layer keeps in memory and how much it multiplies to produce the next token, for a
@@ -254,6 +295,27 @@ mod tests {
         assert!(final_state_weights(&input, BRule::Euler, 5).is_err());
         let long = random_input(1, 1, 1, 5000);
         assert!(matches!(mixing_matrix(&long, BRule::Euler, 0), Err(SsmError::TooLarge(_))));
+    }
+
+    #[test]
+    fn shares_sum_to_one_and_the_rules_agree_for_small_steps() {
+        let input = random_input(4, 1, 3, 10);
+        let alpha = mixing_matrix(&input, BRule::Euler, 0).unwrap();
+        let shares = output_shares(&alpha, 9);
+        assert_eq!(shares.len(), 10);
+        assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!(output_shares(&alpha, 10).is_empty());
+        assert_eq!(output_shares(&DMatrix::zeros(2, 2), 1), vec![0.0, 0.0]);
+        let mut small = input.clone();
+        small.delta_softplus = false;
+        small.delta_bias = None;
+        small.delta.fill(1e-4);
+        let mut large = small.clone();
+        large.delta.fill(3.0);
+        let (s, l) = (compare_b_rules(&small, 0).unwrap(), compare_b_rules(&large, 0).unwrap());
+        assert!(s.relative < 1e-3, "small steps: {}", s.relative);
+        assert!(l.relative > 0.3, "large steps: {}", l.relative);
+        assert_eq!(s.euler.len(), 10);
     }
 
     #[test]

@@ -74,7 +74,10 @@ pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
-pub use mixing::{Footprint, final_state_weights, footprint, mixing_matrix, step_coefficients};
+pub use mixing::{
+    Footprint, RuleComparison, compare_b_rules, final_state_weights, footprint, mixing_matrix,
+    output_shares, step_coefficients,
+};
 pub use physical::{mass_spring_damper, rlc_series};
 pub use rng::Rng;
 pub use scan::{

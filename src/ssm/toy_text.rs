@@ -35,19 +35,19 @@ pub const CHANNELS: usize = 4;
 /// State size N of each channel.
 pub const STATE: usize = 8;
 /// Seed of the random projections W_x, W_B, W_C.
-pub const PROJECTION_SEED: u64 = 2023_12_01;
+pub const PROJECTION_SEED: u64 = 20_231_201;
 
 /// The hand-set Δ projection: W_Δ (CHANNELS × FEATURES) and b_Δ (CHANNELS).
 pub fn delta_projection() -> (DMatrix<f64>, DVector<f64>) {
     #[rustfmt::skip]
     let w = DMatrix::from_row_slice(CHANNELS, FEATURES, &[
         // length, punctuation, identity 1, 2, 3
-        2.0, 0.0, 0.0, 0.0, 0.0, // long words
+        1.5, 0.0, 0.0, 0.0, 0.0, // long words
         0.0, 5.0, 0.0, 0.0, 0.0, // punctuation
         0.0, 0.0, 0.0, 0.0, 0.0, // no selection (S4-like)
         0.0, 0.0, 3.0, 0.0, 0.0, // word identity
     ]);
-    let b = DVector::from_row_slice(&[-0.5, -3.0, -1.0, -1.0]);
+    let b = DVector::from_row_slice(&[-2.0, -4.0, -2.0, -2.0]);
     (w, b)
 }
 

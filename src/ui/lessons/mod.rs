@@ -1,6 +1,7 @@
 //! The lessons, one file each, registered here by slug. A lesson that is not written yet has no
 //! view, and its page says so plainly.
 
+mod selection;
 mod state;
 
 use crate::course::Lesson;
@@ -11,11 +12,11 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
     let _ = sub;
     match lesson {
         Lesson::State => Some(html! { <state::StateLessonView /> }),
+        Lesson::Selection => Some(html! { <selection::SelectionLessonView /> }),
         Lesson::Continuous
         | Lesson::Discretize
         | Lesson::Views
         | Lesson::Hippo
-        | Lesson::Selection
         | Lesson::Compare
         | Lesson::Scan
         | Lesson::Hardware
