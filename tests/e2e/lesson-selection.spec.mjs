@@ -50,7 +50,7 @@ for (const lang of ["en", "ko"]) {
     // The default models make the lesson's point: selection copies, the fixed kernel cannot.
     const [fixed, selective] = await totals(page);
     check(selective === 100 && fixed < 80, `accuracies fixed ${fixed}%, selective ${selective}%`);
-    check((await page.$$("table.answers tbody tr")).length === 3, "answer rows");
+    check((await page.$$("table.answers tbody tr")).length === 5, "answer rows");
 
     // Part 1: each control changes the copying figure.
     const example = await page.$eval(".copying .readout", (e) => e.textContent);
@@ -83,12 +83,12 @@ for (const lang of ["en", "ko"]) {
     await changes(page, ["maps"], () => slide(page, "#selection-scale", -1), "the Δ scale");
     await changes(page, ["maps", "mix", "rules"], () => page.selectOption("#selection-channel", "1"), "the channel");
     await changes(page, ["maps"], () => slide(page, "#selection-token", 2), "the inspected token");
-    const inspect = await page.$eval(".sentence .readout", (e) => e.textContent);
+    const inspect = await page.$eval(".sentence .inspect", (e) => e.textContent);
     check(inspect.includes(lang === "en" ? "“saw”" : "“보았다”"), `the inspected token: ${inspect}`);
     // The notes' question: freezing Δ, B, C changes the mixing matrix and the first token's share.
-    const share = await page.$eval(".question .readout", (e) => e.textContent);
+    const share = await page.$eval(".question .first-share", (e) => e.textContent);
     await changes(page, ["maps", "mix"], () => page.click("#selection-frozen"), "freezing");
-    check((await page.$eval(".question .readout", (e) => e.textContent)) !== share, "the first token's share did not change");
+    check((await page.$eval(".question .first-share", (e) => e.textContent)) !== share, "the first token's share did not change");
     check((await page.$$("table.footprint tbody tr")).length === 3, "footprint rows");
     await page.click("#selection-frozen");
 

@@ -31,6 +31,9 @@ use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The space between two formulas on one line (an em space: MathML trims plain spaces).
+const GAP: &str = "\u{2003}";
+
 /// A callback that edits one field of the lesson state.
 fn edit<T: 'static>(
     s: &Rc<SelectionLesson>,
@@ -141,7 +144,7 @@ fn step_equation(p: &StepProjection) -> Math {
             num(p.bias.abs(), 3),
         ])),
         mo(";"),
-        text(" "),
+        text(GAP),
         sub(mi("Δ"), text("c=1")),
         mo("="),
         num(p.delta(true), 3),
@@ -548,7 +551,7 @@ pub(crate) fn selection_lesson() -> Html {
                 mo("="),
                 column(&e, 2),
                 mo(";"),
-                text(" "),
+                text(GAP),
                 sub(mi("Δ"), mi("t")),
                 mo("="),
                 mi("s"),
@@ -602,7 +605,7 @@ pub(crate) fn selection_lesson() -> Html {
                 mo("="),
                 matrix(&w, 2),
                 mo(","),
-                text(" "),
+                text(GAP),
                 sub(mi("b"), mi("Δ")),
                 mo("="),
                 column(b.as_slice(), 2),
@@ -662,7 +665,7 @@ pub(crate) fn selection_lesson() -> Html {
                 at(mi("α"), "t", "j"),
                 sub(mi("x"), mi("j")),
                 mo(","),
-                text(" "),
+                text(GAP),
                 at(mi("α"), "t", "j"),
                 mo("="),
                 sub(mo("∑"), mi("n")),
