@@ -77,6 +77,19 @@ pub fn column_at(x: f64, columns: usize) -> Option<usize> {
     (c >= 0.0 && (c as usize) < columns).then_some(c as usize)
 }
 
+/// The magnitude that a fraction `q` (0…1) of the finite values do not exceed: a colour range
+/// that a few extreme cells cannot wash out (cells beyond it take the end colour, and the colour
+/// bar says "≥"). `None` when there is no finite value.
+pub fn magnitude_quantile(values: &DMatrix<f64>, q: f64) -> Option<f64> {
+    let mut m: Vec<f64> = values.iter().filter(|v| v.is_finite()).map(|v| v.abs()).collect();
+    if m.is_empty() {
+        return None;
+    }
+    m.sort_by(f64::total_cmp);
+    let i = ((m.len() - 1) as f64 * q.clamp(0.0, 1.0)).round() as usize;
+    Some(m[i])
+}
+
 /// Linear interpolation between colour stops at equal spacing, for t in [0, 1].
 fn ramp(stops: &[(u8, u8, u8)], t: f64) -> RGBColor {
     let t = t.clamp(0.0, 1.0) * (stops.len() - 1) as f64;
@@ -238,14 +251,8 @@ pub fn heatmap_stack<DB: DrawingBackend>(
                         .map_err(err)?;
                     }
                 }
-                color_bar(
-                    area,
-                    *scale,
-                    top_value,
-                    (right + px(10.0), top),
-                    row_y(n_rows as f64),
-                    theme,
-                )?;
+                let bar = ColorBar { scale: *scale, max: top_value, clipped: data_max > top_value };
+                color_bar(area, bar, (right + px(10.0), top), row_y(n_rows as f64), theme)?;
                 if let Some(r) = stack.marker_row.filter(|&r| r < values.nrows()) {
                     let outline = palette::INK.stroke_width(theme.px(1.5));
                     area.draw(&Rectangle::new(
@@ -303,12 +310,20 @@ pub fn heatmap_stack<DB: DrawingBackend>(
     Ok(XAxisMap { x0: -0.5, x1: cols as f64 - 0.5, px0: f64::from(left), px1: f64::from(right) })
 }
 
+/// What a colour bar shows: its scale, the value of its end colour, and whether larger values
+/// exist (drawn in the end colour).
+#[derive(Debug, Clone, Copy)]
+struct ColorBar {
+    scale: ColorScale,
+    max: f64,
+    clipped: bool,
+}
+
 /// A vertical colour bar from `top` to `bottom` at x, labelled at its ends (and 0 in the middle
 /// of a diverging bar).
 fn color_bar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    scale: ColorScale,
-    max: f64,
+    ColorBar { scale, max, clipped }: ColorBar,
     (x, top): (i32, i32),
     bottom: i32,
     theme: &Theme,
@@ -331,18 +346,20 @@ fn color_bar<DB: DrawingBackend>(
         .map_err(err)?;
     let font = ("sans-serif", theme.font(10.0)).into_font().color(&palette::INK);
     let tx = x + width + theme.px(4.0) as i32;
-    let label = |v: f64, y: i32, v_pos: VPos| {
-        area.draw(&Text::new(
-            short_number(v),
-            (tx, y),
-            font.clone().pos(Pos::new(HPos::Left, v_pos)),
-        ))
-        .map_err(err)
+    // A clipped end reads "≥ max": larger values share its colour.
+    let end = |v: f64| match (clipped, v.partial_cmp(&0.0)) {
+        (true, Some(std::cmp::Ordering::Greater)) => format!("≥ {}", short_number(v)),
+        (true, Some(std::cmp::Ordering::Less)) => format!("≤ {}", short_number(v)),
+        _ => short_number(v),
     };
-    label(hi, top, VPos::Top)?;
-    label(lo, bottom, VPos::Bottom)?;
+    let label = |text: String, y: i32, v_pos: VPos| {
+        area.draw(&Text::new(text, (tx, y), font.clone().pos(Pos::new(HPos::Left, v_pos))))
+            .map_err(err)
+    };
+    label(end(hi), top, VPos::Top)?;
+    label(end(lo), bottom, VPos::Bottom)?;
     if scale == ColorScale::Diverging && bottom - top > theme.px(36.0) as i32 {
-        label(0.0, (top + bottom) / 2, VPos::Center)?;
+        label(short_number(0.0), (top + bottom) / 2, VPos::Center)?;
     }
     Ok(())
 }
@@ -429,6 +446,26 @@ mod tests {
         let (first, _) = svg(&stack(&a, None));
         assert_ne!(first, svg(&stack(&b, None)).0);
         assert_ne!(first, svg(&stack(&a, Some(1))).0);
+    }
+
+    #[test]
+    fn a_clipped_range_is_labelled_as_such() {
+        let mut m = DMatrix::from_fn(4, 5, |r, c| (r * c) as f64 / 10.0);
+        m[(3, 4)] = 100.0;
+        let q = magnitude_quantile(&m, 0.9).unwrap();
+        assert!(q < 2.0, "the outlier sets the range: {q}");
+        assert_eq!(magnitude_quantile(&DMatrix::from_element(1, 1, f64::NAN), 0.5), None);
+        let stack = HeatmapStack {
+            panels: vec![Panel {
+                title: "α",
+                row_labels: Vec::new(),
+                cells: Cells::Values { values: &m, scale: ColorScale::Diverging, max: Some(q) },
+                row_height: 1.0,
+            }],
+            ..HeatmapStack::default()
+        };
+        let (svg, _) = svg(&stack);
+        assert!(svg.contains("≥ ") && svg.contains("≤ "));
     }
 
     #[test]

@@ -14,7 +14,10 @@ mod tracking;
 
 pub use copying::{CopyingScene, ModelRows, copying_figure, token_color};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
-pub use heatmap::{Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, short_number};
+pub use heatmap::{
+    Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
+    short_number,
+};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use tracking::{TrackScene, track_view, tracking};

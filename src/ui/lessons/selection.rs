@@ -12,15 +12,17 @@ use crate::mathml::{
     Math, bar, column, exp, frac, matrix, mi, mo, num, paren, row, sub, sup, text,
 };
 use crate::plot::{
-    Cells, ColorScale, CopyingScene, Corner, HeatmapStack, LineChart, ModelRows, Panel, Series,
-    SeriesStyle, column_at, copying_figure, heatmap_stack, line_chart, palette,
+    Cells, ColorScale, CopyingScene, Corner, HeatmapStack, LineChart, ModelRows, Panel, PlotError,
+    Series, SeriesStyle, Theme, XAxisMap, column_at, copying_figure, heatmap_stack, line_chart,
+    magnitude_quantile, palette,
 };
 use crate::route::Route;
 use crate::ssm::{
-    BRule, CHANNELS, CopyingReport, FEATURES, RuleComparison, STATE, StepProjection, TextModel,
-    compare_b_rules, delta_projection, footprint, mixing_matrix, output_shares, run_copying,
-    step_coefficients, text_model, trace_channel,
+    BRule, CHANNELS, CopyingReport, FEATURES, RuleComparison, STATE, SsmError, StepProjection,
+    TextModel, compare_b_rules, delta_projection, footprint, mixing_matrix, output_shares,
+    run_copying, step_coefficients, text_model, trace_channel,
 };
+use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Question, Select, Slider, TextField,
     Toggle, TryThis,
@@ -28,6 +30,8 @@ use crate::ui::components::{
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
 use nalgebra::DMatrix;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -229,6 +233,225 @@ fn text_view(model: TextModel, rule: BRule, channel: usize) -> Result<TextView, 
     Ok(TextView { model, h, alpha, rules, first_share })
 }
 
+/// The page's drawing area, and what drawing a figure returns (its axis for hovering, if any).
+type Area = DrawingArea<MeasuredCanvas, Shift>;
+type Drawn = Result<Option<XAxisMap>, PlotError>;
+
+/// A figure drawn from `D`.
+type DrawWith<D> = fn(&D, &Area, &Theme) -> Drawn;
+
+/// A figure's drawing function, rebuilt only when `deps` change: a figure whose inputs did not
+/// change keeps its function and is not redrawn.
+#[hook]
+fn use_draw<D: PartialEq + Clone + 'static>(deps: D, draw: DrawWith<D>) -> DrawFn {
+    (*use_memo(deps, move |deps| -> DrawFn {
+        let deps = deps.clone();
+        Rc::new(move |area, theme| draw(&deps, area, theme))
+    }))
+    .clone()
+}
+
+/// What the copying figure is drawn from.
+#[derive(Clone, PartialEq)]
+struct CopyDeps {
+    fixed: Rc<Result<CopyingReport, SsmError>>,
+    selective: Rc<Result<CopyingReport, SsmError>>,
+    hover: Option<usize>,
+    lang: Lang,
+}
+
+/// What the text figures are drawn from.
+#[derive(Clone, PartialEq)]
+struct TextDeps {
+    view: Rc<Result<TextView, String>>,
+    focus: usize,
+    lang: Lang,
+    channel: usize,
+    rule: BRule,
+}
+
+/// The selective-copying figure.
+fn draw_copying(d: &CopyDeps, area: &Area, theme: &Theme) -> Drawn {
+    let (fixed, selective, hover, lang) = (&*d.fixed, &*d.selective, d.hover, d.lang);
+    let (Ok(f), Ok(sel)) = (fixed, selective) else { return Ok(None) };
+    let len = f.delta.len();
+    let scene = CopyingScene {
+        tokens: &f.example.tokens[..len],
+        tokens_title: t(lang, "selection.copy_tokens"),
+        models: vec![
+            ModelRows {
+                delta_title: t(lang, "selection.copy_fixed_delta"),
+                weights_title: t(lang, "selection.copy_fixed_weights"),
+                delta: &f.delta,
+                weights: &f.weights,
+            },
+            ModelRows {
+                delta_title: t(lang, "selection.copy_sel_delta"),
+                weights_title: t(lang, "selection.copy_sel_weights"),
+                delta: &sel.delta,
+                weights: &sel.weights,
+            },
+        ],
+        x_label: t(lang, "selection.copy_x"),
+        marker: hover,
+    };
+    copying_figure(area, &scene, theme).map(Some)
+}
+
+/// The heat-maps of Δ, |B|, |C| and the state over the typed tokens.
+fn draw_maps(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {
+    let Ok(v) = &*d.view else { return Ok(None) };
+    let (focus, lang, channel) = (d.focus, d.lang, d.channel);
+    let states: Vec<String> = (1..=STATE).map(|n| n.to_string()).collect();
+    let h_title = fill(lang, "selection.maps_h", &[("d", &channel.to_string())]);
+    let values = |title, row_labels, values, scale| Panel {
+        title,
+        row_labels,
+        cells: Cells::Values { values, scale, max: None },
+        row_height: 1.0,
+    };
+    let stack = HeatmapStack {
+        panels: vec![
+            values(
+                t(lang, "selection.maps_delta"),
+                CHANNEL_SHORT.iter().map(|k| t(lang, k).to_owned()).collect(),
+                &v.model.input.delta,
+                ColorScale::Sequential,
+            ),
+            values(
+                t(lang, "selection.maps_b"),
+                states.clone(),
+                &v.model.input.b,
+                ColorScale::Sequential,
+            ),
+            values(
+                t(lang, "selection.maps_c"),
+                states.clone(),
+                &v.model.input.c,
+                ColorScale::Sequential,
+            ),
+            values(&h_title, states, &v.h, ColorScale::Diverging),
+        ],
+        column_labels: v.model.tokens.clone(),
+        x_label: t(lang, "selection.maps_x"),
+        marker_column: Some(focus),
+        marker_row: None,
+    };
+    heatmap_stack(area, &stack, theme).map(Some)
+}
+
+/// The mixing matrix of the chosen channel.
+fn draw_mixing(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {
+    let Ok(v) = &*d.view else { return Ok(None) };
+    let (focus, lang, channel) = (d.focus, d.lang, d.channel);
+    let title = fill(lang, "selection.mix_title", &[("d", &channel.to_string())]);
+    let stack = HeatmapStack {
+        panels: vec![Panel {
+            title: &title,
+            row_labels: v.model.tokens.clone(),
+            // A few large weights would wash out the rest: the colours end at the
+            // 97th percentile (the colour bar says so).
+            cells: Cells::Values {
+                values: &v.alpha,
+                scale: ColorScale::Diverging,
+                max: magnitude_quantile(&v.alpha, 0.97),
+            },
+            row_height: 1.0,
+        }],
+        column_labels: v.model.tokens.clone(),
+        x_label: t(lang, "selection.mix_x"),
+        marker_column: Some(focus),
+        marker_row: Some(focus),
+    };
+    heatmap_stack(area, &stack, theme).map(Some)
+}
+
+/// The channel's outputs under both rules for B̄.
+fn draw_outputs(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {
+    let Ok(v) = &*d.view else { return Ok(None) };
+    let (focus, lang, channel) = (d.focus, d.lang, d.channel);
+    let points =
+        |ys: &[f64]| ys.iter().enumerate().map(|(t, &y)| (t as f64, y)).collect::<Vec<_>>();
+    let title = fill(lang, "selection.rules_y_title", &[("d", &channel.to_string())]);
+    let chart = LineChart {
+        caption: Some(&title),
+        x_label: t(lang, "selection.maps_x"),
+        y_label: t(lang, "selection.rules_y_axis"),
+        series: vec![
+            Series {
+                label: t(lang, "selection.legend_euler"),
+                points: points(&v.rules.euler),
+                color: palette::RED,
+                style: SeriesStyle::Line,
+            },
+            Series {
+                label: t(lang, "selection.legend_zoh"),
+                points: points(&v.rules.zoh),
+                color: palette::BLUE,
+                style: SeriesStyle::Dashed,
+            },
+        ],
+        marker_x: Some(focus as f64),
+        x_range: Some((-0.5, v.model.tokens.len() as f64 - 0.5)),
+        ..LineChart::default()
+    };
+    line_chart(area, &chart, theme).map(Some)
+}
+
+/// B̄/B against Δ under both rules, with the tokens' steps.
+fn draw_kappa(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {
+    let Ok(v) = &*d.view else { return Ok(None) };
+    let (lang, channel, rule) = (d.lang, d.channel, d.rule);
+    let deltas: Vec<f64> = v.model.input.delta.row(channel).iter().copied().collect();
+    let top = deltas.iter().fold(1.0f64, |m, &d| m.max(d * 1.15));
+    let grid: Vec<f64> = (0..=120).map(|i| top * f64::from(i) / 120.0).collect();
+    let curve = |rule, a: f64| {
+        grid.iter().map(|&d| (d, step_coefficients(rule, d, a).1)).collect::<Vec<_>>()
+    };
+    let tokens = deltas.iter().map(|&d| (d, step_coefficients(rule, d, -1.0).1)).collect();
+    let rule_text = t(
+        lang,
+        if rule == BRule::Zoh { "selection.rule_short_zoh" } else { "selection.rule_short_euler" },
+    );
+    let token_label =
+        fill(lang, "selection.kappa_tokens", &[("d", &channel.to_string()), ("rule", rule_text)]);
+    let chart = LineChart {
+        caption: Some(t(lang, "selection.kappa_title")),
+        x_label: t(lang, "selection.kappa_x"),
+        y_label: t(lang, "selection.kappa_y"),
+        series: vec![
+            Series {
+                label: t(lang, "selection.kappa_euler"),
+                points: curve(BRule::Euler, -1.0),
+                color: palette::RED,
+                style: SeriesStyle::Line,
+            },
+            Series {
+                label: t(lang, "selection.kappa_zoh1"),
+                points: curve(BRule::Zoh, -1.0),
+                color: palette::BLUE,
+                style: SeriesStyle::Line,
+            },
+            Series {
+                label: t(lang, "selection.kappa_zoh8"),
+                points: curve(BRule::Zoh, -8.0),
+                color: palette::SKY,
+                style: SeriesStyle::Dashed,
+            },
+            Series {
+                label: &token_label,
+                points: tokens,
+                color: palette::ORANGE,
+                style: SeriesStyle::Points,
+            },
+        ],
+        x_range: Some((0.0, top)),
+        legend: Corner::UpperLeft,
+        ..LineChart::default()
+    };
+    line_chart(area, &chart, theme).map(|_| None)
+}
+
 #[function_component(SelectionLessonView)]
 pub(crate) fn selection_lesson() -> Html {
     let lang = use_lang();
@@ -249,38 +472,10 @@ pub(crate) fn selection_lesson() -> Html {
             *seed,
         )
     });
-    let copy_draw: DrawFn = (*use_memo(
-        (fixed.clone(), selective.clone(), *copy_hover, lang),
-        |(fixed, selective, hover, lang)| -> DrawFn {
-            let (fixed, selective, hover, lang) = (fixed.clone(), selective.clone(), *hover, *lang);
-            Rc::new(move |area, theme| {
-                let (Ok(f), Ok(sel)) = (&*fixed, &*selective) else { return Ok(None) };
-                let len = f.delta.len();
-                let scene = CopyingScene {
-                    tokens: &f.example.tokens[..len],
-                    tokens_title: t(lang, "selection.copy_tokens"),
-                    models: vec![
-                        ModelRows {
-                            delta_title: t(lang, "selection.copy_fixed_delta"),
-                            weights_title: t(lang, "selection.copy_fixed_weights"),
-                            delta: &f.delta,
-                            weights: &f.weights,
-                        },
-                        ModelRows {
-                            delta_title: t(lang, "selection.copy_sel_delta"),
-                            weights_title: t(lang, "selection.copy_sel_weights"),
-                            delta: &sel.delta,
-                            weights: &sel.weights,
-                        },
-                    ],
-                    x_label: t(lang, "selection.copy_x"),
-                    marker: hover,
-                };
-                copying_figure(area, &scene, theme).map(Some)
-            })
-        },
-    ))
-    .clone();
+    let copy_draw = use_draw(
+        CopyDeps { fixed: fixed.clone(), selective: selective.clone(), hover: *copy_hover, lang },
+        draw_copying,
+    );
 
     // Part 2: the sentence.
     let sample = t(lang, "selection.sample_text");
@@ -308,186 +503,12 @@ pub(crate) fn selection_lesson() -> Html {
         })
     };
 
-    let maps_draw: DrawFn = (*use_memo(
-        (view.clone(), focus, lang, s.channel),
-        |(view, focus, lang, channel)| -> DrawFn {
-            let (view, focus, lang, channel) = (view.clone(), *focus, *lang, *channel);
-            Rc::new(move |area, theme| {
-                let Ok(v) = &*view else { return Ok(None) };
-                let states: Vec<String> = (1..=STATE).map(|n| n.to_string()).collect();
-                let h_title = fill(lang, "selection.maps_h", &[("d", &channel.to_string())]);
-                let values = |title, row_labels, values, scale| Panel {
-                    title,
-                    row_labels,
-                    cells: Cells::Values { values, scale, max: None },
-                    row_height: 1.0,
-                };
-                let stack = HeatmapStack {
-                    panels: vec![
-                        values(
-                            t(lang, "selection.maps_delta"),
-                            CHANNEL_SHORT.iter().map(|k| t(lang, k).to_owned()).collect(),
-                            &v.model.input.delta,
-                            ColorScale::Sequential,
-                        ),
-                        values(
-                            t(lang, "selection.maps_b"),
-                            states.clone(),
-                            &v.model.input.b,
-                            ColorScale::Sequential,
-                        ),
-                        values(
-                            t(lang, "selection.maps_c"),
-                            states.clone(),
-                            &v.model.input.c,
-                            ColorScale::Sequential,
-                        ),
-                        values(&h_title, states, &v.h, ColorScale::Diverging),
-                    ],
-                    column_labels: v.model.tokens.clone(),
-                    x_label: t(lang, "selection.maps_x"),
-                    marker_column: Some(focus),
-                    marker_row: None,
-                };
-                heatmap_stack(area, &stack, theme).map(Some)
-            })
-        },
-    ))
-    .clone();
-
-    let mix_draw: DrawFn = (*use_memo(
-        (view.clone(), focus, lang, s.channel),
-        |(view, focus, lang, channel)| -> DrawFn {
-            let (view, focus, lang, channel) = (view.clone(), *focus, *lang, *channel);
-            Rc::new(move |area, theme| {
-                let Ok(v) = &*view else { return Ok(None) };
-                let title = fill(lang, "selection.mix_title", &[("d", &channel.to_string())]);
-                let stack = HeatmapStack {
-                    panels: vec![Panel {
-                        title: &title,
-                        row_labels: v.model.tokens.clone(),
-                        cells: Cells::Values {
-                            values: &v.alpha,
-                            scale: ColorScale::Diverging,
-                            max: None,
-                        },
-                        row_height: 1.0,
-                    }],
-                    column_labels: v.model.tokens.clone(),
-                    x_label: t(lang, "selection.mix_x"),
-                    marker_column: Some(focus),
-                    marker_row: Some(focus),
-                };
-                heatmap_stack(area, &stack, theme).map(Some)
-            })
-        },
-    ))
-    .clone();
-
-    let rules_draw: DrawFn = (*use_memo(
-        (view.clone(), focus, lang, s.channel),
-        |(view, focus, lang, channel)| -> DrawFn {
-            let (view, focus, lang, channel) = (view.clone(), *focus, *lang, *channel);
-            Rc::new(move |area, theme| {
-                let Ok(v) = &*view else { return Ok(None) };
-                let points = |ys: &[f64]| {
-                    ys.iter().enumerate().map(|(t, &y)| (t as f64, y)).collect::<Vec<_>>()
-                };
-                let title = fill(lang, "selection.rules_y_title", &[("d", &channel.to_string())]);
-                let chart = LineChart {
-                    caption: Some(&title),
-                    x_label: t(lang, "selection.maps_x"),
-                    y_label: t(lang, "selection.rules_y_axis"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "selection.legend_euler"),
-                            points: points(&v.rules.euler),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "selection.legend_zoh"),
-                            points: points(&v.rules.zoh),
-                            color: palette::BLUE,
-                            style: SeriesStyle::Dashed,
-                        },
-                    ],
-                    marker_x: Some(focus as f64),
-                    x_range: Some((-0.5, v.model.tokens.len() as f64 - 0.5)),
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(Some)
-            })
-        },
-    ))
-    .clone();
-
-    let kappa_draw: DrawFn = (*use_memo(
-        (view.clone(), lang, s.channel, s.rule),
-        |(view, lang, channel, rule)| -> DrawFn {
-            let (view, lang, channel, rule) = (view.clone(), *lang, *channel, *rule);
-            Rc::new(move |area, theme| {
-                let Ok(v) = &*view else { return Ok(None) };
-                let deltas: Vec<f64> = v.model.input.delta.row(channel).iter().copied().collect();
-                let top = deltas.iter().fold(1.0f64, |m, &d| m.max(d * 1.15));
-                let grid: Vec<f64> = (0..=120).map(|i| top * f64::from(i) / 120.0).collect();
-                let curve = |rule, a: f64| {
-                    grid.iter().map(|&d| (d, step_coefficients(rule, d, a).1)).collect::<Vec<_>>()
-                };
-                let tokens =
-                    deltas.iter().map(|&d| (d, step_coefficients(rule, d, -1.0).1)).collect();
-                let rule_text = t(
-                    lang,
-                    if rule == BRule::Zoh {
-                        "selection.rule_short_zoh"
-                    } else {
-                        "selection.rule_short_euler"
-                    },
-                );
-                let token_label = fill(
-                    lang,
-                    "selection.kappa_tokens",
-                    &[("d", &channel.to_string()), ("rule", rule_text)],
-                );
-                let chart = LineChart {
-                    caption: Some(t(lang, "selection.kappa_title")),
-                    x_label: t(lang, "selection.kappa_x"),
-                    y_label: t(lang, "selection.kappa_y"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "selection.kappa_euler"),
-                            points: curve(BRule::Euler, -1.0),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "selection.kappa_zoh1"),
-                            points: curve(BRule::Zoh, -1.0),
-                            color: palette::BLUE,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "selection.kappa_zoh8"),
-                            points: curve(BRule::Zoh, -8.0),
-                            color: palette::SKY,
-                            style: SeriesStyle::Dashed,
-                        },
-                        Series {
-                            label: &token_label,
-                            points: tokens,
-                            color: palette::ORANGE,
-                            style: SeriesStyle::Points,
-                        },
-                    ],
-                    x_range: Some((0.0, top)),
-                    legend: Corner::UpperLeft,
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(|_| None)
-            })
-        },
-    ))
-    .clone();
+    let text_deps = TextDeps { view: view.clone(), focus, lang, channel: s.channel, rule: s.rule };
+    let maps_draw = use_draw(text_deps.clone(), draw_maps);
+    let mix_draw = use_draw(text_deps.clone(), draw_mixing);
+    let rules_draw = use_draw(text_deps.clone(), draw_outputs);
+    // The B̄/B curves do not mark the inspected token: hovering leaves them alone.
+    let kappa_draw = use_draw(TextDeps { focus: 0, ..text_deps }, draw_kappa);
 
     // Part 1's view.
     let copy_error = match (&*fixed, &*selective) {
