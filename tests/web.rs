@@ -57,3 +57,16 @@ async fn the_shell_routes_switches_language_and_handles_unknown_routes() {
     settle().await;
     assert!(text("main").contains("#/nowhere"));
 }
+
+#[wasm_bindgen_test]
+fn the_error_panel_is_readable_and_offers_a_reload() {
+    let panel = document().create_element("div").unwrap();
+    panel.set_id("panic");
+    panel.set_attribute("hidden", "").unwrap();
+    document().body().unwrap().append_child(&panel).unwrap();
+    mamba_explainer::ui::show_error_panel("index out of bounds: the len is 3 but the index is 7");
+    assert!(!panel.has_attribute("hidden"), "the panel stays hidden");
+    assert!(text("#panic h2").len() > 3, "no title");
+    assert!(text("#panic pre").contains("index out of bounds"), "no details");
+    assert!(document().query_selector("#panic button").unwrap().is_some(), "no reload button");
+}

@@ -33,6 +33,12 @@ pub fn start() {
     }
 }
 
+/// Shows the error panel the panic hook shows, with `message` as its technical details (the
+/// browser tests call it directly: a real panic would end the test).
+pub fn show_error_panel(message: &str) {
+    panic::show(message);
+}
+
 /// Mounts the whole app inside `root` (the browser tests mount it on an element of their own).
 pub fn mount(root: web_sys::Element) {
     yew::Renderer::<app::App>::with_root(root).render();

@@ -24,7 +24,7 @@ pub(crate) fn install() {
     }));
 }
 
-fn show(message: &str) {
+pub(crate) fn show(message: &str) {
     let doc = dom::document();
     let Some(panel) = doc.get_element_by_id("panic") else { return };
     let lang = LANG.with(Cell::get);
