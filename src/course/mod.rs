@@ -7,6 +7,7 @@ pub mod readout;
 pub mod discretize;
 pub mod lti_examples;
 pub mod hippo;
+pub mod selection;
 pub mod state;
 pub mod views;
 

@@ -28,11 +28,12 @@ pub struct LegendEntry<'a> {
 }
 
 /// Where the legend sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Corner {
     /// Top left.
     UpperLeft,
     /// Top right.
+    #[default]
     UpperRight,
     /// Bottom left.
     LowerLeft,

@@ -51,6 +51,8 @@ pub struct LineChart<'a> {
     pub y_limit: Option<(f64, f64)>,
     /// A fixed x range; otherwise the span of the data.
     pub x_range: Option<(f64, f64)>,
+    /// Where the legend goes (upper right unless the data lives there).
+    pub legend: Corner,
 }
 
 /// Draws `chart` on `area` and returns the x-axis mapping for hovering.
@@ -140,7 +142,7 @@ pub fn line_chart<DB: DrawingBackend>(
                 swatch: if s.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line },
             })
             .collect();
-        legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::UpperRight, theme)?;
+        legend(&ctx.plotting_area().strip_coord_spec(), &entries, chart.legend, theme)?;
     }
 
     let (px0, _) = ctx.backend_coord(&(x0, y0));

@@ -8,6 +8,7 @@
 mod eigen;
 mod axes;
 mod bars;
+mod copying;
 mod grid_world;
 mod heatmap;
 mod legend;
@@ -31,6 +32,12 @@ pub use axes::Frame;
 pub use bars::{BarChart, bar_chart};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use heatmap::{CellMap, Heatmap, diverging, heatmap};
+pub use copying::{CopyingScene, ModelRows, copying_figure, token_color};
+pub use grid_world::{GridScene, grid_cell_at, grid_world};
+pub use heatmap::{
+    Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
+    short_number,
+};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};

@@ -36,12 +36,16 @@
 //! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
 //! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
 //! | `tasks`  | seeded selective-copying and induction-heads examples |
+//! | `mixing` | the selective scan as weights: of each input in the last state, the mixing matrix y = α u, [`footprint`] against attention |
+//! | `toy_text` | the text box: [`tokenize`], a seeded [`embed`]ding, hand-set Δ and random B, C projections |
+//! | `copying` | selective copying by a fixed-Δ and a hand-set selective model, read by a fitted linear readout |
 
 #![warn(missing_docs)]
 
 mod block;
 mod character;
 mod continuous;
+mod copying;
 mod cost;
 mod curves;
 mod discretize;
@@ -51,6 +55,7 @@ mod hippo;
 mod kernel;
 mod lanes;
 mod memory;
+mod mixing;
 mod parallel;
 mod phase;
 mod physical;
@@ -65,6 +70,7 @@ mod signals;
 mod simulate;
 mod sweep;
 mod tasks;
+mod toy_text;
 mod tracking;
 mod validate;
 mod views;
@@ -74,6 +80,10 @@ mod zoh;
 pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
 pub use character::{Character, Regime, character, memory_time};
 pub use continuous::{Continuous, Stability};
+pub use copying::{
+    CopyingReport, CopyingTask, Readout, StepProjection, StepRule, TEST_SEED, TRAIN_SEED,
+    copying_input, run_copying,
+};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
@@ -87,6 +97,10 @@ pub use kernel::{
 };
 pub use memory::{LegsMemory, scaled_legendre};
 pub use phase::{EulerPath, FieldArrow, equilibrium, euler_path, rate, vector_field};
+pub use mixing::{
+    Footprint, RuleComparison, compare_b_rules, final_state_weights, footprint, mixing_matrix,
+    output_shares, step_coefficients,
+};
 pub use physical::{mass_spring_damper, rlc_series};
 pub use presets::Preset;
 pub use response::{
@@ -116,6 +130,10 @@ pub use selective::{
 pub use signals::{SampledInput, Signal, SignalKind, TOKEN_VALUES};
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
+pub use toy_text::{
+    CHANNELS, FEATURES, MAX_TOKENS, PROJECTION_SEED, STATE, TextModel, delta_projection, embed,
+    text_model, tokenize,
+};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use views::{

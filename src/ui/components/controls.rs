@@ -1,5 +1,5 @@
-//! Labelled form controls: a slider with its live value, a select, a toggle. Each is reachable
-//! by keyboard (they are native inputs) and labelled for screen readers.
+//! Labelled form controls: a slider with its live value, a select, a toggle, a line of text.
+//! Each is reachable by keyboard (they are native inputs) and labelled for screen readers.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -24,6 +24,10 @@ pub(crate) struct SliderProps {
     /// Unit shown after the value, if any.
     #[prop_or_default]
     pub(crate) unit: AttrValue,
+    /// Text shown (and read to screen readers) instead of the value, e.g. the real value of a
+    /// slider that moves along a logarithmic scale.
+    #[prop_or_default]
+    pub(crate) shown: Option<AttrValue>,
     pub(crate) on_change: Callback<f64>,
 }
 
@@ -39,12 +43,16 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
             }
         })
     };
-    let shown = format!("{:.*}", p.digits, p.value).replace('-', "−");
+    let shown = match &p.shown {
+        Some(text) => text.to_string(),
+        None => format!("{:.*}", p.digits, p.value).replace('-', "−"),
+    };
     html! {
         <div class="control slider">
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
-                   step={p.step.to_string()} value={p.value.to_string()} oninput={on_input} />
+                   step={p.step.to_string()} value={p.value.to_string()} oninput={on_input}
+                   aria-valuetext={p.shown.clone()} />
             <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
         </div>
     }
@@ -103,6 +111,37 @@ pub(crate) fn toggle(p: &ToggleProps) -> Html {
         <div class="control toggle">
             <input type="checkbox" id={p.id.clone()} checked={p.checked} onchange={on_change} />
             <label for={p.id.clone()}>{ p.label.clone() }</label>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct TextFieldProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    pub(crate) value: AttrValue,
+    /// Most characters the field accepts.
+    pub(crate) max_length: usize,
+    /// Called with the text after each edit. (Yew writes `value` back only when it differs
+    /// from the field's, so an input method's composition, as in Korean, is not disturbed.)
+    pub(crate) on_change: Callback<String>,
+}
+
+#[function_component(TextField)]
+pub(crate) fn text_field(p: &TextFieldProps) -> Html {
+    let on_input = {
+        let cb = p.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = input_of(&e) {
+                cb.emit(i.value());
+            }
+        })
+    };
+    html! {
+        <div class="control text">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <input type="text" id={p.id.clone()} value={p.value.clone()} maxlength={p.max_length.to_string()}
+                   spellcheck="false" autocomplete="off" oninput={on_input} />
         </div>
     }
 }

@@ -6,6 +6,7 @@ mod lti;
 mod origins;
 mod discretize;
 mod hippo;
+mod selection;
 mod state;
 mod views;
 
@@ -29,6 +30,11 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         | Lesson::Discretize
         | Lesson::Views
         | Lesson::Selection
+        Lesson::Selection => Some(html! { <selection::SelectionLessonView /> }),
+        Lesson::Continuous
+        | Lesson::Discretize
+        | Lesson::Views
+        | Lesson::Hippo
         | Lesson::Compare
         | Lesson::Scan
         | Lesson::Hardware

@@ -1,0 +1,167 @@
+// Lesson 7 (#/selection): selective copying with a fixed and a selective model, a typed sentence
+// with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
+// control changes its figure, the typed text survives a reload, and nothing draws NaN.
+import { test, check, ready, canvases } from "./harness.mjs";
+import { slide } from "./lesson-state.spec.mjs";
+
+const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
+
+async function drawn(page) {
+  await page.waitForFunction(() => {
+    const cs = [...document.querySelectorAll("canvas")];
+    return cs.length === 5 && cs.every((c) => Number(c.dataset.draws) > 0);
+  });
+}
+
+/** Runs `act`, then waits until every figure named in `names` has redrawn differently. */
+async function changes(page, names, act, what) {
+  const before = await canvases(page);
+  await act();
+  try {
+    await page.waitForFunction(({ idx, was }) => {
+      const cs = document.querySelectorAll("canvas");
+      return idx.every((i) => cs[i].toDataURL() !== was[i]);
+    }, { idx: names.map((n) => FIGURES[n]), was: before }, { timeout: 5000 });
+  } catch {
+    throw new Error(`${what} did not change ${names.join(", ")}`);
+  }
+}
+
+/** Waits for `fn(arg)` to hold in the page, failing with `what` after 5 s. */
+async function until(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 5000 });
+  } catch {
+    throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+const totals = (page) => page.$$eval("table.answers td.total", (tds) => tds.map((td) => parseInt(td.textContent, 10)));
+
+for (const lang of ["en", "ko"]) {
+  test(`selection lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
+    await page.goto(url("#/selection", lang));
+    await ready(page);
+    await drawn(page);
+    const body = () => page.evaluate(() => document.querySelector("main").innerText);
+    check(!(await body()).includes("⟦missing"), "a text is missing from the catalogue");
+    check(!(await body()).includes("NaN"), "NaN on the page");
+
+    // The default models make the lesson's point: selection copies, the fixed kernel cannot.
+    const [fixed, selective] = await totals(page);
+    check(selective === 100 && fixed < 80, `accuracies fixed ${fixed}%, selective ${selective}%`);
+    check((await page.$$("table.answers tbody tr")).length === 5, "answer rows");
+
+    // Part 1: each control changes the copying figure.
+    const example = await page.$eval(".copying .readout", (e) => e.textContent);
+    await changes(page, ["copy"], () => page.click(".copying button.primary"), "New example");
+    check((await page.$eval(".copying .readout", (e) => e.textContent)) !== example, "the example number did not change");
+    await changes(page, ["copy"], () => slide(page, "#selection-len", 36), "the context length");
+    await changes(page, ["copy"], () => slide(page, "#selection-fixed", Math.log10(0.05)), "the fixed Δ");
+    await changes(page, ["copy"], () => slide(page, "#selection-colored", Math.log10(1.5)), "the coloured Δ");
+    await changes(page, ["copy"], () => slide(page, "#selection-noise", Math.log10(0.01)), "the noise Δ");
+    await changes(page, ["copy"], () => slide(page, "#selection-state", 2), "the state size");
+    const [, lossy] = await totals(page);
+    check(lossy < 90, `4 tokens in N = 2 numbers should lose some: ${lossy}%`);
+    await slide(page, "#selection-state", 4);
+    // Equal steps for noise and colour make the selective model time-invariant: it fails too.
+    await slide(page, "#selection-colored", Math.log10(0.3));
+    await slide(page, "#selection-noise", Math.log10(0.3));
+    const noiseShown = await page.$eval("#selection-noise + output", (e) => e.textContent);
+    check(noiseShown.startsWith("0.30"), `the noise Δ shows ${noiseShown}`);
+    const [, equal] = await totals(page);
+    check(equal < 80, `with equal steps the selective model should fail like the fixed one: ${equal}%`);
+    // Hovering a position names it.
+    const hint = await page.$eval(".hover-readout", (e) => e.textContent);
+    const box = await page.$eval(".copying canvas", (c) => { c.scrollIntoView(); const r = c.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });
+    await page.mouse.move(box[0] + box[2] * 0.5, box[1] + box[3] * 0.3);
+    await until(page, (h) => document.querySelector(".hover-readout").textContent !== h, hint, "the hover readout");
+
+    // Part 2: the sentence. Typing changes every text figure; each control changes the heat-maps.
+    const text = lang === "en" ? "the cat saw the dog. the end" : "고양이가 개를 보았다. 고양이가 웃었다";
+    await changes(page, ["maps", "mix", "rules", "kappa"], () => page.fill("#selection-text", text), "typing");
+    await changes(page, ["maps"], () => slide(page, "#selection-scale", -1), "the Δ scale");
+    await changes(page, ["maps", "mix", "rules"], () => page.selectOption("#selection-channel", "1"), "the channel");
+    await changes(page, ["maps"], () => slide(page, "#selection-token", 2), "the inspected token");
+    const inspect = await page.$eval(".sentence .inspect", (e) => e.textContent);
+    check(inspect.includes(lang === "en" ? "“saw”" : "“보았다”"), `the inspected token: ${inspect}`);
+    // The notes' question: freezing Δ, B, C changes the mixing matrix and the first token's share.
+    const share = await page.$eval(".question .first-share", (e) => e.textContent);
+    await changes(page, ["maps", "mix"], () => page.click("#selection-frozen"), "freezing");
+    check((await page.$eval(".question .first-share", (e) => e.textContent)) !== share, "the first token's share did not change");
+    check((await page.$$("table.footprint tbody tr")).length === 3, "footprint rows");
+    await page.click("#selection-frozen");
+
+    // Part 3: the rule for B̄ and the second scale slider.
+    await changes(page, ["maps", "mix", "kappa"], () => page.selectOption("#selection-rule", "zoh"), "the rule");
+    await changes(page, ["rules", "kappa"], () => slide(page, "#selection-scale-rules", 0.5), "the rules' Δ scale");
+    check(/\d/.test(await page.$eval(".rules .readout", (e) => e.textContent)), "the rules' readout");
+
+    // Keyboard: arrows on a slider and in the text box stay in the lesson.
+    await page.focus("#selection-scale");
+    const scale = await page.$eval("#selection-scale", (e) => e.value);
+    await page.keyboard.press("ArrowLeft");
+    check((await page.$eval("#selection-scale", (e) => e.value)) !== scale, "← did not move the slider");
+    await page.focus("#selection-text");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.type("!");
+    check((await page.evaluate(() => location.hash)).startsWith("#/selection?"), "an arrow key left the lesson");
+    check(!(await body()).includes("NaN"), "NaN on the page");
+    await shot(`selection-${lang}`);
+
+    // The state (with the typed text) is in the address: a reload restores it exactly.
+    const hash = await page.evaluate(() => location.hash);
+    check(hash.includes("text=") && hash.includes("rule=zoh") && hash.includes("ch=1"), hash);
+    const typed = await page.$eval("#selection-text", (e) => e.value);
+    const figures = await canvases(page);
+    await page.reload();
+    await ready(page);
+    await drawn(page);
+    check((await page.$eval("#selection-text", (e) => e.value)) === typed, "the text was not restored");
+    const again = await canvases(page);
+    check(again.every((c, i) => c === figures[i]), "figures differ after reload");
+
+    // The sample button brings the sentence of the page's language back.
+    await page.click(".sentence button");
+    check((await page.$eval("#selection-text", (e) => e.value)) !== typed, "the sample sentence did not come back");
+  });
+}
+
+test("selection lesson survives empty text and extreme settings", async ({ page, url }) => {
+  await page.goto(url("#/selection?len=48&n=1&fixed=3&colored=3&noise=3&scale=20&rule=euler", "en"));
+  await ready(page);
+  await drawn(page);
+  check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN at extreme settings");
+  await page.fill("#selection-text", "   ");
+  await page.waitForSelector(".sentence .banner.info");
+  await page.fill("#selection-text", "word ".repeat(30));
+  await until(page, () => document.querySelectorAll(".sentence .banner.info").length === 1, null, "the truncation banner");
+  check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN with a long text");
+  await page.goto(url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
+  await ready(page);
+  await drawn(page);
+  check((await page.$eval("#selection-text", (e) => e.value)) === "맘바", "Korean text from the address");
+});
+
+test("selection lesson reports update timings", async ({ page, url }) => {
+  await page.goto(url("#/selection", "en"));
+  await ready(page);
+  await drawn(page);
+  const measures = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").map((e) => e.duration));
+  const report = (what, times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
+    console.log(`     mx:update:selection (${what}) median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${sorted.length} updates`);
+  };
+  const start = (await measures()).length;
+  for (let i = 0; i < 20; i++) await slide(page, "#selection-scale", (-1 + 0.1 * i).toFixed(2));
+  await page.waitForTimeout(200);
+  const text = (await measures()).slice(start);
+  for (let i = 0; i < 20; i++) await slide(page, "#selection-colored", (-1.5 + 0.075 * i).toFixed(2));
+  await page.waitForTimeout(200);
+  const copy = (await measures()).slice(start + text.length);
+  check(text.length >= 20 && copy.length >= 20, `only ${text.length} + ${copy.length} mx:update:selection measures`);
+  report("Δ scale: four text figures", text);
+  report("coloured Δ: copying task and figure", copy);
+  report("all", text.concat(copy));
+});
