@@ -8,11 +8,13 @@
 mod grid_world;
 mod legend;
 mod lines;
+mod loglog;
 mod tracking;
 
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use loglog::{LogLogChart, compact, log_log_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;

@@ -19,6 +19,8 @@
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
+//! | `scan_explain` | the scan lesson's checks: the [`Word`] each node holds, [`check_trace`] against the sequential folds, [`combine_at`], [`Swapped`], its two examples |
+//! | `hardware` | lesson 11: the HBM traffic model (naive vs fused), backward-pass memory, [`PUBLISHED_GPUS`], materialized and fused CPU kernels |
 //! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
 //! | `sweep`  | the CPU kernels of the selective scan (blocked SIMD-friendly sweep, scan-based paths) |
 //! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
@@ -36,6 +38,7 @@ mod cost;
 mod discretize;
 mod error;
 mod expm;
+mod hardware;
 mod hippo;
 mod kernel;
 mod lanes;
@@ -44,6 +47,7 @@ mod parallel;
 mod physical;
 mod rng;
 mod scan;
+mod scan_explain;
 mod selective;
 mod simulate;
 mod sweep;
@@ -61,6 +65,11 @@ pub use cost::{
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
+pub use hardware::{
+    BackwardMemory, GpuSpec, IoProblem, IoStage, IoTensor, MAX_MATERIALIZED, OnChip,
+    PUBLISHED_GPUS, STATE_BYTES, StageIo, backward_memory, channel_slice, fused_stages,
+    naive_stages, on_chip, scan_fused, scan_materialized, traffic, transfer_ms,
+};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
@@ -70,6 +79,11 @@ pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
     trace_hillis_steele,
+};
+pub use scan_explain::{
+    CombineAt, MAX_CHECK_LEN, MAX_EXAMPLE_LEN, Measured, NodeCheck, PairExample, StepCheck,
+    Swapped, Word, array_before, check_result, check_trace, combine_at, digits, finishing_combine,
+    fold_word, inclusive_result, max_scaled_difference, sequential_states, ssm_pairs, word_trace,
 };
 pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,
