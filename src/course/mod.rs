@@ -8,6 +8,9 @@ pub mod discretize;
 pub mod lti_examples;
 pub mod hippo;
 pub mod selection;
+pub mod compute;
+pub mod hardware;
+pub mod scan;
 pub mod state;
 pub mod views;
 

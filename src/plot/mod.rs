@@ -24,6 +24,7 @@ mod lines;
 mod log_chart;
 mod plane;
 mod memory;
+mod loglog;
 mod tracking;
 mod views;
 
@@ -54,6 +55,7 @@ pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane
 pub use memory::{
     ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
 };
+pub use loglog::{LogLogChart, compact, log_log_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
 

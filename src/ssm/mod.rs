@@ -28,6 +28,8 @@
 //! | `character` | [`character`] (natural frequency, damping ratio, [`Regime`]) and [`memory_time`] of a 2-state system |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `scan`   | [`Monoid`], [`Sum`], [`SsmPair`]; sequential, Hillis–Steele and Blelloch scans with traces |
+//! | `scan_explain` | the scan lesson's checks: the [`Word`] each node holds, [`check_trace`] against the sequential folds, [`combine_at`], [`Swapped`], its two examples |
+//! | `hardware` | lesson 11: the HBM traffic model (naive vs fused), backward-pass memory, [`PUBLISHED_GPUS`], materialized and fused CPU kernels |
 //! | `selective` | the selective scan (S6) as the official `selective_scan_ref`, ZOH or Euler B, channel traces |
 //! | `sweep`  | the CPU kernels of the selective scan (blocked SIMD-friendly sweep, scan-based paths) |
 //! | `lanes`  | a vectorizable `exp`/`expm1` for the kernels |
@@ -51,6 +53,7 @@ mod curves;
 mod discretize;
 mod error;
 mod expm;
+mod hardware;
 mod hippo;
 mod kernel;
 mod lanes;
@@ -65,6 +68,7 @@ mod recall;
 mod rng;
 mod rules;
 mod scan;
+mod scan_explain;
 mod selective;
 mod signals;
 mod simulate;
@@ -91,6 +95,11 @@ pub use curves::{CurveKind, knot_step, knots_to_samples, samples_to_knots};
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
+pub use hardware::{
+    BackwardMemory, GpuSpec, IoProblem, IoStage, IoTensor, MAX_MATERIALIZED, OnChip,
+    PUBLISHED_GPUS, STATE_BYTES, StageIo, backward_memory, channel_slice, fused_stages,
+    naive_stages, on_chip, scan_fused, scan_materialized, traffic, transfer_ms,
+};
 pub use hippo::{Hippo, HippoKind};
 pub use kernel::{
     FftConvolution, convolve_direct, convolve_fft, convolve_fft_spectra, fft_len, kernel,
@@ -122,6 +131,11 @@ pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
     trace_hillis_steele,
+};
+pub use scan_explain::{
+    CombineAt, MAX_CHECK_LEN, MAX_EXAMPLE_LEN, Measured, NodeCheck, PairExample, StepCheck,
+    Swapped, Word, array_before, check_result, check_trace, combine_at, digits, finishing_combine,
+    fold_word, inclusive_result, max_scaled_difference, sequential_states, ssm_pairs, word_trace,
 };
 pub use selective::{
     BRule, ChannelStep, ChannelTrace, ScanDims, SelectiveScanInput, SelectiveScanOutput,

@@ -4,6 +4,8 @@
 //! |---|---|
 //! | `app`        | the shell: header, navigation, routing, language, arrow-key navigation |
 //! | `canvas`     | the figures' drawing backend: plotters' canvas backend measuring text itself |
+//! | `compute`    | the app-wide compute preference (Auto / CPU / GPU), the bench's measured crossover, the page's WebGPU session |
+//! | `edit`       | callbacks that change one field of a lesson's state (slider, select) |
 //! | `dom`        | small typed access to the window: hash, history, storage, performance marks |
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
 //! | `hooks`      | shared hooks: the current route, lesson state in the URL, intervals |
@@ -17,7 +19,9 @@
 mod app;
 mod canvas;
 mod components;
+mod compute;
 mod dom;
+mod edit;
 mod hooks;
 mod lang;
 mod lessons;

@@ -7,6 +7,11 @@ mod origins;
 mod discretize;
 mod hippo;
 mod selection;
+mod format;
+mod hardware;
+mod scan;
+mod scan_bench;
+mod scan_tree;
 mod state;
 mod views;
 
@@ -15,7 +20,6 @@ use yew::prelude::*;
 
 /// The body of `lesson` (or of its panel `sub`, e.g. `#/scan/bench`), if it is written.
 pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
-    let _ = sub;
     match lesson {
         Lesson::State => Some(html! { <state::StateLessonView /> }),
         Lesson::Continuous => Some(html! { <continuous::ContinuousLessonView /> }),
@@ -26,6 +30,9 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         Lesson::Continuous
         | Lesson::Hippo
         Lesson::Hippo => Some(html! { <hippo::HippoLessonView /> }),
+        Lesson::Scan if sub == Some("bench") => Some(html! { <scan_bench::ScanBenchView /> }),
+        Lesson::Scan => Some(html! { <scan::ScanLessonView /> }),
+        Lesson::Hardware => Some(html! { <hardware::HardwareLessonView /> }),
         Lesson::Continuous
         | Lesson::Discretize
         | Lesson::Views
@@ -40,5 +47,7 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         | Lesson::Hardware
         | Lesson::Block => None,
         Lesson::Origins => Some(html! { <origins::OriginsLessonView /> }),
+        | Lesson::Block
+        | Lesson::Origins => None,
     }
 }

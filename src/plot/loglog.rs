@@ -1,0 +1,192 @@
+//! Charts on logarithmic axes, for quantities that grow over many orders of magnitude: the
+//! work and depth of the scans as n grows, bytes moved as L grows, and measured times. Series,
+//! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
+
+use super::{
+    Corner, LegendEntry, PlotError, Series, SeriesStyle, Swatch, Theme, err, legend, palette,
+};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+impl<'a> Series<'a> {
+    /// The series' line in a legend: its label, colour, and a dot for points or a line.
+    pub fn legend_entry(&self) -> LegendEntry<'a> {
+        let swatch = if self.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line };
+        LegendEntry { label: self.label, color: self.color, swatch }
+    }
+}
+
+/// A chart whose axes are both logarithmic.
+#[derive(Debug, Clone, Default)]
+pub struct LogLogChart<'a> {
+    /// The x axis label, with its unit.
+    pub x_label: &'a str,
+    /// The y axis label, with its unit.
+    pub y_label: &'a str,
+    /// The series; points with a non-positive or non-finite coordinate are skipped.
+    pub series: Vec<Series<'a>>,
+    /// A vertical line at this x (the learner's current choice).
+    pub marker_x: Option<f64>,
+}
+
+/// A positive number written compactly: 512, 4K, 1.5M, 2G (powers of 1000, `K` for 10³).
+pub fn compact(x: f64) -> String {
+    let (value, suffix) = match x.abs() {
+        a if a >= 1e9 => (x / 1e9, "G"),
+        a if a >= 1e6 => (x / 1e6, "M"),
+        a if a >= 1e3 => (x / 1e3, "K"),
+        _ => (x, ""),
+    };
+    if x.abs() < 1.0 && x != 0.0 {
+        return format!("{x:.2}");
+    }
+    let digits = if value.abs() >= 10.0 { 0 } else { 1 };
+    let text = format!("{value:.digits$}");
+    format!("{}{suffix}", text.strip_suffix(".0").unwrap_or(&text))
+}
+
+/// The decade bounds around the finite positive values: (10^⌊log lo⌋, 10^⌈log hi⌉).
+fn decades(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (1.0, 10.0);
+    }
+    let (a, b) = (10_f64.powf(lo.log10().floor()), 10_f64.powf(hi.log10().ceil()));
+    if a < b { (a, b) } else { (a, a * 10.0) }
+}
+
+/// Draws `chart` on `area`.
+pub fn log_log_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &LogLogChart<'_>,
+    theme: &Theme,
+) -> Result<(), PlotError> {
+    area.fill(&WHITE).map_err(err)?;
+    let usable = |p: &&(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 > 0.0 && p.1 > 0.0;
+    let points = || chart.series.iter().flat_map(|s| s.points.iter().filter(usable));
+    let (x0, x1) = decades(points().map(|p| p.0).chain(chart.marker_x));
+    let (y0, y1) = decades(points().map(|p| p.1));
+    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
+
+    let mut ctx = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(40.0))
+        .y_label_area_size(theme.px(56.0))
+        .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())
+        .map_err(err)?;
+    ctx.configure_mesh()
+        .x_desc(chart.x_label)
+        .y_desc(chart.y_label)
+        .label_style(font(11.0))
+        .axis_desc_style(font(12.0))
+        .light_line_style(palette::GRID.mix(0.4))
+        .bold_line_style(palette::GRID.mix(0.8))
+        .x_label_formatter(&|x| compact(*x))
+        .y_label_formatter(&|y| compact(*y))
+        .draw()
+        .map_err(err)?;
+
+    for s in &chart.series {
+        let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
+        let kept: Vec<(f64, f64)> = s.points.iter().filter(usable).copied().collect();
+        match s.style {
+            SeriesStyle::Points => {}
+            SeriesStyle::Dashed => {
+                let dashes =
+                    DashedLineSeries::new(kept.clone(), theme.px(6.0), theme.px(4.0), stroke);
+                ctx.draw_series(dashes).map_err(err)?;
+            }
+            SeriesStyle::Line | SeriesStyle::Steps => {
+                ctx.draw_series(LineSeries::new(kept.clone(), stroke)).map_err(err)?;
+            }
+        }
+        let r = theme.px(3.0);
+        ctx.draw_series(kept.into_iter().map(|p| Circle::new(p, r, stroke.filled())))
+            .map_err(err)?;
+    }
+    if let Some(mx) = chart.marker_x.filter(|m| (x0..=x1).contains(m)) {
+        let stroke = palette::MARK.stroke_width(theme.px(1.0));
+        ctx.draw_series(std::iter::once(PathElement::new(vec![(mx, y0), (mx, y1)], stroke)))
+            .map_err(err)?;
+    }
+    // A series with nothing to draw (e.g. no GPU measurements) gets no legend line.
+    let entries: Vec<LegendEntry<'_>> = chart
+        .series
+        .iter()
+        .filter(|s| s.points.iter().any(|p| usable(&p)))
+        .map(Series::legend_entry)
+        .collect();
+    legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::UpperLeft, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn svg(chart: &LogLogChart<'_>) -> String {
+        let mut out = String::new();
+        {
+            let area = SVGBackend::with_string(&mut out, (480, 300)).into_drawing_area();
+            log_log_chart(&area, chart, &Theme::default()).unwrap();
+            area.present().unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn draws_labels_and_skips_what_a_log_axis_cannot_show() {
+        let work: Vec<(f64, f64)> = (1..=20).map(|k| (2f64.powi(k), 2f64.powi(k + 1))).collect();
+        let mut depth: Vec<(f64, f64)> = (1..=20).map(|k| (2f64.powi(k), f64::from(k))).collect();
+        depth[3].1 = f64::NAN;
+        depth[4].1 = 0.0;
+        let chart = LogLogChart {
+            x_label: "n (values)",
+            y_label: "combines",
+            series: vec![
+                Series {
+                    label: "work",
+                    points: work,
+                    color: palette::BLUE,
+                    style: SeriesStyle::Line,
+                },
+                Series {
+                    label: "depth",
+                    points: depth,
+                    color: palette::RED,
+                    style: SeriesStyle::Dashed,
+                },
+            ],
+            marker_x: Some(1024.0),
+        };
+        let with_marker = svg(&chart);
+        assert!(with_marker.contains("n (values)") && with_marker.contains("combines"));
+        assert!(with_marker.contains("work") && with_marker.contains("depth"));
+        assert!(with_marker.contains("1M") && with_marker.contains("1K"), "compact tick labels");
+        assert!(!with_marker.contains("NaN") && !with_marker.contains("inf"));
+        let without = svg(&LogLogChart { marker_x: None, ..chart.clone() });
+        assert_ne!(with_marker, without);
+        // A series with no drawable point has no legend line.
+        let mut empty = chart.clone();
+        empty.series.push(Series {
+            label: "never measured",
+            points: vec![(0.0, 1.0)],
+            color: palette::RED,
+            style: SeriesStyle::Line,
+        });
+        assert!(!svg(&empty).contains("never measured"));
+    }
+
+    #[test]
+    fn compact_numbers() {
+        assert_eq!(compact(1024.0), "1K");
+        assert_eq!(compact(4096.0), "4.1K");
+        assert_eq!(compact(1e6), "1M");
+        assert_eq!(compact(2.5e9), "2.5G");
+        assert_eq!(compact(100.0), "100");
+        assert_eq!(compact(0.25), "0.25");
+        assert_eq!(decades([3.0, 450.0].into_iter()), (1.0, 1000.0));
+        assert_eq!(decades([f64::NAN].into_iter()), (1.0, 10.0));
+    }
+}

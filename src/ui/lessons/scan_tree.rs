@@ -1,0 +1,622 @@
+//! The scan lesson's stepper: a traced scan drawn as a tree (SVG, one row of the array per
+//! step, lines from the values a step read to the values it wrote), the current step named and
+//! explained, one of its combines written out with the live numbers, and every node checked
+//! against the sequential loop. Generic over what is scanned through [`Shown`].
+//!
+//! Every node carries its value (`data-value`), the inputs it holds (`data-word`, `lo-hi`) and,
+//! in the current row, whether it agrees with the loop (`data-ok`), so the end-to-end tests can
+//! redo the check a learner does by eye.
+
+use super::format::{difference, short};
+use crate::course::scan::{Stage, stage_at};
+use crate::i18n::{Lang, fill, t};
+use crate::mathml::{Math, equals, mi, mo, num, paren, row, sub, text};
+use crate::ssm::{
+    CombineAt, Measured, Phase, ScanTrace, SsmPair, StepCheck, Sum, Word, combine_at,
+    finishing_combine, scan_sequential,
+};
+use crate::ui::components::Equation;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the stepper needs to show a value.
+pub(crate) trait Shown: Measured + PartialEq + 'static {
+    /// Two lines per node (a pair) or one (a number).
+    const TALL: bool;
+    /// The operator's symbol.
+    const OP: &'static str;
+    /// The node's text: the main line and a second one if any, with all digits if `full`.
+    fn lines(&self, full: bool) -> (String, Option<String>);
+    /// The value in full precision, for `data-value`.
+    fn data(&self) -> String;
+    /// The value in an equation.
+    fn math(&self) -> Math;
+    /// The combine written out with its numbers, one equation per line.
+    fn arithmetic(c: &CombineAt<Self>) -> Vec<Math>;
+}
+
+impl Shown for Sum {
+    const TALL: bool = false;
+    const OP: &'static str = "+";
+
+    fn lines(&self, _: bool) -> (String, Option<String>) {
+        (short(self.0, 0), None)
+    }
+
+    fn data(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn math(&self) -> Math {
+        num(self.0, 6)
+    }
+
+    fn arithmetic(c: &CombineAt<Self>) -> Vec<Math> {
+        vec![equals([row([c.left.math(), mo("+"), c.right.math()]), c.result.math()])]
+    }
+}
+
+impl Shown for SsmPair {
+    const TALL: bool = true;
+    const OP: &'static str = "∘";
+
+    fn lines(&self, full: bool) -> (String, Option<String>) {
+        let digits = if full { 3 } else { 2 };
+        (short(self.b, digits), Some(format!("a {}", short(self.a, digits))))
+    }
+
+    fn data(&self) -> String {
+        format!("{},{}", self.a, self.b)
+    }
+
+    fn math(&self) -> Math {
+        paren(row([num(self.a, 3), mo(","), num(self.b, 3)]))
+    }
+
+    fn arithmetic(c: &CombineAt<Self>) -> Vec<Math> {
+        let (l, r, out) = (&c.left, &c.right, &c.result);
+        let symbol = |name: &str, i: &str| sub(mi(name), text(i));
+        let pair = |i: &str| paren(row([symbol("a", i), mo(","), symbol("b", i)]));
+        vec![
+            equals([
+                row([pair("1"), mo("∘"), pair("2")]),
+                paren(row([
+                    symbol("a", "1"),
+                    symbol("a", "2"),
+                    mo(","),
+                    symbol("a", "2"),
+                    symbol("b", "1"),
+                    mo("+"),
+                    symbol("b", "2"),
+                ])),
+            ]),
+            equals([
+                row([l.math(), mo("∘"), r.math()]),
+                paren(row([
+                    num(l.a, 3),
+                    mo("×"),
+                    num(r.a, 3),
+                    mo(","),
+                    num(r.a, 3),
+                    mo("×"),
+                    signed(l.b),
+                    mo("+"),
+                    signed(r.b),
+                ])),
+                out.math(),
+            ]),
+        ]
+    }
+}
+
+/// A number in an equation, in parentheses when negative: 0.5 × (−0.3).
+fn signed(x: f64) -> Math {
+    if x < 0.0 { paren(num(x, 3)) } else { num(x, 3) }
+}
+
+/// A word in an equation, in parentheses when it holds more than one input.
+fn word_math(word: &Word) -> Math {
+    let shown = text(&word_text(word));
+    if word.indices().nth(1).is_some() { paren(shown) } else { shown }
+}
+
+/// Subscript digits: 12 → ₁₂.
+fn subscript(i: usize) -> String {
+    i.to_string()
+        .chars()
+        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect()
+}
+
+/// A word as a learner reads it: e (nothing), x₃, or x₀…x₃ (in order); out-of-order words
+/// list their runs.
+pub(crate) fn word_text(word: &Word) -> String {
+    let run = |lo: usize, hi: usize| match hi - lo {
+        0 => "e".to_owned(),
+        1 => format!("x{}", subscript(lo)),
+        _ => format!("x{}…x{}", subscript(lo), subscript(hi - 1)),
+    };
+    match word.runs() {
+        [] => "e".to_owned(),
+        runs => runs.iter().map(|r| run(r.start, r.end)).collect::<Vec<_>>().join("∘"),
+    }
+}
+
+/// A word for `data-word`: `lo-hi` (inclusive) or `-` for the identity.
+fn word_data(word: &Word) -> String {
+    match word.as_range() {
+        Some(r) if r.is_empty() => "-".to_owned(),
+        Some(r) => format!("{}-{}", r.start, r.end - 1),
+        None => "unordered".to_owned(),
+    }
+}
+
+/// The trace and its checks, as the lesson computes them once per example.
+pub(crate) struct Traced<T> {
+    pub(crate) trace: ScanTrace<T>,
+    /// One check per step of the trace.
+    pub(crate) checks: Vec<StepCheck<T>>,
+    /// The inclusive result against the sequential loop.
+    pub(crate) result: StepCheck<T>,
+}
+
+/// How a row of the tree relates to the stepper's position.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum When {
+    Past,
+    Current,
+    Future,
+    Reference,
+}
+
+/// A line from a node of the row above to a node of this row.
+#[derive(PartialEq)]
+struct Link {
+    from: usize,
+    to: usize,
+    copy: bool,
+    combine: usize,
+}
+
+/// One box of the tree, its texts made once per example.
+#[derive(PartialEq)]
+struct Node {
+    lines: (String, Option<String>),
+    data: String,
+    word: String,
+    word_data: String,
+    changed: bool,
+    ok: bool,
+    combine: Option<usize>,
+}
+
+/// One row of the tree: the array after one step (or the input, the finish, the loop).
+#[derive(PartialEq)]
+struct Row {
+    label: String,
+    nodes: Vec<Node>,
+    links: Vec<Link>,
+    reference: bool,
+}
+
+/// Sizes of the drawing, in SVG units.
+#[derive(Clone, Copy, PartialEq)]
+struct Geometry {
+    width: f64,
+    cw: f64,
+    box_w: f64,
+    box_h: f64,
+    rh: f64,
+    tall: bool,
+    inputs: usize,
+}
+
+impl Geometry {
+    const LABEL_W: f64 = 170.0;
+
+    fn x(&self, i: usize) -> f64 {
+        Self::LABEL_W + (i as f64 + 0.5) * self.cw
+    }
+
+    fn y(&self, row: usize) -> f64 {
+        8.0 + row as f64 * self.rh
+    }
+}
+
+/// The whole tree of one example, built once per example and language; the stepper's
+/// position only decides which row is current.
+pub(crate) struct TreeModel {
+    rows: Vec<Rc<Row>>,
+    geometry: Geometry,
+}
+
+/// The label of a step's row.
+fn step_label(lang: Lang, phase: Phase, level: usize) -> String {
+    let d = (1usize << level).to_string();
+    match phase {
+        Phase::UpSweep => fill(lang, "scan.row_up", &[("d", &d)]),
+        Phase::Clear => t(lang, "scan.row_clear").to_owned(),
+        Phase::DownSweep => fill(lang, "scan.row_down", &[("d", &d)]),
+        Phase::Sweep => fill(lang, "scan.row_sweep", &[("d", &d)]),
+    }
+}
+
+/// The heading and explanation of the stage at the stepper's position.
+pub(crate) fn stage_text(lang: Lang, stage: Stage, n: usize, p: usize) -> (String, String) {
+    let d = |level: usize| (1usize << level).to_string();
+    match stage {
+        Stage::Input if p > n => (
+            t(lang, "scan.stage_input").to_owned(),
+            fill(lang, "scan.stage_input_padded", &[("n", &n.to_string()), ("p", &p.to_string())]),
+        ),
+        Stage::Input => {
+            (t(lang, "scan.stage_input").to_owned(), t(lang, "scan.stage_input_body").to_owned())
+        }
+        Stage::Step { phase, level, .. } => {
+            let body = match phase {
+                Phase::UpSweep => fill(
+                    lang,
+                    "scan.stage_up_body",
+                    &[("d", &d(level)), ("w", &(2usize << level).to_string())],
+                ),
+                Phase::Clear => t(lang, "scan.stage_clear_body").to_owned(),
+                Phase::DownSweep => fill(lang, "scan.stage_down_body", &[("d", &d(level))]),
+                Phase::Sweep => fill(lang, "scan.stage_sweep_body", &[("d", &d(level))]),
+            };
+            let phase_name = match phase {
+                Phase::UpSweep => t(lang, "scan.phase_up"),
+                Phase::Clear => t(lang, "scan.phase_clear"),
+                Phase::DownSweep => t(lang, "scan.phase_down"),
+                Phase::Sweep => t(lang, "scan.phase_sweep"),
+            };
+            let title = match phase {
+                Phase::Clear => phase_name.to_owned(),
+                Phase::Sweep => format!(
+                    "{phase_name} — {}",
+                    fill(lang, "scan.title_offset", &[("d", &d(level))])
+                ),
+                _ => {
+                    format!("{phase_name} — {}", fill(lang, "scan.title_gap", &[("d", &d(level))]))
+                }
+            };
+            (title, body)
+        }
+        Stage::Finish => {
+            (t(lang, "scan.stage_finish").to_owned(), t(lang, "scan.stage_finish_body").to_owned())
+        }
+    }
+}
+
+/// The combines of the stage at `pos`: how many, and the `pick`-th.
+pub(crate) fn combines<T: Shown>(
+    traced: &Traced<T>,
+    pos: usize,
+    pick: usize,
+) -> (usize, Option<CombineAt<T>>) {
+    let trace = &traced.trace;
+    match stage_at(trace, pos) {
+        Stage::Input => (0, None),
+        Stage::Step { index, .. } => {
+            (trace.steps[index].pairs.len(), combine_at(trace, index, pick))
+        }
+        Stage::Finish => (trace.input.len(), finishing_combine(trace, pick)),
+    }
+}
+
+/// The tree of a traced scan, with every box's text and check.
+pub(crate) fn tree_model<T: Shown>(lang: Lang, traced: &Traced<T>) -> TreeModel {
+    let trace = &traced.trace;
+    let p = trace.padded_len;
+    // At least this much room per box; more boxes than fit in 960 units make the tree scroll.
+    let least = if T::TALL { 46.0 } else { 30.0 };
+    let width = (Geometry::LABEL_W + p as f64 * least).max(960.0);
+    let cw = (width - Geometry::LABEL_W) / p as f64;
+    let box_h = if T::TALL { 40.0 } else { 28.0 };
+    let geometry = Geometry {
+        width,
+        cw,
+        box_w: (cw - 6.0).min(76.0),
+        box_h,
+        rh: box_h + 34.0,
+        tall: T::TALL,
+        inputs: trace.input.len(),
+    };
+    let full = cw >= 60.0;
+    let node = |value: &T, word: &Word, changed: bool, ok: bool, combine: Option<usize>| Node {
+        lines: value.lines(full),
+        data: value.data(),
+        word: word_text(word),
+        word_data: word_data(word),
+        changed,
+        ok,
+        combine,
+    };
+    let mut out = Vec::new();
+    // The input, padded with the identity.
+    let input_words: Vec<Word> = (0..p)
+        .map(|i| if i < trace.input.len() { Word::single(i) } else { Word::default() })
+        .collect();
+    let padded = crate::ssm::array_before(trace, 0);
+    out.push(Row {
+        label: t(lang, "scan.row_input").to_owned(),
+        nodes: padded
+            .iter()
+            .zip(&input_words)
+            .map(|(v, w)| node(v, w, false, true, None))
+            .collect(),
+        links: Vec::new(),
+        reference: false,
+    });
+    for (step, check) in trace.steps.iter().zip(&traced.checks) {
+        let mut links = Vec::new();
+        let mut written = vec![None; p];
+        for (k, &(l, rr)) in step.pairs.iter().enumerate() {
+            match step.phase {
+                Phase::DownSweep => {
+                    links.push(Link { from: rr, to: rr, copy: false, combine: k });
+                    links.push(Link { from: l, to: rr, copy: false, combine: k });
+                    links.push(Link { from: rr, to: l, copy: true, combine: k });
+                    written[l] = Some(k);
+                }
+                _ => {
+                    links.push(Link { from: l, to: rr, copy: false, combine: k });
+                    links.push(Link { from: rr, to: rr, copy: false, combine: k });
+                }
+            }
+            written[rr] = Some(k);
+        }
+        let cleared = step.phase == Phase::Clear;
+        let nodes = step
+            .array
+            .iter()
+            .zip(&check.nodes)
+            .enumerate()
+            .map(|(i, (v, c))| {
+                let changed = written[i].is_some() || (cleared && i == p - 1);
+                let ok = c.error <= 1e-9 && c.word.as_range().is_some();
+                node(v, &c.word, changed, ok, written[i])
+            })
+            .collect();
+        out.push(Row {
+            label: step_label(lang, step.phase, step.level),
+            nodes,
+            links,
+            reference: false,
+        });
+    }
+    let n = trace.input.len();
+    if !trace.inclusive {
+        let values = crate::ssm::inclusive_result(trace);
+        out.push(Row {
+            label: t(lang, "scan.row_finish").to_owned(),
+            nodes: values
+                .iter()
+                .zip(&traced.result.nodes)
+                .enumerate()
+                .map(|(i, (v, c))| node(v, &c.word, true, c.error <= 1e-9, Some(i)))
+                .collect(),
+            links: (0..n).map(|i| Link { from: i, to: i, copy: false, combine: i }).collect(),
+            reference: false,
+        });
+    }
+    let sequential = scan_sequential(&trace.input);
+    out.push(Row {
+        label: t(lang, "scan.row_loop").to_owned(),
+        nodes: sequential
+            .iter()
+            .zip(&traced.result.nodes)
+            .map(|(v, c)| node(v, &c.word, false, true, None))
+            .collect(),
+        links: Vec::new(),
+        reference: true,
+    });
+    TreeModel { rows: out.into_iter().map(Rc::new).collect(), geometry }
+}
+
+#[derive(Properties)]
+struct RowProps {
+    row: Rc<Row>,
+    index: usize,
+    when: When,
+    /// The picked combine, in the current row only.
+    pick: Option<usize>,
+    geometry: Geometry,
+    on_pick: Callback<usize>,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.row, &other.row)
+            && self.index == other.index
+            && self.when == other.when
+            && self.pick == other.pick
+            && self.geometry == other.geometry
+            && self.on_pick == other.on_pick
+    }
+}
+
+/// One row of the tree. A row is drawn again only when it becomes or stops being the current
+/// one (or its pick changes), so a step redraws two rows, not the whole tree.
+#[function_component(TreeRowView)]
+fn tree_row(p: &RowProps) -> Html {
+    let (row, g, when) = (&p.row, p.geometry, p.when);
+    let y = g.y(p.index);
+    let when_class = match when {
+        When::Past => "past",
+        When::Current => "current",
+        When::Future => "future",
+        When::Reference => "reference",
+    };
+    let current = when == When::Current;
+    let pick = |k: usize| {
+        let on_pick = p.on_pick.clone();
+        Callback::from(move |_: MouseEvent| on_pick.emit(k))
+    };
+    let band = current.then(|| html! {
+        <rect class="band" x="0" y={(y - 5.0).to_string()} width={g.width.to_string()} height={(g.box_h + 24.0).to_string()} rx="6" />
+    });
+    let links = row.links.iter().filter(|_| when != When::Future).map(|link| {
+        let picked = current && Some(link.combine) == p.pick;
+        let class = classes!("link", link.copy.then_some("copy"), picked.then_some("picked"));
+        html! {
+            <line class={class} x1={g.x(link.from).to_string()} y1={(y - g.rh + g.box_h).to_string()}
+                  x2={g.x(link.to).to_string()} y2={y.to_string()} onclick={current.then(|| pick(link.combine))} />
+        }
+    });
+    let font = if g.cw >= 36.0 { "13" } else { "11" };
+    let word_font = if g.cw >= 56.0 { "11" } else { "9" };
+    let nodes = row.nodes.iter().enumerate().map(|(i, node)| {
+        let x = g.x(i);
+        let picked = current && node.combine.is_some() && node.combine == p.pick;
+        let ok = current.then_some(node.ok);
+        let class = classes!(
+            "node",
+            node.changed.then_some("changed"),
+            (i >= g.inputs).then_some("pad"),
+            picked.then_some("picked"),
+            ok.map(|ok| if ok { "ok" } else { "bad" }),
+        );
+        let (main, second) = &node.lines;
+        let main_y = if g.tall { y + 16.0 } else { y + g.box_h / 2.0 + 4.5 };
+        html! {
+            <g class={class} data-row={p.index.to_string()} data-col={i.to_string()} data-value={node.data.clone()}
+               data-word={node.word_data.clone()} data-ok={ok.map(|ok| if ok { "1" } else { "0" })}
+               onclick={node.combine.filter(|_| current).map(pick)}>
+                <title>{ format!("{} = {}", node.word, main) }</title>
+                <rect x={(x - g.box_w / 2.0).to_string()} y={y.to_string()} width={g.box_w.to_string()} height={g.box_h.to_string()} rx="5" />
+                if when != When::Future {
+                    <text class="main" x={x.to_string()} y={main_y.to_string()} font-size={font} text-anchor="middle">{ main.clone() }</text>
+                    if let (true, Some(second)) = (g.tall, second) {
+                        <text class="second" x={x.to_string()} y={(y + 32.0).to_string()} font-size="10" text-anchor="middle">{ second.clone() }</text>
+                    }
+                    if current {
+                        <text class="word" x={x.to_string()} y={(y + g.box_h + 13.0).to_string()} font-size={word_font} text-anchor="middle">{ node.word.clone() }</text>
+                    }
+                }
+            </g>
+        }
+    });
+    html! {
+        <g class={classes!("tree-row", when_class)}>
+            { for band }
+            <text class="row-label" x="4" y={(y + g.box_h / 2.0 + 4.5).to_string()} font-size="12">{ row.label.clone() }</text>
+            { for links }
+            { for nodes }
+        </g>
+    }
+}
+
+#[derive(Properties)]
+pub(crate) struct TreeProps {
+    pub(crate) model: Rc<TreeModel>,
+    /// The stepper's position: the row that is current.
+    pub(crate) pos: usize,
+    pub(crate) pick: usize,
+    pub(crate) label: AttrValue,
+    /// Must keep its identity across renders (the rows compare it).
+    pub(crate) on_pick: Callback<usize>,
+}
+
+impl PartialEq for TreeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &other.model)
+            && self.pos == other.pos
+            && self.pick == other.pick
+            && self.label == other.label
+            && self.on_pick == other.on_pick
+    }
+}
+
+/// The tree as SVG: one row per step (input, steps, finish) and the sequential loop below.
+#[function_component(TreeView)]
+pub(crate) fn tree_view(p: &TreeProps) -> Html {
+    let model = &p.model;
+    let g = model.geometry;
+    let last = model.rows.len() - 1;
+    let height = 12.0 + model.rows.len() as f64 * g.rh;
+    let rows = model.rows.iter().enumerate().map(|(i, row)| {
+        let when = if row.reference {
+            When::Reference
+        } else {
+            match i.cmp(&p.pos.min(last - 1)) {
+                std::cmp::Ordering::Less => When::Past,
+                std::cmp::Ordering::Equal => When::Current,
+                std::cmp::Ordering::Greater => When::Future,
+            }
+        };
+        let pick = (when == When::Current).then_some(p.pick);
+        html! {
+            <TreeRowView key={i} row={Rc::clone(row)} index={i} when={when} pick={pick} geometry={g} on_pick={p.on_pick.clone()} />
+        }
+    });
+    html! {
+        <svg class={classes!("scan-tree", (g.width > 960.0).then_some("wide"))} width={g.width.to_string()}
+             viewBox={format!("0 0 {} {height}", g.width)} role="img"
+             aria-label={p.label.clone()} preserveAspectRatio="xMinYMin meet">
+            { for rows }
+        </svg>
+    }
+}
+
+/// The check of the current stage in words, and whether it passed.
+pub(crate) fn check_text<T: Shown>(lang: Lang, traced: &Traced<T>, pos: usize) -> (String, bool) {
+    let trace = &traced.trace;
+    let check = match stage_at(trace, pos) {
+        Stage::Input => return (t(lang, "scan.check_input").to_owned(), true),
+        Stage::Step { index, .. } => &traced.checks[index],
+        Stage::Finish => &traced.result,
+    };
+    let bad = check.nodes.iter().filter(|c| c.error > 1e-9 || c.word.as_range().is_none()).count();
+    let count = check.nodes.len().to_string();
+    let err = difference(check.max_error);
+    if bad == 0 {
+        (fill(lang, "scan.check_ok", &[("count", &count), ("err", &err)]), true)
+    } else {
+        (fill(lang, "scan.check_bad", &[("bad", &bad.to_string()), ("count", &count)]), false)
+    }
+}
+
+/// The picked combine written out: which inputs meet, then the arithmetic.
+pub(crate) fn combine_view<T: Shown>(
+    lang: Lang,
+    traced: &Traced<T>,
+    pos: usize,
+    c: &CombineAt<T>,
+) -> Html {
+    let trace = &traced.trace;
+    let (left_word, right_word, result_word) = match stage_at(trace, pos) {
+        Stage::Step { index, .. } => {
+            let before = if index == 0 {
+                (0..trace.padded_len)
+                    .map(|i| if i < trace.input.len() { Word::single(i) } else { Word::default() })
+                    .collect::<Vec<_>>()
+            } else {
+                traced.checks[index - 1].nodes.iter().map(|n| n.word.clone()).collect()
+            };
+            (
+                before[c.left_at].clone(),
+                before[c.right_at].clone(),
+                traced.checks[index].nodes[c.written_at].word.clone(),
+            )
+        }
+        _ => {
+            let i = c.written_at;
+            (Word::range(0..i), Word::single(i), Word::range(0..i + 1))
+        }
+    };
+    let words = equals([
+        row([word_math(&left_word), mo(T::OP), word_math(&right_word)]),
+        text(&word_text(&result_word)),
+    ]);
+    let copied = c.copied.map(|(from, to)| {
+        fill(lang, "scan.copied", &[("from", &from.to_string()), ("to", &to.to_string())])
+    });
+    html! {
+        <div class="combine">
+            <p class="combine-where">{ fill(lang, "scan.combine_where", &[("l", &c.left_at.to_string()), ("r", &c.right_at.to_string()), ("w", &c.written_at.to_string())]) }</p>
+            <Equation mathml={words.block()} />
+            { for T::arithmetic(c).into_iter().map(|m| html! { <Equation mathml={m.block()} /> }) }
+            if let Some(copied) = copied { <p class="hint">{ copied }</p> }
+        </div>
+    }
+}
