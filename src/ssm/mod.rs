@@ -26,13 +26,20 @@
 //! | `tracking` | lesson 1's examples: a grid-world state vector, a Kalman filter on noisy positions |
 //! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
 //! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
+//! | `recurrent` | the Mamba block in recurrent mode: [`MixerState`], `Mixer::step`, `ResidualBlock::step` |
+//! | `attention` | single-head causal [`Attention`], full and step-by-step with a [`KvCache`] |
+//! | `rnn` | an Elman [`RnnCell`] |
+//! | `decode` | [`Decoder`]: one-token generation for the three; [`inference_values`] of a hybrid stack |
+//! | `toy` | the block lesson's seeded character embedding and block stack |
 //! | `tasks`  | seeded selective-copying and induction-heads examples |
 
 #![warn(missing_docs)]
 
+mod attention;
 mod block;
 mod continuous;
 mod cost;
+mod decode;
 mod discretize;
 mod error;
 mod expm;
@@ -42,22 +49,27 @@ mod lanes;
 mod memory;
 mod parallel;
 mod physical;
+mod recurrent;
 mod rng;
+mod rnn;
 mod scan;
 mod selective;
 mod simulate;
 mod sweep;
 mod tasks;
+mod toy;
 mod tracking;
 mod validate;
 mod weights;
 mod zoh;
 
-pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
+pub use attention::{Attention, KvCache};
+pub use block::{BlockTrace, Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack, trace_stack};
 pub use continuous::{Continuous, Stability};
 pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
+pub use decode::{Decoder, LayerKind, inference_values};
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
@@ -65,7 +77,9 @@ pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
 pub use physical::{mass_spring_damper, rlc_series};
+pub use recurrent::MixerState;
 pub use rng::Rng;
+pub use rnn::RnnCell;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
@@ -77,6 +91,7 @@ pub use selective::{
 };
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
+pub use toy::{embed_chars, seeded_stack};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use weights::{MixerDims, MixerInit, MixerWeights, StateDict, Tensor};

@@ -250,6 +250,36 @@ pub struct MixerDims {
     pub dt_rank: usize,
 }
 
+impl MixerDims {
+    /// The number of parameters in each weight, in the order of [`MixerWeights::NAMES`]:
+    /// in_proj 2·d_inner·d_model, conv1d d_inner·d_conv and d_inner, x_proj (dt_rank + 2N)·d_inner,
+    /// dt_proj d_inner·dt_rank and d_inner, A_log d_inner·N, D d_inner, out_proj d_model·d_inner.
+    pub fn parameters(self) -> [(&'static str, usize); 9] {
+        let MixerDims { d_model, d_inner, d_state, d_conv, dt_rank } = self;
+        let sizes = [
+            2 * d_inner * d_model,
+            d_inner * d_conv,
+            d_inner,
+            (dt_rank + 2 * d_state) * d_inner,
+            d_inner * dt_rank,
+            d_inner,
+            d_inner * d_state,
+            d_inner,
+            d_model * d_inner,
+        ];
+        let mut out = [("", 0); 9];
+        for (slot, (name, size)) in out.iter_mut().zip(MixerWeights::NAMES.into_iter().zip(sizes)) {
+            *slot = (name, size);
+        }
+        out
+    }
+
+    /// All the mixer's parameters.
+    pub fn parameter_count(self) -> usize {
+        self.parameters().iter().map(|(_, n)| n).sum()
+    }
+}
+
 /// The weights of one Mamba mixer, typed. Matrices are (out, in) as in `nn.Linear`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MixerWeights {
