@@ -8,11 +8,15 @@
 mod grid_world;
 mod legend;
 mod lines;
+mod matrix_map;
+mod scaling;
 mod tracking;
 
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use matrix_map::{ColorScale, MatrixMap, color_limits, matrix_map, scale_color};
+pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 
 use plotters::style::RGBColor;
