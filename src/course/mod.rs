@@ -1,6 +1,8 @@
 //! The course: its lessons in the order of the learning path (shared/curriculum.md), and each
 //! lesson's state as kept in the address (one file per lesson, natively testable).
 
+pub mod block;
+pub mod compare;
 pub mod state;
 
 /// One lesson of the course; its slug is its route (`#/<slug>`) and its i18n key prefix.
