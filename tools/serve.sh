@@ -7,4 +7,5 @@ PORT=8080
 need_web_build
 cd "$ROOT"
 say "building and serving Mamba Explainer at http://127.0.0.1:$PORT/"
-exec trunk serve --release --address 127.0.0.1 --port "$PORT"
+# No auto-reload: its script is rewritten at serve time, so the page's CSP could not allow it.
+exec trunk serve --release --no-autoreload --address 127.0.0.1 --port "$PORT"

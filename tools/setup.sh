@@ -10,6 +10,9 @@ TRUNK_VERSION="0.21.14"
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly: read the version from Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Build outputs live in one cache per user, so a fresh clone on a machine that has built the
+# project before starts warm (cargo tracks what each checkout needs; nothing stale is reused).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mamba-explainer/target}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

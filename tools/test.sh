@@ -22,9 +22,9 @@ step() {
 
 step "format" cargo fmt --all --check
 step "clippy native" cargo clippy --all-targets --locked -- -D warnings
-step "clippy wasm32" cargo clippy --lib --bins --test web --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy wasm32" cargo clippy --lib --bins --test web --test gpu_web --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests" cargo test --locked
-step "browser tests (wasm-bindgen-test, Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
+step "browser tests (wasm-bindgen-test, Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web --test gpu_web
 step "site build (trunk, release)" trunk build --release
 step "end-to-end tests (Playwright, Chromium)" node tests/e2e/run.mjs dist
 say "all tests passed"

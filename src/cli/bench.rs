@@ -3,16 +3,19 @@
 //! `bench selective-scan --d D --n N --l L --algorithm A --repeat R [--threads T] [--seed S]`
 //! runs the official (Euler) selective scan R times after one warm-up run and reports the median
 //! wall time and D·N·L state updates per second. `--threads 1` is the single-threaded path that
-//! the browser build runs; without `--threads`, rayon uses every core.
+//! the browser build runs; without `--threads`, rayon uses every core. `--algorithm gpu` runs the
+//! WGSL kernel instead (built once, before the warm-up) and adds the medians of its phases,
+//! `upload_s`, `compute_s` and `readback_s`, and the adapter it ran on.
 
 use super::eval::selective::selective_by_name;
+use super::gpu::GpuRunner;
 use crate::ssm::{Rng, ScanDims, SelectiveScanInput};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 const USAGE: &str = "usage: mamba-explainer bench selective-scan --d D --n N --l L \
-                     [--algorithm sequential|blelloch|hillis_steele] [--repeat R] [--threads T] \
+                     [--algorithm sequential|blelloch|hillis_steele|gpu] [--repeat R] [--threads T] \
                      [--seed S]";
 
 /// Most repetitions and threads accepted (beyond them a run is a mistake, not a benchmark).
@@ -96,6 +99,41 @@ fn bench(args: &[String]) -> Result<String, String> {
     // Refuse absurd sizes before allocating the inputs.
     let dims = dims.check().map_err(|e| e.to_string())?;
     let input = SelectiveScanInput::random(dims, &mut Rng::new(seed));
+    let updates = (dims.d * dims.n * dims.l) as f64;
+    let mut line = json!({
+        "op": "selective_scan",
+        "d": dims.d,
+        "n": dims.n,
+        "l": dims.l,
+        "algorithm": algorithm,
+        "repeat": repeat,
+    });
+    if algorithm == "gpu" {
+        if threads.is_some() {
+            return Err("--threads applies to the CPU algorithms, not to --algorithm gpu".into());
+        }
+        let gpu = GpuRunner::new()?;
+        gpu.run(&input)?; // warm-up: the first run also compiles the shaders for the device
+        let mut runs = Vec::with_capacity(repeat);
+        for _ in 0..repeat {
+            let (out, times) = gpu.run(&input)?;
+            std::hint::black_box(out);
+            runs.push(times);
+        }
+        let phase = |f: fn(&super::gpu::PhaseTimes) -> f64| median(runs.iter().map(f).collect());
+        let total = phase(|t| t.upload + t.compute + t.readback);
+        let adapter = gpu.adapter();
+        line["threads"] = json!(null);
+        line["median_s"] = json!(total);
+        line["updates_per_s"] = json!(updates / total);
+        line["upload_s"] = json!(phase(|t| t.upload));
+        line["compute_s"] = json!(phase(|t| t.compute));
+        line["readback_s"] = json!(phase(|t| t.readback));
+        line["adapter"] = json!(adapter.name);
+        line["backend"] = json!(adapter.backend);
+        line["software_adapter"] = json!(adapter.is_software);
+        return Ok(line.to_string());
+    }
     let time_all = || -> Result<(f64, usize), String> {
         selective_by_name(&input, &algorithm)?; // warm-up, and the check of the name
         let mut seconds = Vec::with_capacity(repeat);
@@ -105,13 +143,7 @@ fn bench(args: &[String]) -> Result<String, String> {
             seconds.push(start.elapsed().as_secs_f64());
             std::hint::black_box(out);
         }
-        seconds.sort_by(f64::total_cmp);
-        let median = if repeat % 2 == 1 {
-            seconds[repeat / 2]
-        } else {
-            0.5 * (seconds[repeat / 2 - 1] + seconds[repeat / 2])
-        };
-        Ok((median, rayon::current_num_threads()))
+        Ok((median(seconds), rayon::current_num_threads()))
     };
     let (median, threads) = match threads {
         None => time_all()?,
@@ -121,17 +153,15 @@ fn bench(args: &[String]) -> Result<String, String> {
             .map_err(|e| format!("cannot start {count} threads: {e}"))?
             .install(time_all)?,
     };
-    let updates = (dims.d * dims.n * dims.l) as f64;
-    Ok(json!({
-        "op": "selective_scan",
-        "d": dims.d,
-        "n": dims.n,
-        "l": dims.l,
-        "algorithm": algorithm,
-        "threads": threads,
-        "repeat": repeat,
-        "median_s": median,
-        "updates_per_s": updates / median,
-    })
-    .to_string())
+    line["threads"] = json!(threads);
+    line["median_s"] = json!(median);
+    line["updates_per_s"] = json!(updates / median);
+    Ok(line.to_string())
+}
+
+/// The median of at least one time.
+fn median(mut seconds: Vec<f64>) -> f64 {
+    seconds.sort_by(f64::total_cmp);
+    let half = seconds.len() / 2;
+    if seconds.len() % 2 == 1 { seconds[half] } else { 0.5 * (seconds[half - 1] + seconds[half]) }
 }

@@ -5,6 +5,7 @@
 
 mod bench;
 mod eval;
+mod gpu;
 mod json;
 
 use std::io::{Read, Write};
@@ -16,7 +17,8 @@ usage: mamba-explainer <command>
 commands:
   eval      read one JSON request on stdin, write one JSON object on stdout (see README)
   bench     bench selective-scan --d D --n N --l L [--algorithm A] [--repeat R] [--threads T]:
-            time the core, print one JSON line
+            time the core (A = gpu: the WGSL kernel, with upload, compute and readback times),
+            print one JSON line
 ";
 
 /// Runs the command named by the first argument and returns the process exit code:

@@ -221,13 +221,15 @@ pub fn cost(algorithm: ScanAlgorithm, n: usize) -> ScanCost {
 
 /// Inclusive scan, one combine after another.
 pub fn scan_sequential<T: Monoid>(xs: &[T]) -> Vec<T> {
-    let mut out: Vec<T> = Vec::with_capacity(xs.len());
-    for x in xs {
-        let next = match out.last() {
-            Some(prev) => prev.combine(x),
-            None => x.clone(),
-        };
-        out.push(next);
+    let mut out = Vec::with_capacity(xs.len());
+    let mut rest = xs.iter();
+    if let Some(first) = rest.next() {
+        let mut acc = first.clone();
+        out.push(acc.clone());
+        for x in rest {
+            acc = acc.combine(x);
+            out.push(acc.clone());
+        }
     }
     out
 }

@@ -15,6 +15,12 @@ use yew::prelude::*;
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let lang = use_state(lang::initial);
+    let presenting = use_state(|| dom::search_param("present").as_deref() == Some("1"));
+    use_effect_with(*presenting, |on| {
+        if let Some(html) = dom::document().document_element() {
+            let _ = html.class_list().toggle_with_force("presenting", *on);
+        }
+    });
     let hash = use_hash();
     let route = Route::parse(&hash);
 
@@ -74,6 +80,10 @@ pub(crate) fn app() -> Html {
                         <span class="brand-title">{ t(*lang, "app.title") }</span>
                     </a>
                     <span class="tagline">{ t(*lang, "app.tagline") }</span>
+                    <button type="button" class="present-button" aria-pressed={presenting.to_string()}
+                            onclick={{ let p = presenting.clone(); Callback::from(move |_| p.set(!*p)) }}>
+                        { t(*lang, if *presenting { "present.off" } else { "present.on" }) }
+                    </button>
                     <LangSwitch current={*lang} on_change={on_lang} />
                 </header>
                 <LessonNav current={current} />

@@ -92,3 +92,22 @@ test("the page is locked down: CSP, local assets only", async ({ page, url }) =>
   check(requests.some((u) => u.endsWith(".wasm")), "no wasm was loaded");
   check(await page.$("link[rel=icon]"), "no favicon");
 });
+
+test("presenter mode hides the lesson list, enlarges the page, and starts from ?present=1", async ({ page, url, origin }) => {
+  await page.goto(url("#/state", "en"));
+  await ready(page);
+  check(await page.isVisible(".side"), "the lesson list is hidden before presenting");
+  const small = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  await page.click(".present-button");
+  await page.waitForFunction(() => document.documentElement.classList.contains("presenting"));
+  check(!(await page.isVisible(".side")), "the lesson list is still shown");
+  const large = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  check(parseFloat(large) > parseFloat(small), `font size ${small} → ${large}`);
+  await page.keyboard.press("ArrowRight"); // lessons still move with the keys
+  await page.waitForFunction(() => location.hash === "#/continuous");
+  await page.click(".present-button");
+  check(await page.isVisible(".side"), "leaving presenter mode did not restore the list");
+  await page.goto(`${origin}/?present=1#/views`);
+  await ready(page);
+  check(await page.evaluate(() => document.documentElement.classList.contains("presenting")), "?present=1 ignored");
+});

@@ -34,8 +34,9 @@ pub(in crate::cli) fn selective_by_name(
         "sequential" => cpu(ScanAlgorithm::Sequential),
         "blelloch" => cpu(ScanAlgorithm::Blelloch),
         "hillis_steele" => cpu(ScanAlgorithm::HillisSteele),
+        "gpu" => crate::cli::gpu::selective_scan(input),
         other => Err(format!(
-            "unknown \"algorithm\" {other:?}; known: sequential, blelloch, hillis_steele"
+            "unknown \"algorithm\" {other:?}; known: sequential, blelloch, hillis_steele, gpu"
         )),
     }
 }
