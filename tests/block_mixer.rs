@@ -69,6 +69,10 @@ fn every_intermediate_matches_torch() {
         assert!(err < 1e-12, "{name}: relative error {err:e}");
     }
     let len = t.output.nrows();
+    assert_eq!(t.y.component_mul(&t.gate()), t.y_gated);
+    assert!(
+        t.gate().iter().zip(t.z.iter()).all(|(g, z)| (g - z / (1.0 + (-z).exp())).abs() < 1e-15)
+    );
     assert_eq!(t.x.shape(), (d.d_inner, len));
     assert_eq!(t.delta_r.shape(), (d.dt_rank, len));
     assert_eq!(t.b.shape(), (d.d_state, len));
@@ -110,8 +114,9 @@ fn parameter_counts_are_the_sizes_of_the_weights() {
     let w = MixerInit::new(24).weights(&mut Rng::new(3)).unwrap();
     let dims = Mixer::new(w.clone()).unwrap().dims();
     let dict = w.to_state_dict("");
-    for (name, count) in dims.parameters() {
+    for ((name, count), (same, shape)) in dims.parameters().into_iter().zip(dims.shapes()) {
         assert_eq!(dict.get(name).unwrap().data().len(), count, "{name}");
+        assert_eq!((same, dict.get(name).unwrap().shape()), (name, shape.as_slice()));
     }
     assert_eq!(
         dims.parameter_count(),

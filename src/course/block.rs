@@ -3,7 +3,8 @@
 //! stack's share of attention layers.
 
 use crate::route::{Query, UrlState};
-use crate::ssm::{LayerKind, MixerDims, MixerInit};
+use crate::ssm::{BlockTrace, LayerKind, MixerDims, MixerInit};
+use nalgebra::DMatrix;
 
 /// Width of the residual stream of the lesson's toy model.
 pub const D_MODEL: usize = 8;
@@ -88,6 +89,142 @@ impl Part {
     }
 }
 
+impl Part {
+    /// The parameters of this box in a block of sizes `dims` (RMSNorm has d_model).
+    pub fn parameters(self, dims: MixerDims) -> usize {
+        let mixer = dims.parameters();
+        self.weights()
+            .iter()
+            .map(|&w| match w {
+                "norm.weight" => dims.d_model,
+                _ => mixer.iter().find(|(name, _)| *name == w).map_or(0, |(_, n)| *n),
+            })
+            .sum()
+    }
+
+    /// The shape of each weight of this box, by name.
+    pub fn weight_shapes(self, dims: MixerDims) -> Vec<(&'static str, Vec<usize>)> {
+        let shapes = dims.shapes();
+        self.weights()
+            .iter()
+            .map(|&w| match w {
+                "norm.weight" => (w, vec![dims.d_model]),
+                _ => shapes.iter().find(|(name, _)| *name == w).cloned().unwrap_or((w, vec![])),
+            })
+            .collect()
+    }
+}
+
+/// What a heat map's rows or columns count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    /// Tokens, L of them.
+    Token,
+    /// Features of the residual stream, d_model.
+    Feature,
+    /// Inner channels, d_inner.
+    Channel,
+    /// Inner channels of x then z, 2·d_inner.
+    XzChannel,
+    /// State indices, N.
+    StateIndex,
+}
+
+impl Axis {
+    /// The size's name in the formulas (the same in every language).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Axis::Token => "L",
+            Axis::Feature => "d_model",
+            Axis::Channel => "d_inner",
+            Axis::XzChannel => "2·d_inner",
+            Axis::StateIndex => "N",
+        }
+    }
+
+    /// The catalogue key suffix (`block.axis_<slug>`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Axis::Token => "token",
+            Axis::Feature => "feature",
+            Axis::Channel => "channel",
+            Axis::XzChannel => "xz",
+            Axis::StateIndex => "state",
+        }
+    }
+}
+
+/// The tensor a box shows, arranged rows × columns for a heat map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The values, (rows, columns).
+    pub values: DMatrix<f64>,
+    /// What the rows count.
+    pub rows: Axis,
+    /// What the columns count.
+    pub cols: Axis,
+    /// Whether the values have both signs (a diverging colour scale); Δ is positive.
+    pub signed: bool,
+    /// Rows before which a separator is drawn (x | z).
+    pub separators: Vec<usize>,
+}
+
+/// The tensor that leaves `part` of the block traced in `trace` (whose input was `input`, one
+/// token per row), as (channels, tokens).
+pub fn shown(trace: &BlockTrace, input: &DMatrix<f64>, part: Part, view: SsmView) -> Shown {
+    let m = &trace.mixer;
+    let by_token = |values: DMatrix<f64>, rows| Shown {
+        values,
+        rows,
+        cols: Axis::Token,
+        signed: true,
+        separators: Vec::new(),
+    };
+    match part {
+        Part::Input => by_token(input.transpose(), Axis::Feature),
+        Part::Norm => by_token(trace.normed.transpose(), Axis::Feature),
+        Part::InProj => Shown {
+            separators: vec![m.x.nrows()],
+            ..by_token(
+                DMatrix::from_fn(2 * m.x.nrows(), m.x.ncols(), |r, c| {
+                    if r < m.x.nrows() { m.x[(r, c)] } else { m.z[(r - m.x.nrows(), c)] }
+                }),
+                Axis::XzChannel,
+            )
+        },
+        Part::Conv => by_token(m.conv.clone(), Axis::Channel),
+        Part::Silu => by_token(m.x_act.clone(), Axis::Channel),
+        Part::Ssm => match view {
+            SsmView::Y => by_token(m.y.clone(), Axis::Channel),
+            SsmView::Delta => Shown { signed: false, ..by_token(m.delta.clone(), Axis::Channel) },
+            SsmView::B => by_token(m.b.clone(), Axis::StateIndex),
+            SsmView::C => by_token(m.c.clone(), Axis::StateIndex),
+            SsmView::State => {
+                Shown { cols: Axis::StateIndex, ..by_token(m.last_state.clone(), Axis::Channel) }
+            }
+        },
+        Part::Gate => by_token(m.gate(), Axis::Channel),
+        Part::Multiply => by_token(m.y_gated.clone(), Axis::Channel),
+        Part::OutProj => by_token(m.output.transpose(), Axis::Feature),
+        Part::Residual => by_token(trace.output.transpose(), Axis::Feature),
+    }
+}
+
+/// For each block of a stack run on `input`: the largest change it made to the stream,
+/// max |output − input|, and the largest value of the stream entering it, max |input|.
+pub fn stream_changes(input: &DMatrix<f64>, traces: &[BlockTrace]) -> Vec<(f64, f64)> {
+    let mut entering = input;
+    traces
+        .iter()
+        .map(|t| {
+            let change = (&t.output - entering).amax();
+            let size = entering.amax();
+            entering = &t.output;
+            (change, size)
+        })
+        .collect()
+}
+
 /// Which tensor of the SSM box is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SsmView {
@@ -105,7 +242,8 @@ pub enum SsmView {
 
 impl SsmView {
     /// Every view, in menu order.
-    pub const ALL: [SsmView; 5] = [SsmView::Y, SsmView::Delta, SsmView::B, SsmView::C, SsmView::State];
+    pub const ALL: [SsmView; 5] =
+        [SsmView::Y, SsmView::Delta, SsmView::B, SsmView::C, SsmView::State];
 
     /// The name in the address and in the catalogue keys (`block.ssm_<slug>`).
     pub fn slug(self) -> &'static str {
@@ -264,7 +402,9 @@ mod tests {
 
     #[test]
     fn garbage_gives_defaults_or_is_clamped() {
-        let q = Query::from_hash("#/block?text=&seed=x&n=99&two=maybe&b=1&part=nope&view=?&t=500&attn=30");
+        let q = Query::from_hash(
+            "#/block?text=&seed=x&n=99&two=maybe&b=1&part=nope&view=?&t=500&attn=30",
+        );
         let s = BlockLesson::from_query(&q);
         let d = BlockLesson::default();
         assert_eq!((s.text.as_str(), s.seed, s.d_state, s.two), (d.text.as_str(), 1, 16, false));
@@ -293,8 +433,95 @@ mod tests {
     }
 
     #[test]
+    fn every_box_shows_its_tensor_with_the_right_shape() {
+        let s = BlockLesson { text: "aaaaaaab".to_owned(), ..BlockLesson::default() };
+        let x = crate::ssm::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
+        let blocks = crate::ssm::seeded_stack(s.init(), 1, s.seed).unwrap();
+        let trace = blocks[0].trace(&x).unwrap();
+        let dims = blocks[0].mixer.dims();
+        let len = x.nrows();
+        for part in Part::ALL {
+            for view in SsmView::ALL {
+                let t = shown(&trace, &x, part, view);
+                let size = |a: Axis| match a {
+                    Axis::Token => len,
+                    Axis::Feature => D_MODEL,
+                    Axis::Channel => dims.d_inner,
+                    Axis::XzChannel => 2 * dims.d_inner,
+                    Axis::StateIndex => dims.d_state,
+                };
+                assert_eq!(t.values.shape(), (size(t.rows), size(t.cols)), "{part:?} {view:?}");
+                assert!(t.values.iter().all(|v| v.is_finite()));
+                assert_eq!(t.signed, !(part == Part::Ssm && view == SsmView::Delta));
+            }
+        }
+        let xz = shown(&trace, &x, Part::InProj, SsmView::Y);
+        assert_eq!(xz.separators, vec![dims.d_inner]);
+        assert_eq!(xz.values.rows(dims.d_inner, dims.d_inner), trace.mixer.z);
+        // The convolution sees only the last d_conv = 4 tokens: after four equal characters its
+        // columns repeat, while the SSM, whose memory is longer, keeps changing.
+        let conv = shown(&trace, &x, Part::Conv, SsmView::Y).values;
+        assert!((conv.column(3) - conv.column(6)).amax() < 1e-12);
+        assert!((conv.column(2) - conv.column(3)).amax() > 1e-6);
+        let y = shown(&trace, &x, Part::Ssm, SsmView::Y).values;
+        assert!((y.column(3) - y.column(6)).amax() > 1e-6);
+        // The residual box is the input plus the mixer's output.
+        let res = shown(&trace, &x, Part::Residual, SsmView::Y).values;
+        let out = shown(&trace, &x, Part::OutProj, SsmView::Y).values;
+        assert!((res - out - x.transpose()).amax() < 1e-12);
+    }
+
+    #[test]
+    fn stream_changes_are_what_each_block_adds() {
+        let s = BlockLesson { two: true, ..BlockLesson::default() };
+        let x = crate::ssm::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
+        let blocks = crate::ssm::seeded_stack(s.init(), 2, s.seed).unwrap();
+        let traces = crate::ssm::trace_stack(&blocks, &x).unwrap();
+        let changes = stream_changes(&x, &traces);
+        assert_eq!(changes.len(), 2);
+        // (x + out) − x is out up to rounding.
+        let close = |(a, b): (f64, f64), (c, d): (f64, f64)| (a - c).abs() < 1e-12 && b == d;
+        assert!(close(changes[0], (traces[0].mixer.output.amax(), x.amax())));
+        assert!(close(changes[1], (traces[1].mixer.output.amax(), traces[0].output.amax())));
+        assert!(changes.iter().all(|&(c, m)| c > 0.0 && c < m));
+    }
+
+    #[test]
+    fn box_parameters_add_up_to_the_block() {
+        let dims = MixerDims { d_model: 768, d_inner: 1536, d_state: 16, d_conv: 4, dt_rank: 48 };
+        let total: usize = Part::ALL.iter().map(|p| p.parameters(dims)).sum();
+        assert_eq!(total, dims.parameter_count() + 768);
+        assert_eq!(Part::InProj.parameters(dims), 2 * 1536 * 768);
+        assert_eq!(Part::Ssm.parameters(dims), 80 * 1536 + 1536 * 48 + 1536 + 1536 * 16 + 1536);
+        assert_eq!(
+            Part::Conv.weight_shapes(dims),
+            vec![("conv1d.weight", vec![1536, 1, 4]), ("conv1d.bias", vec![1536])]
+        );
+        assert_eq!(Part::Silu.parameters(dims), 0);
+    }
+
+    #[test]
+    fn every_box_and_view_has_its_texts() {
+        use crate::i18n::{Lang, lookup};
+        let mut keys: Vec<String> = Part::ALL
+            .iter()
+            .flat_map(|p| [format!("block.part_{}", p.slug()), format!("block.desc_{}", p.slug())])
+            .collect();
+        keys.extend(SsmView::ALL.iter().map(|v| format!("block.ssm_{}", v.slug())));
+        for a in [Axis::Token, Axis::Feature, Axis::Channel, Axis::XzChannel, Axis::StateIndex] {
+            keys.push(format!("block.axis_{}", a.slug()));
+        }
+        for key in keys {
+            for lang in Lang::ALL {
+                assert!(lookup(lang, &key).is_some(), "{} lacks {key}", lang.code());
+            }
+        }
+    }
+
+    #[test]
     fn every_weight_belongs_to_one_box() {
-        let mut names: Vec<&str> = Part::ALL.iter().flat_map(|p| p.weights().iter().copied()).collect();
+        let mut names: Vec<&str> =
+            Part::ALL.iter().flat_map(|p| p.weights().iter().copied()).collect();
         names.sort_unstable();
         let mut want: Vec<&str> = crate::ssm::MixerWeights::NAMES.to_vec();
         want.push("norm.weight");

@@ -10,6 +10,7 @@
 //!
 //! 1. Warm-up: each model generates tokens, untimed, for [`WARMUP_MS`] (the browser compiles hot
 //!    WebAssembly again with its optimizing compiler), then starts over from an empty context.
+//!    Untimed work runs in slices of at most [`SLICE_MS`].
 //! 2. For each context length L of [`checkpoints`], smallest first: every model generates tokens,
 //!    untimed, until it has seen L of them; the state at L is kept as a snapshot, and its bytes
 //!    are recorded (read from the data structure: the KV cache's keys and values, the Mamba
@@ -40,8 +41,8 @@ pub const WARMUP_MS: f64 = 40.0;
 pub const TARGET_MS: f64 = 4.0;
 /// The most tokens in one timed batch.
 pub const MAX_BATCH: usize = 4096;
-/// Tokens generated per untimed prefill task (keeps each task short).
-const PREFILL_CHUNK: usize = 64;
+/// The longest stretch of untimed work (warm-up, prefill) before the page gets control back (ms).
+pub const SLICE_MS: f64 = 8.0;
 /// Distinct random input tokens, cycled (the cost does not depend on the values).
 const INPUTS: usize = 61;
 
@@ -113,7 +114,8 @@ impl Arch {
         }
     }
 
-    fn index(self) -> usize {
+    /// The position in [`Arch::ALL`].
+    pub fn index(self) -> usize {
         match self {
             Arch::Attention => 0,
             Arch::Mamba => 1,
@@ -149,8 +151,12 @@ struct Lane<D: Decoder> {
 
 /// What the bench does with a lane, whatever its model.
 trait LaneOps {
-    /// Generates `n` tokens, untimed.
-    fn advance(&mut self, inputs: &[DVector<f64>], n: usize) -> Result<()>;
+    /// Generates tokens, untimed, until `done(tokens seen)` says stop.
+    fn advance(
+        &mut self,
+        inputs: &[DVector<f64>],
+        done: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()>;
     /// Keeps the current state as the checkpoint's snapshot.
     fn mark(&mut self);
     /// Starts over from the snapshot.
@@ -158,8 +164,12 @@ trait LaneOps {
     /// Starts over from an empty context.
     fn reset(&mut self);
     /// Times `k` tokens from the snapshot; returns the elapsed clock time (ms).
-    fn time(&mut self, inputs: &[DVector<f64>], k: usize, clock: &mut dyn FnMut() -> f64)
-    -> Result<f64>;
+    fn time(
+        &mut self,
+        inputs: &[DVector<f64>],
+        k: usize,
+        clock: &mut dyn FnMut() -> f64,
+    ) -> Result<f64>;
     /// The bytes of the snapshot's state.
     fn bytes(&self) -> usize;
     /// Tokens seen by the running state.
@@ -176,8 +186,12 @@ impl<D: Decoder> Lane<D> {
 }
 
 impl<D: Decoder> LaneOps for Lane<D> {
-    fn advance(&mut self, inputs: &[DVector<f64>], n: usize) -> Result<()> {
-        for _ in 0..n {
+    fn advance(
+        &mut self,
+        inputs: &[DVector<f64>],
+        done: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<()> {
+        while !done(self.seen) {
             let y = self.model.decode(&mut self.state, &inputs[self.seen % inputs.len()])?;
             std::hint::black_box(y);
             self.seen += 1;
@@ -273,14 +287,14 @@ impl Point {
 /// One unit of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Task {
-    /// Untimed generation for `WARMUP_MS` by one model, then a fresh start.
+    /// Untimed generation by one model for `WARMUP_MS` in all, then a fresh start.
     Warmup(Arch),
-    /// Untimed generation by every model up to the context of checkpoint `j`.
+    /// Untimed generation by every model up to the context of checkpoint `j`, then a snapshot.
     Prefill(usize),
     /// Doubling the batch of one model at checkpoint `j` until it lasts the target time.
     Calibrate(usize, Arch),
-    /// One timed repeat of every model, interleaved, at checkpoint `j`.
-    Repeat(usize),
+    /// One timed batch of one model at checkpoint `j` (the models take turns).
+    Repeat(usize, Arch),
 }
 
 /// Where a measurement stands.
@@ -303,6 +317,8 @@ pub struct Bench {
     next: usize,
     /// Tokens per batch for each model at the current checkpoint.
     batch: [usize; 3],
+    /// Warm-up time spent so far by the model warming up.
+    warmed_ms: f64,
     points: Vec<Point>,
 }
 
@@ -322,15 +338,19 @@ impl Bench {
         }
         let contexts = checkpoints(settings.l_max);
         let mut tasks: Vec<Task> = Arch::ALL.iter().map(|&a| Task::Warmup(a)).collect();
-        let mut seen = 0;
-        for (j, &l) in contexts.iter().enumerate() {
-            tasks.extend(std::iter::repeat_n(Task::Prefill(j), (l - seen).div_ceil(PREFILL_CHUNK)));
-            seen = l;
+        for j in 0..contexts.len() {
+            tasks.push(Task::Prefill(j));
             tasks.extend(Arch::ALL.iter().map(|&a| Task::Calibrate(j, a)));
-            tasks.extend(std::iter::repeat_n(Task::Repeat(j), settings.repeats));
+            for _ in 0..settings.repeats {
+                tasks.extend(Arch::ALL.iter().map(|&a| Task::Repeat(j, a)));
+            }
         }
         Ok(Bench {
-            lanes: [Box::new(Lane::new(attention)), Box::new(Lane::new(mamba)), Box::new(Lane::new(rnn))],
+            lanes: [
+                Box::new(Lane::new(attention)),
+                Box::new(Lane::new(mamba)),
+                Box::new(Lane::new(rnn)),
+            ],
             inputs,
             contexts,
             repeats: settings.repeats,
@@ -338,6 +358,7 @@ impl Bench {
             tasks,
             next: 0,
             batch: [1; 3],
+            warmed_ms: 0.0,
             points: Vec::new(),
         })
     }
@@ -363,13 +384,15 @@ impl Bench {
         Progress { done: self.next as f64 / total as f64, finished: self.next >= self.tasks.len() }
     }
 
-    /// Runs tasks until `budget_ms` of clock time has passed (at least one task, and never
-    /// splitting a timed batch), then returns so the page can breathe.
+    /// Runs tasks until `budget_ms` of clock time has passed (at least one step of work, and
+    /// never splitting a timed batch), then returns so the page can breathe. Untimed work comes
+    /// in slices of at most [`SLICE_MS`].
     pub fn work(&mut self, clock: &mut dyn FnMut() -> f64, budget_ms: f64) -> Result<Progress> {
         let start = clock();
         while let Some(&task) = self.tasks.get(self.next) {
-            self.run(task, clock)?;
-            self.next += 1;
+            if self.run(task, clock)? {
+                self.next += 1;
+            }
             if clock() - start >= budget_ms {
                 break;
             }
@@ -377,28 +400,31 @@ impl Bench {
         Ok(self.progress())
     }
 
-    fn run(&mut self, task: Task, clock: &mut dyn FnMut() -> f64) -> Result<()> {
+    /// Runs one task, or a slice of it; returns whether the task is finished.
+    fn run(&mut self, task: Task, clock: &mut dyn FnMut() -> f64) -> Result<bool> {
         let inputs = &self.inputs;
+        let t0 = clock();
         match task {
             Task::Warmup(arch) => {
                 let lane = &mut self.lanes[arch.index()];
-                let t0 = clock();
-                let mut n = 0;
-                while clock() - t0 < WARMUP_MS && n < 1_000_000 {
-                    lane.advance(inputs, 16)?;
-                    n += 16;
+                let slice = (WARMUP_MS - self.warmed_ms).min(SLICE_MS);
+                lane.advance(inputs, &mut |_| clock() - t0 >= slice)?;
+                self.warmed_ms += clock() - t0;
+                if self.warmed_ms < WARMUP_MS {
+                    return Ok(false);
                 }
+                self.warmed_ms = 0.0;
                 lane.reset();
             }
             Task::Prefill(j) => {
                 let target = self.contexts[j];
                 for lane in &mut self.lanes {
-                    let n = (target - lane.seen()).min(PREFILL_CHUNK);
-                    lane.advance(inputs, n)?;
-                    if lane.seen() == target {
-                        lane.mark();
-                    }
+                    lane.advance(inputs, &mut |seen| seen >= target || clock() - t0 >= SLICE_MS)?;
                 }
+                if self.lanes.iter().any(|lane| lane.seen() < target) {
+                    return Ok(false);
+                }
+                self.lanes.iter_mut().for_each(|lane| lane.mark());
             }
             Task::Calibrate(j, arch) => {
                 let lane = &mut self.lanes[arch.index()];
@@ -412,20 +438,18 @@ impl Bench {
                     bytes: lane.bytes(),
                 });
             }
-            Task::Repeat(j) => {
-                for arch in Arch::ALL {
-                    let k = self.batch[arch.index()];
-                    let elapsed = self.lanes[arch.index()].time(inputs, k, clock)?;
-                    let context = self.contexts[j];
-                    if let Some(p) =
-                        self.points.iter_mut().find(|p| p.arch == arch && p.context == context)
-                    {
-                        p.per_token_ms.push(elapsed / k as f64);
-                    }
+            Task::Repeat(j, arch) => {
+                let k = self.batch[arch.index()];
+                let elapsed = self.lanes[arch.index()].time(inputs, k, clock)?;
+                let context = self.contexts[j];
+                if let Some(p) =
+                    self.points.iter_mut().find(|p| p.arch == arch && p.context == context)
+                {
+                    p.per_token_ms.push(elapsed / k as f64);
                 }
             }
         }
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -500,9 +524,22 @@ mod tests {
     fn a_measurement_visits_every_checkpoint_and_records_sizes() {
         let settings = CompareLesson { d_model: 8, l_max: 64, repeats: 3, log_y: false };
         let mut bench = Bench::new(&settings, 1, 1.0).unwrap();
-        let mut clock = ticking(2.0);
+        let reads = Cell::new(0);
+        let mut tick = ticking(2.0);
+        let mut clock = || {
+            reads.set(reads.get() + 1);
+            tick()
+        };
         let mut rounds = 0;
-        while !bench.work(&mut clock, 5.0).unwrap().finished {
+        loop {
+            let before = reads.get();
+            let finished = bench.work(&mut clock, 5.0).unwrap().finished;
+            // Each call returns after a few slices of work: 2 ms per read, a 5 ms budget, slices
+            // of 8 ms and timed batches that are never split.
+            assert!(reads.get() - before <= 20, "{} reads in one call", reads.get() - before);
+            if finished {
+                break;
+            }
             rounds += 1;
             assert!(bench.progress().done < 1.0);
         }

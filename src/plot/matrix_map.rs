@@ -40,6 +40,8 @@ pub struct MatrixMap<'a> {
     pub marker_col: Option<usize>,
     /// Rows before which a separator line is drawn (e.g. between x and z).
     pub separators: &'a [usize],
+    /// Colour limits shared with other maps; otherwise from these values.
+    pub limits: Option<(f64, f64)>,
 }
 
 /// The colour of `v` on `scale` with limits `(lo, hi)`.
@@ -113,7 +115,7 @@ pub fn matrix_map<DB: DrawingBackend>(
     let (rows, cols) = map.values.shape();
     let (rows_f, cols_f) = (rows.max(1) as f64, cols.max(1) as f64);
     let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
-    let limits = color_limits(map.scale, map.values);
+    let limits = map.limits.unwrap_or_else(|| color_limits(map.scale, map.values));
     let (plot_area, bar_area) =
         area.split_horizontally(area.dim_in_pixel().0 as i32 - theme.px(78.0) as i32);
 
@@ -268,6 +270,7 @@ pub(crate) mod tests {
             scale: ColorScale::Diverging,
             marker_col: Some(2),
             separators: &[2],
+            limits: None,
         };
         let (svg, axis) = svg(&map);
         let texts = texts(&svg);
@@ -296,6 +299,7 @@ pub(crate) mod tests {
             scale: ColorScale::Sequential,
             marker_col: None,
             separators: &[],
+            limits: Some((-100.0, 100.0)),
         })
     }
 

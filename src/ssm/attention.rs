@@ -45,9 +45,10 @@ impl KvCache {
         self.keys.is_empty()
     }
 
-    /// The numbers a cache of `len` tokens holds: 2·len·d_head (a key and a value per token).
-    pub fn values_for(d_head: usize, len: usize) -> usize {
-        2 * len * d_head
+    /// The numbers a cache of `len` tokens holds: 2·len·d_head (a key and a value per token),
+    /// counted in u64 so that long contexts of wide layers do not overflow a 32-bit usize.
+    pub fn values_for(d_head: usize, len: usize) -> u64 {
+        2 * len as u64 * d_head as u64
     }
 
     /// The bytes of f64 the cache's keys and values hold (their lengths, not their capacity).
@@ -250,7 +251,7 @@ mod tests {
             let y = a.step(&mut cache, &x.row(t).transpose()).unwrap();
             assert!((y - full.row(t).transpose()).amax() < 1e-12, "token {t}");
             assert_eq!(cache.len(), t + 1);
-            assert_eq!(cache.bytes(), KvCache::values_for(4, t + 1) * 8);
+            assert_eq!(cache.bytes() as u64, KvCache::values_for(4, t + 1) * 8);
         }
         // Later tokens change nothing before them (causality), and truncating rewinds the cache.
         let mut shorter = x.clone();

@@ -33,6 +33,8 @@ use nalgebra::{DMatrix, DVector};
 pub struct Mixer {
     weights: MixerWeights,
     dims: MixerDims,
+    /// A = −exp(A_log), (d_inner, N), computed once.
+    a: DMatrix<f64>,
 }
 
 /// Every tensor of one mixer forward pass; sequences are (channels, L).
@@ -72,7 +74,8 @@ impl Mixer {
     /// A mixer, after checking that the weights' shapes agree and their values are finite.
     pub fn new(weights: MixerWeights) -> Result<Mixer> {
         let dims = weights.dims()?;
-        Ok(Mixer { weights, dims })
+        let a = weights.a_log.map(|v| -v.exp());
+        Ok(Mixer { weights, dims, a })
     }
 
     /// Reads the mixer's nine weights called `prefix + name` from a state dict.
@@ -88,6 +91,11 @@ impl Mixer {
     /// The sizes read off the weights.
     pub fn dims(&self) -> MixerDims {
         self.dims
+    }
+
+    /// The state matrices A = −exp(A_log), (d_inner, N).
+    pub fn a(&self) -> &DMatrix<f64> {
+        &self.a
     }
 
     /// Checks an input x of shape (L, d_model) before anything of its size is allocated.
@@ -148,7 +156,7 @@ impl Mixer {
         // Step 5: dt_proj without its bias (the bias goes to the scan as delta_bias).
         let dt = &w.dt_proj_weight * &delta_r;
         // Step 6: the selective scan with A = −exp(A_log), D, delta_bias and softplus.
-        let a = w.a_log.map(|v| -v.exp());
+        let a = self.a.clone();
         let input = SelectiveScanInput {
             u: x_act,
             delta: dt,
@@ -188,6 +196,13 @@ impl Mixer {
         } else {
             Err(SsmError::Numerical("the mixer's output overflowed".into()))
         }
+    }
+}
+
+impl MixerTrace {
+    /// SiLU(z), the gate that multiplies y, (d_inner, L).
+    pub fn gate(&self) -> DMatrix<f64> {
+        self.z.map(silu)
     }
 }
 

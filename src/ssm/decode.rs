@@ -95,13 +95,13 @@ pub enum LayerKind {
 
 /// The numbers a stack keeps per sequence after `context` tokens: each Mamba layer its
 /// d_inner·(d_conv − 1 + N) state values, each attention layer 2·context·d_head cached keys and
-/// values.
+/// values (in u64: a long context of a wide stack overflows a 32-bit usize).
 pub fn inference_values(
     layers: &[LayerKind],
     mamba: MixerDims,
     d_head: usize,
     context: usize,
-) -> usize {
+) -> u64 {
     layers
         .iter()
         .map(|kind| match kind {
@@ -161,9 +161,13 @@ mod tests {
             mixer.decode(&mut s2, &y).unwrap();
         }
         let held = Mixer::state_bytes(&s1) + Attention::state_bytes(&kv) + Mixer::state_bytes(&s2);
-        assert_eq!(inference_values(&pattern, mixer.dims(), 4, 9) * 8, held);
+        assert_eq!(inference_values(&pattern, mixer.dims(), 4, 9) * 8, held as u64);
         let all_mamba = [LayerKind::Mamba; 8];
         let at = |c| inference_values(&all_mamba, mixer.dims(), 4, c);
         assert_eq!(at(10), at(10_000));
+        // 32 full-width attention layers at a million tokens: 2^36 values, beyond 32 bits.
+        let wide = MixerDims { d_model: 1024, d_inner: 2048, d_state: 16, d_conv: 4, dt_rank: 64 };
+        let all = [LayerKind::Attention; 32];
+        assert_eq!(inference_values(&all, wide, 1024, 1 << 20), 1u64 << 36);
     }
 }

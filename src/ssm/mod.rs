@@ -26,7 +26,7 @@
 //! | `tracking` | lesson 1's examples: a grid-world state vector, a Kalman filter on noisy positions |
 //! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
 //! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
-//! | `recurrent` | the Mamba block in recurrent mode: [`MixerState`], `Mixer::step`, `ResidualBlock::step` |
+//! | `recurrent` | the Mamba block in recurrent mode: [`MixerState`], `Mixer::step`, `ResidualBlock::step`, [`step_stack`] |
 //! | `attention` | single-head causal [`Attention`], full and step-by-step with a [`KvCache`] |
 //! | `rnn` | an Elman [`RnnCell`] |
 //! | `decode` | [`Decoder`]: one-token generation for the three; [`inference_values`] of a hybrid stack |
@@ -77,7 +77,7 @@ pub use hippo::{Hippo, HippoKind};
 pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{LegsMemory, scaled_legendre};
 pub use physical::{mass_spring_damper, rlc_series};
-pub use recurrent::MixerState;
+pub use recurrent::{MixerState, step_stack};
 pub use rng::Rng;
 pub use rnn::RnnCell;
 pub use scan::{

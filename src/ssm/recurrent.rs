@@ -44,8 +44,8 @@ impl MixerState {
     }
 
     /// How many numbers the state holds: d_inner·(d_conv − 1) + d_inner·N, whatever the context.
-    pub fn values_for(dims: MixerDims) -> usize {
-        dims.d_inner * (dims.d_conv - 1) + dims.d_inner * dims.d_state
+    pub fn values_for(dims: MixerDims) -> u64 {
+        dims.d_inner as u64 * (dims.d_conv as u64 - 1 + dims.d_state as u64)
     }
 
     /// The bytes of f64 this state's two matrices hold.
@@ -109,12 +109,13 @@ impl Mixer {
         let (b, cc) = (x_dbl.rows(dt_rank, d_state), x_dbl.rows(dt_rank + d_state, d_state));
         let dt = &w.dt_proj_weight * delta_r;
         // Steps 4–5, channel by channel, with A = −exp(A_log).
+        let a = self.a();
         let mut gated = DVector::zeros(d_inner);
         for c in 0..d_inner {
             let delta = softplus(dt[c] + w.dt_proj_bias[c]);
             let mut y = w.d[c] * u[c];
             for n in 0..d_state {
-                let a = -w.a_log[(c, n)].exp();
+                let a = a[(c, n)];
                 // Eqn (4): Ā = exp(ΔA); the official B̄·u = Δ·B·u.
                 let h = (delta * a).exp() * state.ssm[(c, n)] + delta * b[n] * u[c];
                 state.ssm[(c, n)] = h;
@@ -136,6 +137,22 @@ impl ResidualBlock {
     pub fn step(&self, state: &mut MixerState, x: &DVector<f64>) -> Result<DVector<f64>> {
         Ok(x + self.mixer.step(state, &self.norm.normalize(x)?)?)
     }
+}
+
+/// Runs a stack of blocks in recurrent mode over x, (L, d_model): each token passes through
+/// every block, each with its own state, before the next token enters. Returns the last block's
+/// outputs, (L, d_model), which equal [`run_stack`](super::run_stack)'s.
+pub fn step_stack(blocks: &[ResidualBlock], x: &DMatrix<f64>) -> Result<DMatrix<f64>> {
+    let mut states: Vec<MixerState> = blocks.iter().map(|b| b.mixer.start_state()).collect();
+    let mut out = x.clone();
+    for (t, mut row) in out.row_iter_mut().enumerate() {
+        let mut token = x.row(t).transpose();
+        for (block, state) in blocks.iter().zip(&mut states) {
+            token = block.step(state, &token)?;
+        }
+        row.copy_from(&token.transpose());
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -193,12 +210,23 @@ mod tests {
     }
 
     #[test]
+    fn a_stack_in_recurrent_mode_equals_the_stack_forward() {
+        let init = MixerInit { d_state: 3, ..MixerInit::new(5) };
+        let blocks = crate::ssm::seeded_stack(init, 3, 4).unwrap();
+        let x = tokens(9, 5, 2);
+        let full = crate::ssm::run_stack(&blocks, &x).unwrap();
+        let stepped = step_stack(&blocks, &x).unwrap();
+        assert!((&stepped - full.last().unwrap()).amax() < 1e-12);
+        assert!((&stepped - &full[1]).amax() > 1e-6, "the third block changes the output");
+    }
+
+    #[test]
     fn the_state_has_a_fixed_size_and_shapes_are_checked() {
         let m = mixer(8, 4, 2);
         let dims = m.dims();
         let mut state = m.start_state();
         let before = state.bytes();
-        assert_eq!(before, MixerState::values_for(dims) * 8);
+        assert_eq!(before as u64, MixerState::values_for(dims) * 8);
         assert_eq!(before, (16 * 3 + 16 * 5) * 8);
         for t in 0..50 {
             m.step(&mut state, &DVector::from_element(8, t as f64 * 0.1)).unwrap();

@@ -251,27 +251,30 @@ pub struct MixerDims {
 }
 
 impl MixerDims {
-    /// The number of parameters in each weight, in the order of [`MixerWeights::NAMES`]:
-    /// in_proj 2·d_inner·d_model, conv1d d_inner·d_conv and d_inner, x_proj (dt_rank + 2N)·d_inner,
-    /// dt_proj d_inner·dt_rank and d_inner, A_log d_inner·N, D d_inner, out_proj d_model·d_inner.
-    pub fn parameters(self) -> [(&'static str, usize); 9] {
+    /// The shape of each weight under its state-dict name, in the order of
+    /// [`MixerWeights::NAMES`]: in_proj (2·d_inner, d_model), conv1d (d_inner, 1, d_conv) and
+    /// (d_inner), x_proj (dt_rank + 2N, d_inner), dt_proj (d_inner, dt_rank) and (d_inner), A_log
+    /// (d_inner, N), D (d_inner), out_proj (d_model, d_inner).
+    pub fn shapes(self) -> [(&'static str, Vec<usize>); 9] {
         let MixerDims { d_model, d_inner, d_state, d_conv, dt_rank } = self;
-        let sizes = [
-            2 * d_inner * d_model,
-            d_inner * d_conv,
-            d_inner,
-            (dt_rank + 2 * d_state) * d_inner,
-            d_inner * dt_rank,
-            d_inner,
-            d_inner * d_state,
-            d_inner,
-            d_model * d_inner,
+        let shapes = [
+            vec![2 * d_inner, d_model],
+            vec![d_inner, 1, d_conv],
+            vec![d_inner],
+            vec![dt_rank + 2 * d_state, d_inner],
+            vec![d_inner, dt_rank],
+            vec![d_inner],
+            vec![d_inner, d_state],
+            vec![d_inner],
+            vec![d_model, d_inner],
         ];
-        let mut out = [("", 0); 9];
-        for (slot, (name, size)) in out.iter_mut().zip(MixerWeights::NAMES.into_iter().zip(sizes)) {
-            *slot = (name, size);
-        }
-        out
+        let mut names = MixerWeights::NAMES.into_iter();
+        shapes.map(|shape| (names.next().unwrap_or_default(), shape))
+    }
+
+    /// The number of parameters in each weight, in the order of [`MixerWeights::NAMES`].
+    pub fn parameters(self) -> [(&'static str, usize); 9] {
+        self.shapes().map(|(name, shape)| (name, shape.iter().product()))
     }
 
     /// All the mixer's parameters.
