@@ -92,10 +92,12 @@ test("block lesson reports update timings", async ({ page, url }) => {
   await page.goto(url("#/block?part=ssm", "en"));
   await ready(page);
   await drawn(page);
-  for (let i = 0; i < 20; i++) await slide(page, "#block-seed", 1 + i);
+  const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:block").map((e) => e.duration));
+  const before = (await entries()).length; // the first render (page load) is not a slider move
+  for (let i = 0; i < 20; i++) await slide(page, "#block-seed", 2 + i);
   await page.waitForTimeout(200);
-  const times = await page.evaluate(() => performance.getEntriesByName("mx:update:block").map((e) => e.duration).sort((a, b) => a - b));
+  const times = (await entries()).slice(before).sort((a, b) => a - b);
   check(times.length >= 20, `only ${times.length} mx:update:block measures`);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`     mx:update:block median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} updates`);
+  console.log(`     mx:update:block median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} seed-slider moves`);
 });

@@ -96,17 +96,19 @@ test("compare lesson can be cancelled and stays responsive", async ({ page, url 
   console.log(`     a click answered in ${answered} ms (Playwright round trip) while measuring; cancelled at ${(progress * 100).toFixed(0)} %; long tasks while measuring: ${long.length ? long.map((d) => d.toFixed(0)).join(", ") + " ms" : "none"}`);
   check(long.every((d) => d < 200), `the page froze for ${Math.max(...long)} ms`);
   const times = await page.evaluate(() => performance.getEntriesByName("mx:update:compare").map((e) => e.duration));
-  console.log(`     mx:update:compare (log toggle while measuring) ${times.map((t) => t.toFixed(1)).join(", ")} ms`);
+  console.log(`     mx:update:compare of the log toggle while measuring: ${times.at(-1).toFixed(1)} ms`);
 });
 
 test("compare lesson reports update timings", async ({ page, url }) => {
   await page.goto(url("#/compare?d=16&lmax=64&r=3", "en"));
   await ready(page);
   await measured(page);
+  const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:compare").map((e) => e.duration));
+  const before = (await entries()).length; // the first render (page load) is not a control change
   for (let i = 0; i < 20; i++) await page.click("#compare-log");
   await page.waitForTimeout(200);
-  const times = await page.evaluate(() => performance.getEntriesByName("mx:update:compare").map((e) => e.duration).sort((a, b) => a - b));
+  const times = (await entries()).slice(before).sort((a, b) => a - b);
   check(times.length >= 20, `only ${times.length} mx:update:compare measures`);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`     mx:update:compare median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} updates`);
+  console.log(`     mx:update:compare median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} log-axis toggles`);
 });

@@ -13,16 +13,16 @@ use yew::prelude::*;
 fn place(part: Part) -> (i32, i32, i32) {
     const MAIN: i32 = 46;
     match part {
-        Part::Input => (8, MAIN, 78),
-        Part::Norm => (106, MAIN, 96),
-        Part::InProj => (222, MAIN, 96),
-        Part::Conv => (352, MAIN, 90),
-        Part::Silu => (462, MAIN, 76),
-        Part::Ssm => (558, MAIN, 112),
-        Part::Multiply => (690, MAIN, 46),
-        Part::OutProj => (756, MAIN, 96),
-        Part::Residual => (872, MAIN, 46),
-        Part::Gate => (462, 146, 208),
+        Part::Input => (8, MAIN, 68),
+        Part::Norm => (94, MAIN, 100),
+        Part::InProj => (212, MAIN, 92),
+        Part::Conv => (336, MAIN, 82),
+        Part::Silu => (436, MAIN, 92),
+        Part::Ssm => (546, MAIN, 116),
+        Part::Multiply => (680, MAIN, 42),
+        Part::OutProj => (740, MAIN, 92),
+        Part::Residual => (850, MAIN, 42),
+        Part::Gate => (436, 146, 226),
     }
 }
 
@@ -100,7 +100,7 @@ pub(crate) fn block_diagram(p: &Props) -> Html {
             { right(Part::Multiply, Part::OutProj) }
             { right(Part::OutProj, Part::Residual) }
             { arrow(format!("M{},{} H992", rx + rw, ry + BOX_H / 2)) }
-            <text class="label" x="958" y={(ry + BOX_H / 2 - 10).to_string()} text-anchor="middle">{ t(lang, "block.output_word") }</text>
+            <text class="label" x="944" y={(ry + BOX_H / 2 - 10).to_string()} text-anchor="middle">{ t(lang, "block.output_word") }</text>
             // The z branch: down from in_proj, along to the gate, up into the multiplication.
             { arrow(format!("M{down},{} V{} H{}", py + BOX_H, gy + BOX_H / 2, gx - 2)) }
             { arrow(format!("M{},{} H{} V{}", gx + gw, gy + BOX_H / 2, mx + mw / 2, my + BOX_H + 2)) }

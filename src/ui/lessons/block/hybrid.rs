@@ -41,21 +41,23 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
     let all_mamba = BlockLesson::hybrid_pattern(0);
     let all_attention = BlockLesson::hybrid_pattern(GROUP);
     let attention_layers = mix.iter().filter(|&&k| k == LayerKind::Attention).count();
-    let curve = |pattern: &[LayerKind]| -> Vec<ScalingPoint> {
-        CONTEXTS
-            .map(|k| {
-                let v = millions(pattern, 1 << k);
-                ScalingPoint { x: f64::from(1u32 << k), y: v, lo: v, hi: v }
-            })
-            .collect()
-    };
-    let draw: DrawFn = {
+    // Memoized: the chart redraws only when its own inputs change, not on every lesson update.
+    let draw = use_memo((p.attention, lang), |&(attention, lang)| -> DrawFn {
+        let curve = |pattern: &[LayerKind]| -> Vec<ScalingPoint> {
+            CONTEXTS
+                .map(|k| {
+                    let v = millions(pattern, 1 << k);
+                    ScalingPoint { x: f64::from(1u32 << k), y: v, lo: v, hi: v }
+                })
+                .collect()
+        };
         let series_text = [
             t(lang, "block.series_mamba").to_owned(),
-            fill(lang, "block.series_mix", &[("a", &p.attention.to_string())]),
+            fill(lang, "block.series_mix", &[("a", &attention.to_string())]),
             t(lang, "block.series_attention").to_owned(),
         ];
-        let curves = [curve(&all_mamba), curve(&mix), curve(&all_attention)];
+        let patterns = [0, attention, GROUP].map(BlockLesson::hybrid_pattern);
+        let curves = patterns.map(|p| curve(&p));
         let (x_label, y_label) = (t(lang, "block.hybrid_x"), t(lang, "block.hybrid_y"));
         Rc::new(move |area, theme| {
             let colors = [palette::GREEN, palette::ORANGE, palette::RED];
@@ -79,7 +81,7 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
             };
             scaling_chart(area, &chart, theme).map(|_| None)
         })
-    };
+    });
     let layers = mix.iter().enumerate().map(|(i, kind)| {
         let (class, key) = match kind {
             LayerKind::Mamba => ("layer mamba", "block.layer_mamba"),
@@ -107,7 +109,7 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
                     on_change={Callback::from(move |v: f64| on_change.emit(v as usize))} />
             <p class="strip-label">{ fill(lang, "block.strip_label", &[("a", &attention_layers.to_string()), ("m", &(mix.len() - attention_layers).to_string())]) }</p>
             <ol class="layer-strip">{ for layers }</ol>
-            <Figure draw={draw} label={t(lang, "block.hybrid_fig_label")} aspect={0.45} />
+            <Figure draw={(*draw).clone()} label={t(lang, "block.hybrid_fig_label")} aspect={0.45} />
             <p class="readout">{ readout }</p>
         </section>
     }

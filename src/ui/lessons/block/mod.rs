@@ -10,7 +10,7 @@ use crate::course::Lesson;
 use crate::course::block::{
     Axis, BlockLesson, D_MODEL, MAX_TOKENS, Part, SsmView, shown, stream_changes,
 };
-use crate::i18n::{fill, t};
+use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub, text};
 use crate::plot::{ColorScale, MatrixMap, color_limits, matrix_map};
 use crate::route::Route;
@@ -88,6 +88,46 @@ fn equations() -> Vec<Math> {
     vec![split, out, residual]
 }
 
+/// The residual stream through the stack, on one colour scale: the embedded text, then the
+/// stream after each block.
+fn stream_figure(r: &Run, lang: Lang) -> DrawFn {
+    let mut panels: Vec<(String, DMatrix<f64>)> =
+        vec![(t(lang, "block.stream_input").to_owned(), r.x.transpose())];
+    for (i, tr) in r.traces.iter().enumerate() {
+        panels.push((
+            fill(lang, "block.stream_after", &[("n", &(i + 1).to_string())]),
+            tr.output.transpose(),
+        ));
+    }
+    let labels: Vec<String> = r.tokens.iter().map(|&c| visible(c)).collect();
+    let (x_label, y_label) = (t(lang, "block.axis_token"), t(lang, "block.axis_feature"));
+    Rc::new(move |area, theme| {
+        let all = DMatrix::from_iterator(
+            1,
+            panels.iter().map(|p| p.1.len()).sum(),
+            panels.iter().flat_map(|p| p.1.iter().copied()),
+        );
+        let limits = color_limits(ColorScale::Diverging, &all);
+        for ((caption, values), cell) in
+            panels.iter().zip(area.split_evenly((panels.len(), 1)).iter())
+        {
+            let map = MatrixMap {
+                values,
+                caption,
+                x_label,
+                y_label,
+                col_labels: Some(&labels),
+                scale: ColorScale::Diverging,
+                marker_col: None,
+                separators: &[],
+                limits: Some(limits),
+            };
+            matrix_map(cell, &map, theme)?;
+        }
+        Ok(None)
+    })
+}
+
 #[function_component(BlockLessonView)]
 pub(crate) fn block_lesson() -> Html {
     let lang = use_lang();
@@ -103,6 +143,16 @@ pub(crate) fn block_lesson() -> Html {
                 BlockLesson { seed: *seed, d_state: *d_state, two: *two, ..BlockLesson::default() };
             run(tokens, &key).map(Rc::new)
         });
+    // Memoized: the stream redraws only when the model or the text changes (not on hover).
+    let stream_draw = {
+        let result = result.clone();
+        use_memo((tokens.clone(), s.seed, s.d_state, s.two, lang), move |_| -> DrawFn {
+            match &*result {
+                Ok(r) => stream_figure(r, lang),
+                Err(_) => Rc::new(|_, _| Ok(None)),
+            }
+        })
+    };
     let r = match &*result {
         Ok(r) => r.clone(),
         Err(e) => return html! { <Banner kind={BannerKind::Warning} text={e.to_string()} /> },
@@ -205,45 +255,6 @@ pub(crate) fn block_lesson() -> Html {
                 <ul class="weights">{ for lines }</ul>
             </>
         }
-    };
-
-    // The residual stream through the stack, on one colour scale.
-    let stream_draw: DrawFn = {
-        let mut panels: Vec<(String, DMatrix<f64>)> =
-            vec![(t(lang, "block.stream_input").to_owned(), r.x.transpose())];
-        for (i, tr) in r.traces.iter().enumerate() {
-            panels.push((
-                fill(lang, "block.stream_after", &[("n", &(i + 1).to_string())]),
-                tr.output.transpose(),
-            ));
-        }
-        let labels: Vec<String> = r.tokens.iter().map(|&c| visible(c)).collect();
-        let (x_label, y_label) = (t(lang, "block.axis_token"), t(lang, "block.axis_feature"));
-        Rc::new(move |area, theme| {
-            let all = DMatrix::from_iterator(
-                1,
-                panels.iter().map(|p| p.1.len()).sum(),
-                panels.iter().flat_map(|p| p.1.iter().copied()),
-            );
-            let limits = color_limits(ColorScale::Diverging, &all);
-            for ((caption, values), cell) in
-                panels.iter().zip(area.split_evenly((panels.len(), 1)).iter())
-            {
-                let map = MatrixMap {
-                    values,
-                    caption,
-                    x_label,
-                    y_label,
-                    col_labels: Some(&labels),
-                    scale: ColorScale::Diverging,
-                    marker_col: None,
-                    separators: &[],
-                    limits: Some(limits),
-                };
-                matrix_map(cell, &map, theme)?;
-            }
-            Ok(None)
-        })
     };
 
     let changes =
@@ -426,7 +437,7 @@ pub(crate) fn block_lesson() -> Html {
             <h2>{ t(lang, "block.stack_h") }</h2>
             <Prose keys={vec!["block.stack1", "block.stack2"]} />
             <section class="panel">
-                <Figure draw={stream_draw} label={t(lang, "block.stream_label")} aspect={0.2 * (r.traces.len() + 1) as f64} />
+                <Figure draw={(*stream_draw).clone()} label={t(lang, "block.stream_label")} aspect={0.2 * (r.traces.len() + 1) as f64} />
                 <ul class="readout changes">{ for changes }</ul>
             </section>
 
