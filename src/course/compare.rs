@@ -18,10 +18,13 @@
 //! 3. Calibration: a batch of k tokens is timed from the snapshot, doubling k until one batch
 //!    lasts at least the target time, so the timer's resolution (often 0.1 ms in browsers) is a
 //!    small part of what is measured.
-//! 4. Repeats: for r in 1..=R, each model in turn (interleaved, so a slow moment of the machine
-//!    hits all three alike) restarts from its snapshot and times a batch of k tokens; the time per
-//!    token is the batch time / k. The chart shows the median of the R repeats, with whiskers
-//!    from the fastest to the slowest.
+//! 4. Repeats, in R rounds: the first right after the calibration, the others after every
+//!    context has been reached; each round visits every context, and at each the models take
+//!    turns. Every timed batch restarts from the snapshot of its context and generates k tokens;
+//!    the time per token is the batch time / k. Spreading the repeats of a point over the whole
+//!    run means a burst of background work spoils one repeat of several points rather than all
+//!    repeats of one; the chart shows the median of the R repeats, with whiskers from the
+//!    fastest to the slowest.
 //!
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
@@ -34,11 +37,11 @@ pub const L_CHOICES: [usize; 7] = [64, 128, 256, 512, 1024, 2048, 4096];
 /// The model widths a user can choose.
 pub const D_CHOICES: [usize; 3] = [16, 32, 64];
 /// The repeat counts a user can choose.
-pub const REPEAT_CHOICES: [usize; 4] = [3, 5, 9, 15];
+pub const REPEAT_CHOICES: [usize; 5] = [3, 5, 7, 11, 15];
 /// Untimed generation before measuring, per model (ms).
 pub const WARMUP_MS: f64 = 40.0;
 /// The shortest batch a time per token is taken from (ms).
-pub const TARGET_MS: f64 = 4.0;
+pub const TARGET_MS: f64 = 8.0;
 /// The most tokens in one timed batch.
 pub const MAX_BATCH: usize = 4096;
 /// The longest stretch of untimed work (warm-up, prefill) before the page gets control back (ms).
@@ -61,7 +64,7 @@ pub struct CompareLesson {
 
 impl Default for CompareLesson {
     fn default() -> Self {
-        CompareLesson { d_model: 32, l_max: 2048, repeats: 5, log_y: false }
+        CompareLesson { d_model: 32, l_max: 2048, repeats: 7, log_y: false }
     }
 }
 
@@ -140,11 +143,11 @@ pub fn checkpoints(l_max: usize) -> Vec<usize> {
     out
 }
 
-/// A model with its running state and the snapshot taken at the current checkpoint.
+/// A model with its running state and the snapshots taken at each checkpoint so far.
 struct Lane<D: Decoder> {
     model: D,
     state: D::State,
-    snapshot: D::State,
+    snapshots: Vec<D::State>,
     /// Tokens the running state has seen.
     seen: usize,
 }
@@ -157,21 +160,21 @@ trait LaneOps {
         inputs: &[DVector<f64>],
         done: &mut dyn FnMut(usize) -> bool,
     ) -> Result<()>;
-    /// Keeps the current state as the checkpoint's snapshot.
+    /// Keeps the current state as the next checkpoint's snapshot.
     fn mark(&mut self);
-    /// Starts over from the snapshot.
-    fn rewind(&mut self);
-    /// Starts over from an empty context.
+    /// Starts over from an empty context, forgetting the snapshots.
     fn reset(&mut self);
-    /// Times `k` tokens from the snapshot; returns the elapsed clock time (ms).
+    /// Times `k` tokens from the snapshot of checkpoint `j`; returns the elapsed clock time (ms).
+    /// The running state is left as it was.
     fn time(
         &mut self,
         inputs: &[DVector<f64>],
+        j: usize,
         k: usize,
         clock: &mut dyn FnMut() -> f64,
     ) -> Result<f64>;
-    /// The bytes of the snapshot's state.
-    fn bytes(&self) -> usize;
+    /// The bytes of the state at checkpoint `j`.
+    fn bytes(&self, j: usize) -> usize;
     /// Tokens seen by the running state.
     fn seen(&self) -> usize;
     /// The model's weights.
@@ -180,8 +183,7 @@ trait LaneOps {
 
 impl<D: Decoder> Lane<D> {
     fn new(model: D) -> Lane<D> {
-        let state = model.start();
-        Lane { snapshot: state.clone(), state, model, seen: 0 }
+        Lane { state: model.start(), snapshots: Vec::new(), model, seen: 0 }
     }
 }
 
@@ -199,35 +201,35 @@ impl<D: Decoder> LaneOps for Lane<D> {
         Ok(())
     }
     fn mark(&mut self) {
-        self.snapshot = self.state.clone();
-    }
-    fn rewind(&mut self) {
-        self.state = self.snapshot.clone();
+        self.snapshots.push(self.state.clone());
     }
     fn reset(&mut self) {
         self.state = self.model.start();
-        self.snapshot = self.state.clone();
+        self.snapshots.clear();
         self.seen = 0;
     }
     fn time(
         &mut self,
         inputs: &[DVector<f64>],
+        j: usize,
         k: usize,
         clock: &mut dyn FnMut() -> f64,
     ) -> Result<f64> {
-        self.rewind();
-        let start = self.seen;
+        let Some(snapshot) = self.snapshots.get(j) else {
+            return Err(SsmError::Domain(format!("no snapshot at checkpoint {j}")));
+        };
+        let mut state = snapshot.clone();
         let t0 = clock();
         for i in 0..k {
-            let y = self.model.decode(&mut self.state, &inputs[(start + i) % inputs.len()])?;
+            let y = self.model.decode(&mut state, &inputs[i % inputs.len()])?;
             std::hint::black_box(y);
         }
         let elapsed = clock() - t0;
-        self.rewind();
+        std::hint::black_box(state);
         Ok(elapsed)
     }
-    fn bytes(&self) -> usize {
-        D::state_bytes(&self.snapshot)
+    fn bytes(&self, j: usize) -> usize {
+        self.snapshots.get(j).map_or(0, D::state_bytes)
     }
     fn seen(&self) -> usize {
         self.seen
@@ -315,8 +317,6 @@ pub struct Bench {
     target_ms: f64,
     tasks: Vec<Task>,
     next: usize,
-    /// Tokens per batch for each model at the current checkpoint.
-    batch: [usize; 3],
     /// Warm-up time spent so far by the model warming up.
     warmed_ms: f64,
     points: Vec<Point>,
@@ -338,12 +338,14 @@ impl Bench {
         }
         let contexts = checkpoints(settings.l_max);
         let mut tasks: Vec<Task> = Arch::ALL.iter().map(|&a| Task::Warmup(a)).collect();
+        let round = |j: usize| Arch::ALL.map(|a| Task::Repeat(j, a));
         for j in 0..contexts.len() {
             tasks.push(Task::Prefill(j));
             tasks.extend(Arch::ALL.iter().map(|&a| Task::Calibrate(j, a)));
-            for _ in 0..settings.repeats {
-                tasks.extend(Arch::ALL.iter().map(|&a| Task::Repeat(j, a)));
-            }
+            tasks.extend(round(j));
+        }
+        for _ in 1..settings.repeats {
+            tasks.extend((0..contexts.len()).flat_map(round));
         }
         Ok(Bench {
             lanes: [
@@ -357,7 +359,6 @@ impl Bench {
             target_ms,
             tasks,
             next: 0,
-            batch: [1; 3],
             warmed_ms: 0.0,
             points: Vec::new(),
         })
@@ -428,24 +429,23 @@ impl Bench {
             }
             Task::Calibrate(j, arch) => {
                 let lane = &mut self.lanes[arch.index()];
-                let k = batch_size(|k| lane.time(inputs, k, clock), self.target_ms)?;
-                self.batch[arch.index()] = k;
+                let k = batch_size(|k| lane.time(inputs, j, k, clock), self.target_ms)?;
                 self.points.push(Point {
                     arch,
                     context: self.contexts[j],
                     batch: k,
                     per_token_ms: Vec::with_capacity(self.repeats),
-                    bytes: lane.bytes(),
+                    bytes: lane.bytes(j),
                 });
             }
             Task::Repeat(j, arch) => {
-                let k = self.batch[arch.index()];
-                let elapsed = self.lanes[arch.index()].time(inputs, k, clock)?;
                 let context = self.contexts[j];
+                let lane = &mut self.lanes[arch.index()];
                 if let Some(p) =
                     self.points.iter_mut().find(|p| p.arch == arch && p.context == context)
                 {
-                    p.per_token_ms.push(elapsed / k as f64);
+                    let elapsed = lane.time(inputs, j, p.batch, clock)?;
+                    p.per_token_ms.push(elapsed / p.batch as f64);
                 }
             }
         }
@@ -489,11 +489,11 @@ mod tests {
 
     #[test]
     fn settings_round_trip_and_snap_to_the_choices() {
-        let s = CompareLesson { d_model: 64, l_max: 256, repeats: 9, log_y: true };
+        let s = CompareLesson { d_model: 64, l_max: 256, repeats: 11, log_y: true };
         assert_eq!(CompareLesson::from_query(&s.to_query()), s);
         let q = Query::from_hash("#/compare?d=20&lmax=3000&r=abc&log=2");
         let s = CompareLesson::from_query(&q);
-        assert_eq!((s.d_model, s.l_max, s.repeats, s.log_y), (16, 2048, 5, false));
+        assert_eq!((s.d_model, s.l_max, s.repeats, s.log_y), (16, 2048, 7, false));
     }
 
     #[test]
@@ -537,6 +537,13 @@ mod tests {
             // Each call returns after a few slices of work: 2 ms per read, a 5 ms budget, slices
             // of 8 ms and timed batches that are never split.
             assert!(reads.get() - before <= 20, "{} reads in one call", reads.get() - before);
+            // Repeats come in rounds over every context: no point gets its second sample before
+            // every point has its first.
+            let samples: Vec<usize> = bench.points().iter().map(|p| p.per_token_ms.len()).collect();
+            if samples.iter().any(|&n| n >= 2) {
+                assert_eq!(samples.len(), checkpoints(64).len() * 3);
+                assert!(samples.iter().all(|&n| n >= 1), "{samples:?}");
+            }
             if finished {
                 break;
             }

@@ -94,7 +94,7 @@ test("compare lesson can be cancelled and stays responsive", async ({ page, url 
   check(Number(await page.$eval("#compare-progress", (e) => e.value)) === progress, "the measurement went on after Cancel");
   const long = await page.evaluate(() => window.__long);
   console.log(`     a click answered in ${answered} ms (Playwright round trip) while measuring; cancelled at ${(progress * 100).toFixed(0)} %; long tasks while measuring: ${long.length ? long.map((d) => d.toFixed(0)).join(", ") + " ms" : "none"}`);
-  check(long.every((d) => d < 200), `the page froze for ${Math.max(...long)} ms`);
+  check(long.every((d) => d < 250), `the page froze for ${Math.max(...long)} ms`);
   const times = await page.evaluate(() => performance.getEntriesByName("mx:update:compare").map((e) => e.duration));
   console.log(`     mx:update:compare of the log toggle while measuring: ${times.at(-1).toFixed(1)} ms`);
 });
