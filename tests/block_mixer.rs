@@ -3,8 +3,8 @@
 //! official initialisation.
 
 use mamba_explainer::ssm::{
-    Mixer, MixerInit, MixerWeights, ResidualBlock, Rng, SsmError, StateDict, Tensor,
-    inverse_softplus, run_stack, softplus,
+    Mixer, MixerDims, MixerInit, MixerWeights, ResidualBlock, Rng, SsmError, StateDict, Tensor,
+    inverse_softplus, run_stack, softplus, trace_stack,
 };
 use nalgebra::DMatrix;
 use serde_json::{Value, json};
@@ -69,6 +69,10 @@ fn every_intermediate_matches_torch() {
         assert!(err < 1e-12, "{name}: relative error {err:e}");
     }
     let len = t.output.nrows();
+    assert_eq!(t.y.component_mul(&t.gate()), t.y_gated);
+    assert!(
+        t.gate().iter().zip(t.z.iter()).all(|(g, z)| (g - z / (1.0 + (-z).exp())).abs() < 1e-15)
+    );
     assert_eq!(t.x.shape(), (d.d_inner, len));
     assert_eq!(t.delta_r.shape(), (d.dt_rank, len));
     assert_eq!(t.b.shape(), (d.d_state, len));
@@ -93,10 +97,37 @@ fn a_stack_of_residual_blocks_matches_torch() {
         .map(|i| ResidualBlock::from_state_dict(&dict, &format!("layers.{i}.")).unwrap())
         .collect();
     let outputs = run_stack(&blocks, &matrix(&stack["x"])).unwrap();
-    for (got, want) in outputs.iter().zip(stack["block_outputs"].as_array().unwrap()) {
-        let err = rel_err(got, &matrix(want));
+    let traces = trace_stack(&blocks, &matrix(&stack["x"])).unwrap();
+    let wants = stack["block_outputs"].as_array().unwrap();
+    assert_eq!((outputs.len(), traces.len()), (wants.len(), wants.len()));
+    for ((got, trace), want) in outputs.iter().zip(&traces).zip(wants) {
+        let err = rel_err(got, &matrix(want)).max(rel_err(&trace.output, &matrix(want)));
         assert!(err < 1e-12, "relative error {err:e}");
     }
+    // Each block's mixer sees the normalized output of the block before it.
+    let second = blocks[1].norm.forward(&traces[0].output).unwrap();
+    assert_eq!(traces[1].normed, second);
+}
+
+#[test]
+fn parameter_counts_are_the_sizes_of_the_weights() {
+    let w = MixerInit::new(24).weights(&mut Rng::new(3)).unwrap();
+    let dims = Mixer::new(w.clone()).unwrap().dims();
+    let dict = w.to_state_dict("");
+    for ((name, count), (same, shape)) in dims.parameters().into_iter().zip(dims.shapes()) {
+        assert_eq!(dict.get(name).unwrap().data().len(), count, "{name}");
+        assert_eq!((same, dict.get(name).unwrap().shape()), (name, shape.as_slice()));
+    }
+    assert_eq!(
+        dims.parameter_count(),
+        dict.names().map(|n| dict.get(n).unwrap().data().len()).sum::<usize>()
+    );
+    // mamba-130m: 24 blocks of d_model = 768 (N = 16, d_conv = 4, expand 2, dt_rank 48), each
+    // with its RMSNorm, a tied 50280×768 embedding and a final norm: about 129 million.
+    let big = MixerDims { d_model: 768, d_inner: 1536, d_state: 16, d_conv: 4, dt_rank: 48 };
+    assert_eq!(big.parameter_count(), 3_770_880);
+    let total = 24 * (big.parameter_count() + 768) + 50_280 * 768 + 768;
+    assert_eq!(total, 129_135_360);
 }
 
 #[test]

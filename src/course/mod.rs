@@ -11,6 +11,8 @@ pub mod selection;
 pub mod compute;
 pub mod hardware;
 pub mod scan;
+pub mod block;
+pub mod compare;
 pub mod state;
 pub mod views;
 

@@ -25,6 +25,8 @@ mod log_chart;
 mod plane;
 mod memory;
 mod loglog;
+mod matrix_map;
+mod scaling;
 mod tracking;
 mod views;
 
@@ -56,6 +58,8 @@ pub use memory::{
     ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
 };
 pub use loglog::{LogLogChart, compact, log_log_chart};
+pub use matrix_map::{ColorScale, MatrixMap, color_limits, matrix_map, scale_color};
+pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
 

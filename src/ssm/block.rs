@@ -33,6 +33,8 @@ use nalgebra::{DMatrix, DVector};
 pub struct Mixer {
     weights: MixerWeights,
     dims: MixerDims,
+    /// A = −exp(A_log), (d_inner, N), computed once.
+    a: DMatrix<f64>,
 }
 
 /// Every tensor of one mixer forward pass; sequences are (channels, L).
@@ -72,7 +74,8 @@ impl Mixer {
     /// A mixer, after checking that the weights' shapes agree and their values are finite.
     pub fn new(weights: MixerWeights) -> Result<Mixer> {
         let dims = weights.dims()?;
-        Ok(Mixer { weights, dims })
+        let a = weights.a_log.map(|v| -v.exp());
+        Ok(Mixer { weights, dims, a })
     }
 
     /// Reads the mixer's nine weights called `prefix + name` from a state dict.
@@ -88,6 +91,11 @@ impl Mixer {
     /// The sizes read off the weights.
     pub fn dims(&self) -> MixerDims {
         self.dims
+    }
+
+    /// The state matrices A = −exp(A_log), (d_inner, N).
+    pub fn a(&self) -> &DMatrix<f64> {
+        &self.a
     }
 
     /// Checks an input x of shape (L, d_model) before anything of its size is allocated.
@@ -148,7 +156,7 @@ impl Mixer {
         // Step 5: dt_proj without its bias (the bias goes to the scan as delta_bias).
         let dt = &w.dt_proj_weight * &delta_r;
         // Step 6: the selective scan with A = −exp(A_log), D, delta_bias and softplus.
-        let a = w.a_log.map(|v| -v.exp());
+        let a = self.a.clone();
         let input = SelectiveScanInput {
             u: x_act,
             delta: dt,
@@ -191,6 +199,13 @@ impl Mixer {
     }
 }
 
+impl MixerTrace {
+    /// SiLU(z), the gate that multiplies y, (d_inner, L).
+    pub fn gate(&self) -> DMatrix<f64> {
+        self.z.map(silu)
+    }
+}
+
 /// RMSNorm: x·w / √(mean(x²) + ε) over each token's d_model features.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RmsNorm {
@@ -223,13 +238,32 @@ impl RmsNorm {
         }
         let mut out = x.clone();
         for mut row in out.row_iter_mut() {
-            let mean_square = row.iter().map(|v| v * v).sum::<f64>() / row.len() as f64;
-            let scale = 1.0 / (mean_square + self.eps).sqrt();
+            let scale = self.scale(row.iter());
             for (v, w) in row.iter_mut().zip(self.weight.iter()) {
                 *v = *v * scale * w;
             }
         }
         Ok(out)
+    }
+
+    /// Normalizes one token (d_model entries).
+    pub fn normalize(&self, x: &DVector<f64>) -> Result<DVector<f64>> {
+        if x.len() != self.weight.len() {
+            return Err(SsmError::Shape(format!(
+                "RMSNorm of width {} got a token of {} entries",
+                self.weight.len(),
+                x.len()
+            )));
+        }
+        let scale = self.scale(x.iter());
+        Ok(x.zip_map(&self.weight, |v, w| v * scale * w))
+    }
+
+    /// 1 / √(mean(x²) + ε) of one token's features.
+    fn scale<'a>(&self, token: impl ExactSizeIterator<Item = &'a f64>) -> f64 {
+        let n = token.len() as f64;
+        let mean_square = token.map(|v| v * v).sum::<f64>() / n;
+        1.0 / (mean_square + self.eps).sqrt()
     }
 }
 
@@ -264,6 +298,25 @@ impl ResidualBlock {
     pub fn forward(&self, x: &DMatrix<f64>) -> Result<DMatrix<f64>> {
         Ok(x + self.mixer.forward(&self.norm.forward(x)?)?)
     }
+
+    /// The forward pass with the normalized input and every tensor of the mixer.
+    pub fn trace(&self, x: &DMatrix<f64>) -> Result<BlockTrace> {
+        let normed = self.norm.forward(x)?;
+        let mixer = self.mixer.trace(&normed)?;
+        let output = x + &mixer.output;
+        Ok(BlockTrace { normed, mixer, output })
+    }
+}
+
+/// Every tensor of one residual block's forward pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockTrace {
+    /// RMSNorm(x), (L, d_model): the mixer's input.
+    pub normed: DMatrix<f64>,
+    /// The mixer's tensors.
+    pub mixer: MixerTrace,
+    /// x + mixer(RMSNorm(x)), (L, d_model): the block's output, the next block's input.
+    pub output: DMatrix<f64>,
 }
 
 /// Runs blocks one after another and returns the output of each (the last is the stack's).
@@ -274,4 +327,15 @@ pub fn run_stack(blocks: &[ResidualBlock], x: &DMatrix<f64>) -> Result<Vec<DMatr
         outputs.push(next);
     }
     Ok(outputs)
+}
+
+/// Runs blocks one after another and returns every block's trace (the last output is the
+/// stack's).
+pub fn trace_stack(blocks: &[ResidualBlock], x: &DMatrix<f64>) -> Result<Vec<BlockTrace>> {
+    let mut traces: Vec<BlockTrace> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let next = block.trace(traces.last().map_or(x, |t| &t.output))?;
+        traces.push(next);
+    }
+    Ok(traces)
 }

@@ -37,6 +37,11 @@
 //! | `tracking` | lesson 1's examples: a grid-world state vector, a Kalman filter on noisy positions |
 //! | `weights` | [`Tensor`], [`StateDict`] (JSON, safetensors), [`MixerWeights`] with the official names, [`MixerInit`] |
 //! | `block`  | [`Mixer`] (the Mamba block's mixer, with [`MixerTrace`] of every tensor), [`RmsNorm`], [`ResidualBlock`] |
+//! | `recurrent` | the Mamba block in recurrent mode: [`MixerState`], `Mixer::step`, `ResidualBlock::step`, [`step_stack`] |
+//! | `attention` | single-head causal [`Attention`], full and step-by-step with a [`KvCache`] |
+//! | `rnn` | an Elman [`RnnCell`] |
+//! | `decode` | [`Decoder`]: one-token generation for the three; [`inference_values`] of a hybrid stack |
+//! | `toy` | the block lesson's seeded character embedding and block stack |
 //! | `tasks`  | seeded selective-copying and induction-heads examples |
 //! | `mixing` | the selective scan as weights: of each input in the last state, the mixing matrix y = α u, [`footprint`] against attention |
 //! | `toy_text` | the text box: [`tokenize`], a seeded [`embed`]ding, hand-set Δ and random B, C projections |
@@ -44,12 +49,14 @@
 
 #![warn(missing_docs)]
 
+mod attention;
 mod block;
 mod character;
 mod continuous;
 mod copying;
 mod cost;
 mod curves;
+mod decode;
 mod discretize;
 mod error;
 mod expm;
@@ -67,6 +74,9 @@ mod response;
 mod recall;
 mod rng;
 mod rules;
+mod recurrent;
+mod rng;
+mod rnn;
 mod scan;
 mod scan_explain;
 mod selective;
@@ -75,6 +85,7 @@ mod simulate;
 mod sweep;
 mod tasks;
 mod toy_text;
+mod toy;
 mod tracking;
 mod validate;
 mod views;
@@ -83,6 +94,8 @@ mod zoh;
 
 pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
 pub use character::{Character, Regime, character, memory_time};
+pub use attention::{Attention, KvCache};
+pub use block::{BlockTrace, Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack, trace_stack};
 pub use continuous::{Continuous, Stability};
 pub use copying::{
     CopyingReport, CopyingTask, Readout, StepProjection, StepRule, TEST_SEED, TRAIN_SEED,
@@ -92,6 +105,7 @@ pub use cost::{
     OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
 };
 pub use curves::{CurveKind, knot_step, knots_to_samples, samples_to_knots};
+pub use decode::{Decoder, LayerKind, inference_values};
 pub use discretize::{Discretized, Method, Step, discretize};
 pub use error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 pub use expm::{TaylorPartialSum, expm, taylor_partial_sums};
@@ -127,6 +141,9 @@ pub use rng::Rng;
 pub use rules::{
     LocusPoint, RuleComparison, RuleSamples, compare_rules, eigenvalue_locus, euler_step_limit,
 };
+pub use recurrent::{MixerState, step_stack};
+pub use rng::Rng;
+pub use rnn::RnnCell;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
@@ -148,6 +165,7 @@ pub use toy_text::{
     CHANNELS, FEATURES, MAX_TOKENS, PROJECTION_SEED, STATE, TextModel, delta_projection, embed,
     text_model, tokenize,
 };
+pub use toy::{embed_chars, seeded_stack};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use views::{

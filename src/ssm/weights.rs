@@ -250,6 +250,39 @@ pub struct MixerDims {
     pub dt_rank: usize,
 }
 
+impl MixerDims {
+    /// The shape of each weight under its state-dict name, in the order of
+    /// [`MixerWeights::NAMES`]: in_proj (2·d_inner, d_model), conv1d (d_inner, 1, d_conv) and
+    /// (d_inner), x_proj (dt_rank + 2N, d_inner), dt_proj (d_inner, dt_rank) and (d_inner), A_log
+    /// (d_inner, N), D (d_inner), out_proj (d_model, d_inner).
+    pub fn shapes(self) -> [(&'static str, Vec<usize>); 9] {
+        let MixerDims { d_model, d_inner, d_state, d_conv, dt_rank } = self;
+        let shapes = [
+            vec![2 * d_inner, d_model],
+            vec![d_inner, 1, d_conv],
+            vec![d_inner],
+            vec![dt_rank + 2 * d_state, d_inner],
+            vec![d_inner, dt_rank],
+            vec![d_inner],
+            vec![d_inner, d_state],
+            vec![d_inner],
+            vec![d_model, d_inner],
+        ];
+        let mut names = MixerWeights::NAMES.into_iter();
+        shapes.map(|shape| (names.next().unwrap_or_default(), shape))
+    }
+
+    /// The number of parameters in each weight, in the order of [`MixerWeights::NAMES`].
+    pub fn parameters(self) -> [(&'static str, usize); 9] {
+        self.shapes().map(|(name, shape)| (name, shape.iter().product()))
+    }
+
+    /// All the mixer's parameters.
+    pub fn parameter_count(self) -> usize {
+        self.parameters().iter().map(|(_, n)| n).sum()
+    }
+}
+
 /// The weights of one Mamba mixer, typed. Matrices are (out, in) as in `nn.Linear`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MixerWeights {

@@ -12,6 +12,9 @@ mod hardware;
 mod scan;
 mod scan_bench;
 mod scan_tree;
+mod block;
+mod compare;
+mod numbers;
 mod state;
 mod views;
 
@@ -33,6 +36,8 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         Lesson::Scan if sub == Some("bench") => Some(html! { <scan_bench::ScanBenchView /> }),
         Lesson::Scan => Some(html! { <scan::ScanLessonView /> }),
         Lesson::Hardware => Some(html! { <hardware::HardwareLessonView /> }),
+        Lesson::Block => Some(html! { <block::BlockLessonView /> }),
+        Lesson::Compare => Some(html! { <compare::CompareLessonView /> }),
         Lesson::Continuous
         | Lesson::Discretize
         | Lesson::Views
@@ -48,6 +53,8 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
         | Lesson::Block => None,
         Lesson::Origins => Some(html! { <origins::OriginsLessonView /> }),
         | Lesson::Block
+        | Lesson::Scan
+        | Lesson::Hardware
         | Lesson::Origins => None,
     }
 }
