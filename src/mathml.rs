@@ -264,6 +264,10 @@ impl Math {
                 inner.write_text(out);
             }
             Math::Table(rows) => rows.iter().flatten().for_each(|m| m.write_text(out)),
+            Math::Cases(items) => items.iter().for_each(|(value, condition)| {
+                value.write_text(out);
+                condition.write_text(out);
+            }),
         }
     }
 
@@ -326,6 +330,9 @@ mod tests {
         assert_eq!(number_text(2.2e-16, 2), "2.2×10⁻¹⁶");
         assert_eq!(number_text(123_456.0, 3), "1.23×10⁵");
         assert_eq!(number_text(f64::INFINITY, 3), "∞");
+    }
+
+    #[test]
     fn cases_stand_one_per_line_after_a_brace() {
         let eq = cases([(num(1.0, 1), text("if n > k")), (num(0.0, 1), text("otherwise"))]).block();
         assert!(eq.contains("<mo>{</mo><mtable"));

@@ -1,18 +1,18 @@
 //! The course: its lessons in the order of the learning path (shared/curriculum.md), and each
 //! lesson's state as kept in the address (one file per lesson, natively testable).
 
-pub mod continuous;
-pub mod origins;
-pub mod readout;
-pub mod discretize;
-pub mod lti_examples;
-pub mod hippo;
-pub mod selection;
-pub mod compute;
-pub mod hardware;
-pub mod scan;
 pub mod block;
 pub mod compare;
+pub mod compute;
+pub mod continuous;
+pub mod discretize;
+pub mod hardware;
+pub mod hippo;
+pub mod lti_examples;
+pub mod origins;
+pub mod readout;
+pub mod scan;
+pub mod selection;
 pub mod state;
 pub mod views;
 

@@ -198,7 +198,7 @@ pub struct RuleSpectrum<'a> {
 
 /// Eigenvalues of Abar in the complex plane, against the unit circle.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EigenScene<'a> {
+pub struct DiscreteEigenScene<'a> {
     /// One entry per rule.
     pub rules: Vec<RuleSpectrum<'a>>,
     /// Legend text of the unit circle.
@@ -212,9 +212,9 @@ const EIGEN_REACH: f64 = 3.0;
 
 /// Draws the eigenvalue picture. Points outside the view are clamped to the frame (current
 /// eigenvalues) or left out (the paths).
-pub fn eigen_plane<DB: DrawingBackend>(
+pub fn discrete_eigen_plane<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    scene: &EigenScene<'_>,
+    scene: &DiscreteEigenScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
     let circle = circle_points((0.0, 0.0), 1.0, 96);
@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn the_eigen_picture_clamps_far_eigenvalues() {
-        let scene = EigenScene {
+        let scene = DiscreteEigenScene {
             rules: vec![
                 RuleSpectrum {
                     label: "ZOH",
@@ -449,7 +449,7 @@ mod tests {
             circle: "|λ| = 1",
             axes: ("Re λ(Ā)", "Im λ(Ā)"),
         };
-        let out = svg((400, 400), |a| eigen_plane(a, &scene, &Theme::default()).unwrap());
+        let out = svg((400, 400), |a| discrete_eigen_plane(a, &scene, &Theme::default()).unwrap());
         assert!(out.contains("ZOH") && out.contains("|λ| = 1") && out.contains("Re λ(Ā)"));
         assert!(!out.contains("NaN") && !out.contains("inf"));
     }

@@ -77,20 +77,6 @@ pub fn line_chart<DB: DrawingBackend>(
         builder.caption(caption, font(theme, 14.0));
     }
     let mut ctx = builder.build_cartesian_2d(x0..x1, y0..y1).map_err(err)?;
-    ctx.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
-        .max_light_lines(1)
-        .light_line_style(palette::GRID.mix(0.5))
-        .bold_line_style(palette::GRID.mix(0.8))
-        // One light line between labelled ones: a calmer grid, and far fewer strokes per redraw.
-        .max_light_lines(1)
-        .x_labels(6)
-        .y_labels(5)
-        .draw()
-        .map_err(err)?;
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
 
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(y0, y1));

@@ -6,20 +6,12 @@
 //! reads at a glance; non-negative data such as step sizes use a sequential scale. Non-finite
 //! entries are drawn grey and never enter the colour limits.
 
+use super::heatmap::ColorScale;
 use super::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-/// How values map to colours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorScale {
-    /// Blue for negative, white for 0, red for positive; limits ±max|v|.
-    Diverging,
-    /// White at the smallest value to dark blue at the largest.
-    Sequential,
-}
 
 /// One heat map.
 #[derive(Debug, Clone)]

@@ -5,37 +5,39 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
-mod eigen;
 mod axes;
 mod bars;
+mod cell_heatmap;
 mod copying;
+mod discretize;
+mod eigen;
 mod grid_world;
 mod heatmap;
 mod legend;
 mod lines;
+mod log_chart;
+mod loglog;
 mod machines;
+mod matrix_map;
+mod memory;
 mod phase;
+mod plane;
+mod scaling;
 #[cfg(test)]
 mod svg_test;
-mod discretize;
-mod grid_world;
-mod legend;
-mod lines;
-mod log_chart;
-mod plane;
-mod memory;
-mod loglog;
-mod matrix_map;
-mod scaling;
 mod tracking;
 mod views;
 
-pub use eigen::{EigenScene, eigen_plane};
 pub use axes::Frame;
 pub use bars::{BarChart, bar_chart};
-pub use grid_world::{GridScene, grid_cell_at, grid_world};
-pub use heatmap::{CellMap, Heatmap, diverging, heatmap};
+pub use cell_heatmap::{CellMap, Heatmap, diverging, heatmap};
 pub use copying::{CopyingScene, ModelRows, copying_figure, token_color};
+pub use discretize::{
+    DiscreteEigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
+    TaylorLabels, TaylorSquare, discrete_eigen_plane, euler_plane, integral_grid, mat2,
+    taylor_square,
+};
+pub use eigen::{EigenScene, eigen_plane};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use heatmap::{
     Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
@@ -43,22 +45,15 @@ pub use heatmap::{
 };
 pub use legend::{Corner, LegendEntry, Swatch, legend};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
-pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
-pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
-pub use discretize::{
-    EigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
-    TaylorLabels, TaylorSquare, eigen_plane, euler_plane, integral_grid, mat2, taylor_square,
-};
-pub use grid_world::{GridScene, grid_cell_at, grid_world};
-pub use legend::{Corner, LegendEntry, Swatch, legend};
-pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
-pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
+pub use loglog::{LogLogChart, compact, log_log_chart};
+pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
+pub use matrix_map::{MatrixMap, color_limits, matrix_map, scale_color};
 pub use memory::{
     ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
 };
-pub use loglog::{LogLogChart, compact, log_log_chart};
-pub use matrix_map::{ColorScale, MatrixMap, color_limits, matrix_map, scale_color};
+pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
+pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
 pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};

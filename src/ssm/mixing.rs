@@ -134,7 +134,7 @@ pub fn output_shares(alpha: &DMatrix<f64>, t: usize) -> Vec<f64> {
 
 /// Channel d's readout Σₙ C h under both rules for B̄, and how far apart they are.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RuleComparison {
+pub struct BRuleComparison {
     /// y_t with B̄ = Δ·B (the official rule).
     pub euler: Vec<f64>,
     /// y_t with the exact zero-order hold B̄ = (exp(ΔA) − 1)/A·B.
@@ -146,7 +146,7 @@ pub struct RuleComparison {
 }
 
 /// Runs channel `d` of `input` under both rules (readout before skip and gate).
-pub fn compare_b_rules(input: &SelectiveScanInput, d: usize) -> Result<RuleComparison> {
+pub fn compare_b_rules(input: &SelectiveScanInput, d: usize) -> Result<BRuleComparison> {
     let y = |rule| -> Result<Vec<f64>> {
         Ok(trace_channel(input, rule, d)?.steps.iter().map(|s| s.y_ssm).collect())
     };
@@ -154,7 +154,7 @@ pub fn compare_b_rules(input: &SelectiveScanInput, d: usize) -> Result<RuleCompa
     let max_difference = euler.iter().zip(&zoh).fold(0.0f64, |m, (a, b)| m.max((a - b).abs()));
     let largest = euler.iter().chain(&zoh).fold(0.0f64, |m, v| m.max(v.abs()));
     let relative = if largest > 0.0 { max_difference / largest } else { 0.0 };
-    Ok(RuleComparison { euler, zoh, max_difference, relative })
+    Ok(BRuleComparison { euler, zoh, max_difference, relative })
 }
 
 /// What a layer keeps in memory and how much it multiplies to produce the next token, for a

@@ -23,7 +23,7 @@
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
 //! | `signals` | input signals for the continuous lessons: [`Signal`] (step, impulse, sine, square, tokens), [`SampledInput`] |
 //! | `response` | [`respond`]: exact continuous response to a sampled input, or with a tanh in the update ([`Update`]); [`superposition`], [`convolution_check`] |
-//! | `phase` | the phase plane: [`rate`] h' = Ah + Bx, [`vector_field`], [`equilibrium`], [`euler_path`] |
+//! | `phase` | the phase plane: [`rate`] h' = Ah + Bx, [`vector_field`], [`equilibrium`], [`euler_walk`] |
 //! | `presets` | [`Preset`]: the named 2-state systems of the continuous lesson |
 //! | `character` | [`character`] (natural frequency, damping ratio, [`Regime`]) and [`memory_time`] of a 2-state system |
 //! | `rng`    | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
@@ -70,13 +70,12 @@ mod parallel;
 mod phase;
 mod physical;
 mod presets;
-mod response;
 mod recall;
-mod rng;
-mod rules;
 mod recurrent;
+mod response;
 mod rng;
 mod rnn;
+mod rules;
 mod scan;
 mod scan_explain;
 mod selective;
@@ -84,18 +83,17 @@ mod signals;
 mod simulate;
 mod sweep;
 mod tasks;
-mod toy_text;
 mod toy;
+mod toy_text;
 mod tracking;
 mod validate;
 mod views;
 mod weights;
 mod zoh;
 
-pub use block::{Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack};
-pub use character::{Character, Regime, character, memory_time};
 pub use attention::{Attention, KvCache};
 pub use block::{BlockTrace, Mixer, MixerTrace, ResidualBlock, RmsNorm, run_stack, trace_stack};
+pub use character::{Character, Regime, character, memory_time};
 pub use continuous::{Continuous, Stability};
 pub use copying::{
     CopyingReport, CopyingTask, Readout, StepProjection, StepRule, TEST_SEED, TRAIN_SEED,
@@ -118,32 +116,28 @@ pub use hippo::{Hippo, HippoKind};
 pub use kernel::{
     FftConvolution, convolve_direct, convolve_fft, convolve_fft_spectra, fft_len, kernel,
 };
-pub use memory::{LegsMemory, scaled_legendre};
-pub use phase::{EulerPath, FieldArrow, equilibrium, euler_path, rate, vector_field};
-pub use mixing::{
-    Footprint, RuleComparison, compare_b_rules, final_state_weights, footprint, mixing_matrix,
-    output_shares, step_coefficients,
-};
-pub use physical::{mass_spring_damper, rlc_series};
-pub use presets::Preset;
-pub use response::{
-    ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
-};
-pub use kernel::{convolve_direct, convolve_fft, fft_len, kernel};
 pub use memory::{
     KernelViews, LegsMemory, LegsRecall, LegsStep, legendre_series, legs_delay_readout,
     legs_errors_by_size, legs_fixed, legs_fixed_views, legs_impulse_responses, legs_output,
     legs_recall, legs_recall_errors, legs_states, response_spread, scaled_legendre,
 };
+pub use mixing::{
+    BRuleComparison, Footprint, compare_b_rules, final_state_weights, footprint, mixing_matrix,
+    output_shares, step_coefficients,
+};
+pub use phase::{EulerWalk, FieldArrow, equilibrium, euler_walk, rate, vector_field};
 pub use physical::{mass_spring_damper, rlc_series};
+pub use presets::Preset;
 pub use recall::{LtiMemory, MemoryComparison, MemorySystem, Precision, Recall, random_stable};
+pub use recurrent::{MixerState, step_stack};
+pub use response::{
+    ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
+};
 pub use rng::Rng;
+pub use rnn::RnnCell;
 pub use rules::{
     LocusPoint, RuleComparison, RuleSamples, compare_rules, eigenvalue_locus, euler_step_limit,
 };
-pub use recurrent::{MixerState, step_stack};
-pub use rng::Rng;
-pub use rnn::RnnCell;
 pub use scan::{
     MAX_TRACE_LEN, Monoid, Phase, ScanAlgorithm, ScanCost, ScanStep, ScanTrace, SsmPair, Sum, cost,
     inclusive_scan, scan_blelloch, scan_hillis_steele, scan_sequential, trace_blelloch,
@@ -161,11 +155,11 @@ pub use selective::{
 pub use signals::{SampledInput, Signal, SignalKind, TOKEN_VALUES};
 pub use simulate::{HeldResponse, Trajectory, View, held_response, recurrence, simulate};
 pub use tasks::{InductionHeads, NOISE, SelectiveCopying, induction_heads, selective_copying};
+pub use toy::{embed_chars, seeded_stack};
 pub use toy_text::{
     CHANNELS, FEATURES, MAX_TOKENS, PROJECTION_SEED, STATE, TextModel, delta_projection, embed,
     text_model, tokenize,
 };
-pub use toy::{embed_chars, seeded_stack};
 pub use tracking::{GridWorld, Move, TrackStep, Tracking, prediction_errors};
 pub use validate::MAX_WORK;
 pub use views::{

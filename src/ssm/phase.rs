@@ -95,7 +95,7 @@ pub fn equilibrium(sys: &Continuous, x: f64) -> Option<Vec<f64>> {
 
 /// Forward Euler next to the exact solution, step by step.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EulerPath {
+pub struct EulerWalk {
     /// The step Δt.
     pub step: f64,
     /// The times t_k = k Δt, k = 0 … K.
@@ -108,7 +108,7 @@ pub struct EulerPath {
     pub exact: DMatrix<f64>,
 }
 
-impl EulerPath {
+impl EulerWalk {
     /// |h_k − h(t_k)|, the Euclidean distance between the Euler and the exact state.
     pub fn error(&self, k: usize) -> f64 {
         let k = k.min(self.states.ncols() - 1);
@@ -125,12 +125,12 @@ const EXACT_SUBSTEPS: usize = 32;
 /// Eqn: h_{k+1} = h_k + Δt·h'(t_k) = h_k + Δt (A h_k + B x(t_k)). As Δt → 0 the path converges to
 /// the exact h(t) with an error proportional to Δt (first order).
 /// Errors: not one input and one output, K = 0 or beyond the limits, an overflowing path.
-pub fn euler_path(
+pub fn euler_walk(
     sys: &Continuous,
     signal: &Signal,
     step: Step,
     steps: usize,
-) -> Result<EulerPath> {
+) -> Result<EulerWalk> {
     length("the Euler path", steps)?;
     let fine = steps
         .checked_mul(EXACT_SUBSTEPS)
@@ -154,7 +154,7 @@ pub fn euler_path(
     no_overflow("the Euler rates", rates.as_slice())?;
     let exact = DMatrix::from_fn(n, steps + 1, |i, k| reference.states[(i, k * EXACT_SUBSTEPS)]);
     let times = (0..=steps).map(|k| k as f64 * dt).collect();
-    Ok(EulerPath { step: dt, times, states, rates, exact })
+    Ok(EulerWalk { step: dt, times, states, rates, exact })
 }
 
 #[cfg(test)]
@@ -196,9 +196,9 @@ mod tests {
         let sys = damped();
         let signal = Signal::new(SignalKind::Sine, 1.0, 3.0).unwrap();
         // Over the same span t ≤ 4, halving Δt roughly halves the largest error.
-        let coarse = euler_path(&sys, &signal, Step::new(0.1).unwrap(), 40).unwrap();
-        let fine = euler_path(&sys, &signal, Step::new(0.05).unwrap(), 80).unwrap();
-        let worst = |p: &EulerPath| (0..p.times.len()).map(|k| p.error(k)).fold(0.0, f64::max);
+        let coarse = euler_walk(&sys, &signal, Step::new(0.1).unwrap(), 40).unwrap();
+        let fine = euler_walk(&sys, &signal, Step::new(0.05).unwrap(), 80).unwrap();
+        let worst = |p: &EulerWalk| (0..p.times.len()).map(|k| p.error(k)).fold(0.0, f64::max);
         let (e1, e2) = (worst(&coarse), worst(&fine));
         assert!(e1 > 0.01, "a coarse Euler path must visibly drift, error {e1}");
         let ratio = e1 / e2;
@@ -214,9 +214,9 @@ mod tests {
     #[test]
     fn an_impulse_starts_the_path_at_b() {
         let signal = Signal::new(SignalKind::Impulse, 2.0, 1.0).unwrap();
-        let path = euler_path(&damped(), &signal, Step::new(0.05).unwrap(), 10).unwrap();
+        let path = euler_walk(&damped(), &signal, Step::new(0.05).unwrap(), 10).unwrap();
         assert_eq!(path.states.column(0).iter().copied().collect::<Vec<_>>(), vec![0.0, 2.0]);
         assert!(path.error(0) < 1e-15);
-        assert!(euler_path(&damped(), &signal, Step::new(0.05).unwrap(), 0).is_err());
+        assert!(euler_walk(&damped(), &signal, Step::new(0.05).unwrap(), 0).is_err());
     }
 }

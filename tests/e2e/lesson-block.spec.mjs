@@ -1,7 +1,7 @@
 // Lesson 12 (#/block): the diagram's boxes open their tensors (by click and by keyboard), every
 // control changes its figure, the state survives a reload, and the numbers are sane.
 import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-state.spec.mjs";
+import { slide } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => {

@@ -4,7 +4,7 @@
 // mx:update:continuous measures.
 import { test, check, ready, canvases } from "./harness.mjs";
 import {
-  settle, setRange, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
+  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
 
 const FIGURES = 8; // phase plane, 3 time plots, eigenvalues, Euler, superposition, convolution
@@ -63,7 +63,7 @@ test("continuous: Space plays and the arrow keys step the time in the phase plan
   const t = Number(await page.inputValue("#continuous-t"));
   check(t > 2.0, `Space did not play (t = ${t})`);
   // Playing to the end stops there; Play again starts over.
-  await setRange(page, "continuous-t", 12);
+  await slide(page, "continuous-t", 12);
   await page.click(".panel .play button.primary");
   await page.waitForTimeout(200);
   check(Number(await page.inputValue("#continuous-t")) < 12, "Play at the end did not start over");
@@ -94,7 +94,7 @@ test("continuous: Euler steps follow the rate arrow and converge as Δt shrinks"
   check((await euler()).includes("5 /"), `Step did not take an Euler step: ${await euler()}`);
   check((await canvases(page)).some((c, i) => c !== before[i]), "the Euler figure did not change");
   const big = Number((await error()).match(/([0-9.]+) away/)[1]);
-  await setRange(page, "continuous-euler-dt", 0.05);
+  await slide(page, "continuous-euler-dt", 0.05);
   const small = Number((await error()).match(/([0-9.]+)(×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+)? away/)[1]);
   const text = await error();
   check(text.includes("×10⁻") || small < big, `a smaller Δt should track the exact path better: ${big} → ${text}`);
@@ -127,9 +127,9 @@ test("continuous: unstable systems are clipped, never NaN, and the banner says w
   // The fastest growth the sliders allow: every entry of A at +3, for 12 s.
   for (const id of ["continuous-a11", "continuous-a12", "continuous-a21", "continuous-a22", "continuous-b1",
     "continuous-b2", "continuous-c1", "continuous-c2"]) {
-    await setRange(page, id, 3);
+    await slide(page, id, 3);
   }
-  await setRange(page, "continuous-t", 12);
+  await slide(page, "continuous-t", 12);
   await allDrawn(page, FIGURES);
   await noBadText(page);
   check(/6/.test(await page.innerText(".banner.warning")), "the banner should name λ = 6");
@@ -152,7 +152,7 @@ test("continuous: mx:update:continuous after 20 slider moves", async ({ page, ur
   await open(page, url, "en");
   await page.evaluate(() => performance.clearMeasures());
   for (let i = 0; i < 20; i++) {
-    await setRange(page, i % 2 ? "continuous-a11" : "continuous-b2", (i % 7) * 0.2 - 0.6);
+    await slide(page, i % 2 ? "continuous-a11" : "continuous-b2", (i % 7) * 0.2 - 0.6);
   }
   await reportUpdates(page, "continuous");
 });

@@ -2,8 +2,7 @@
 // every control; model, measurement and published specifications are labelled as such; the CPU
 // measurement runs on request; the state survives a reload.
 import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-state.spec.mjs";
-import { reportUpdates } from "./lesson-scan.spec.mjs";
+import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 for (const lang of ["en", "ko"]) {
   test(`hardware lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {

@@ -2,7 +2,7 @@
 // reacts to every control, to drawing with the mouse and to the keyboard; the S4 kernel and the
 // question's impulse responses react to their controls; the state survives a reload.
 import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-state.spec.mjs";
+import { slide } from "./lesson-tools.mjs";
 
 const FIGURES = { heat: 0, memory: 1, bars: 2, errors: 3, kernel: 4, outputs: 5, impulses: 6 };
 

@@ -4,7 +4,7 @@
 // memory answer to the notes' question, the history, and the mx:update:origins measures.
 import { test, check, ready, canvases } from "./harness.mjs";
 import {
-  settle, setRange, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
+  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
 
 const FIGURES = 6; // machine, phase plane, 3 time plots, eigenvalues
@@ -41,14 +41,14 @@ test("origins: the physical sliders map live to A and B", async ({ page, url }) 
   await open(page, url, "en", "?m=1&k=1&c=0.2");
   const before = await equations(page);
   check(before.includes("−0.2"), `A should hold −c/m = −0.2: ${before}`);
-  await setRange(page, "origins-mass", 2);
+  await slide(page, "origins-mass", 2);
   const after = await equations(page);
   // With m = 2: −k/m = −0.5, −c/m = −0.1, 1/m = 0.5.
   check(after.includes("−0.5") && after.includes("−0.1") && after.includes("0.5"), `A and B did not follow m: ${after}`);
   await choose(page, "origins-system", "circuit");
-  await setRange(page, "origins-inductance", 0.5);
-  await setRange(page, "origins-capacitance", 2);
-  await setRange(page, "origins-resistance", 1);
+  await slide(page, "origins-inductance", 0.5);
+  await slide(page, "origins-capacitance", 2);
+  await slide(page, "origins-resistance", 1);
   // L = 0.5, C = 2, R = 1: −1/(LC) = −1, −R/L = −2, 1/L = 2, C row = 1/C = 0.5.
   const circuit = await equations(page);
   check(circuit.includes("−2") && circuit.includes("0.5"), `A, B, C did not follow R, L, C: ${circuit}`);
@@ -72,18 +72,18 @@ test("origins: damping is forgetting — the memory time and the regime follow c
   const banner = async () => page.innerText(".banner.info");
   check(/Underdamped/.test(await banner()), `banner: ${await banner()}`);
   const slow = Number((await memory()).match(/about ([0-9.]+) s/)[1]);
-  await setRange(page, "origins-damping", 1);
+  await slide(page, "origins-damping", 1);
   const fast = Number((await memory()).match(/about ([0-9.]+) s/)[1]);
   check(fast < slow, `more damping should forget sooner: ${slow} → ${fast}`);
-  await setRange(page, "origins-damping", 0);
+  await slide(page, "origins-damping", 0);
   check(/forever/.test(await memory()), "an undamped spring should remember forever");
   check(/Undamped/.test(await banner()), "the banner should say undamped");
   // m = 0.5 kg, k = 0.5 N/m, c = 1 N·s/m: ζ = c / (2√(km)) = 1 exactly.
-  await setRange(page, "origins-mass", 0.5);
-  await setRange(page, "origins-stiffness", 0.5);
-  await setRange(page, "origins-damping", 1);
+  await slide(page, "origins-mass", 0.5);
+  await slide(page, "origins-stiffness", 0.5);
+  await slide(page, "origins-damping", 1);
   check(/Critically damped/.test(await banner()), `ζ = 1 should be critical: ${await banner()}`);
-  await setRange(page, "origins-damping", 1.5);
+  await slide(page, "origins-damping", 1.5);
   check(/Overdamped/.test(await banner()), `ζ = 1.5 should be overdamped: ${await banner()}`);
 });
 
@@ -106,7 +106,7 @@ test("origins: mx:update:origins after 20 slider moves", async ({ page, url }) =
   await open(page, url, "en");
   await page.evaluate(() => performance.clearMeasures());
   for (let i = 0; i < 20; i++) {
-    await setRange(page, i % 2 ? "origins-damping" : "origins-stiffness", 0.1 + (i % 7) * 0.2);
+    await slide(page, i % 2 ? "origins-damping" : "origins-stiffness", 0.1 + (i % 7) * 0.2);
   }
   await reportUpdates(page, "origins");
 });

@@ -3,7 +3,7 @@
 // SSM pairs and for the sums, and the finished states must equal the sequential recurrence; every
 // control changes what is shown; the state survives a reload; the scan runs on WebGPU.
 import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-state.spec.mjs";
+import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 /** The boxes of one row of the tree: { col, word, value, ok }. */
 function rowNodes(page, selector) {
@@ -29,16 +29,6 @@ function fold(op, inputs, word) {
 
 function close(a, b) {
   return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) <= 1e-9 * Math.max(1, Math.abs(b[i])));
-}
-
-/** Prints (does not assert) the median and p95 of the lesson's `mx:update:<slug>` measures. */
-export async function reportUpdates(page, slug, what) {
-  await page.waitForTimeout(300);
-  const name = `mx:update:${slug}`;
-  const times = await page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration).sort((a, b) => a - b), name);
-  check(times.length >= 20, `only ${times.length} ${name} measures`);
-  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`     ${name} (${what}) median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} updates`);
 }
 
 const position = (page) => page.evaluate(() => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos") ?? 0));

@@ -2,7 +2,7 @@
 // with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
 // control changes its figure, the typed text survives a reload, and nothing draws NaN.
 import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-state.spec.mjs";
+import { slide } from "./lesson-tools.mjs";
 
 const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
 

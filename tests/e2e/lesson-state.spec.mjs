@@ -1,17 +1,10 @@
 // Lesson 1 (#/state): the grid world moves by keys, buttons and clicks and its state vector
 // follows; the tracking example reacts to every control; the state survives a reload.
 import { test, check, ready, canvases } from "./harness.mjs";
+import { slide } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => [...document.querySelectorAll("canvas")].every((c) => Number(c.dataset.draws) > 0));
-}
-
-/** Sets a range input's value the way a user's drag does: value, then an `input` event. */
-export async function slide(page, selector, value) {
-  await page.$eval(selector, (el, v) => {
-    el.value = String(v);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, value);
 }
 
 for (const lang of ["en", "ko"]) {

@@ -1,38 +1,32 @@
-// Helpers for lesson specs: settle after an update, move a range input or a select like a user,
-// check that every control of a lesson changes a figure, the URL round trip, and the
-// `mx:update:<lesson>` measures (median and p95, printed, not asserted).
-import { check, canvases } from "./harness.mjs";
-
-/** Waits two animation frames (a Yew render and the figures' redraw effects). */
-export async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
-/** Sets a range input to `value` (snapped by the browser) and fires `input`, as a drag would. */
-export async function setRange(page, id, value) {
-  await page.$eval(`#${id}`, (el, v) => {
-// Helpers shared by the lesson specs: waiting for a redraw, moving a slider as a learner would,
-// comparing canvas fingerprints, and reading numbers as the page writes them.
-import { check, ready } from "./harness.mjs";
+// Helpers shared by the lesson specs: waiting for a redraw, moving a control as a learner would,
+// checking that every control changes a figure and that the address keeps the state, reading
+// numbers as the page writes them, and the `mx:update:<lesson>` measures (median and p95,
+// printed for the notes, never asserted).
+import { check, canvases, ready } from "./harness.mjs";
 
 /** Two animation frames: the update has rendered and its figures have drawn. */
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** Opens a lesson route and waits until `figures` canvases have drawn. */
-export async function openLesson(page, url, route, lang, figures) {
-  await page.goto(url(route, lang));
-  await ready(page);
-  await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, figures);
-  await settle(page);
-}
-
-/** Sets a range input by value, as a drag would (an `input` event), and waits for the redraw. */
-export async function slide(page, id, value) {
-  await page.locator(`#${id}`).evaluate((el, v) => {
+/** Sets a range input (an id, or a CSS selector starting with `#` or `.`) to `value`, snapped
+ *  by the browser, fires `input` as a drag would, and waits for the redraw. */
+export async function slide(page, target, value) {
+  const selector = /^[#.[]/.test(target) ? target : `#${target}`;
+  await page.locator(selector).first().evaluate((el, v) => {
     el.value = String(v);
     el.dispatchEvent(new Event("input", { bubbles: true }));
   }, value);
   await settle(page);
+}
+
+/** Prints the median and p95 of the `mx:update:<slug>` measures taken so far. */
+export async function reportUpdates(page, slug, what = "updates") {
+  await page.waitForTimeout(300); // a debounced last update lands
+  const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `mx:update:${slug}`);
+  check(ms.length > 0, `no mx:update:${slug} measures`);
+  ms.sort((a, b) => a - b);
+  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+  console.log(`     mx:update:${slug} over ${ms.length} ${what}: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
+  return { median: q(0.5), p95: q(0.95) };
 }
 
 /** Chooses `value` in a select and fires `change`. */
@@ -78,7 +72,7 @@ export async function everyControlChangesAFigure(page, skip = []) {
       await page.click(`#${id}`);
       await settle(page);
     } else {
-      await setRange(page, id, await otherValue(page, id));
+      await slide(page, id, await otherValue(page, id));
     }
     const after = await canvases(page);
     const changed = after.length !== before.length || after.some((c, i) => c !== before[i]);
@@ -102,17 +96,6 @@ export async function urlRoundTrip(page, ready) {
     `the controls were not restored:\n${before.join(" ")}\n${after.join(" ")}`);
 }
 
-/** Median and p95 of the `mx:update:<slug>` measures so far, printed for the notes. */
-export async function reportUpdates(page, slug) {
-  const ds = await page.evaluate((name) =>
-    performance.getEntriesByName(name).map((e) => e.duration), `mx:update:${slug}`);
-  check(ds.length > 0, `no mx:update:${slug} measures`);
-  ds.sort((a, b) => a - b);
-  const at = (q) => ds[Math.min(ds.length - 1, Math.floor(q * ds.length))];
-  console.log(`     mx:update:${slug}: n=${ds.length} median=${at(0.5).toFixed(1)} ms p95=${at(0.95).toFixed(1)} ms`);
-  return { median: at(0.5), p95: at(0.95) };
-}
-
 /** The page shows no missing text, NaN or infinity. */
 export async function noBadText(page) {
   const text = await page.innerText("main");
@@ -120,6 +103,16 @@ export async function noBadText(page) {
   check(!/NaN|∞|Infinity/.test(text), "the page shows NaN or infinity");
   const maths = await page.$$eval("main math", (ms) => ms.map((m) => m.textContent).join(" "));
   check(!/NaN|∞/.test(maths), "an equation shows NaN or infinity");
+}
+
+/** Opens a lesson route and waits until `figures` canvases have drawn. */
+export async function openLesson(page, url, route, lang, figures) {
+  await page.goto(url(route, lang));
+  await ready(page);
+  await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, figures);
+  await settle(page);
+}
+
 /** The indices of the canvases whose pictures differ between two fingerprints. */
 export const changed = (a, b) => a.map((x, i) => (x !== b[i] ? i : -1)).filter((i) => i >= 0);
 
@@ -146,15 +139,6 @@ export function lastNumber(text) {
   const all = numbers(text);
   if (all.length === 0) throw new Error(`no number in ${JSON.stringify(text)}`);
   return all[all.length - 1];
-}
-
-/** Prints the median and p95 of the `mx:update:<slug>` measures taken so far. */
-export async function reportUpdates(page, slug, what) {
-  const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `mx:update:${slug}`);
-  if (ms.length < 20) throw new Error(`only ${ms.length} measures of mx:update:${slug}`);
-  ms.sort((a, b) => a - b);
-  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  console.log(`     mx:update:${slug} over ${ms.length} ${what}: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
 }
 
 /** Reloads the page and checks that the address, everything the page says (readouts,

@@ -24,8 +24,8 @@ use crate::plot::{
 };
 use crate::route::Route;
 use crate::ssm::{
-    Continuous, ConvolutionCheck, EulerPath, Preset, SignalKind, SsmError, Stability, Step,
-    Superposition, Update, convolution_check, euler_path, rate, superposition,
+    Continuous, ConvolutionCheck, EulerWalk, Preset, SignalKind, SsmError, Stability, Step,
+    Superposition, Update, convolution_check, euler_walk, rate, superposition,
 };
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
@@ -379,7 +379,7 @@ fn euler_draw(
     lang: Lang,
     run: Rc<Run>,
     sys: Rc<Continuous>,
-    path: Rc<EulerPath>,
+    path: Rc<EulerWalk>,
     k: usize,
     limit: Option<(f64, f64)>,
 ) -> DrawFn {
@@ -438,7 +438,7 @@ fn euler_panel(p: &PanelProps) -> Html {
     let path =
         use_memo((system_bits(s), s.input, s.period.to_bits(), s.euler_dt.to_bits()), |_| {
             let signal = s.signal()?;
-            euler_path(&m.sys, &signal, Step::new(s.euler_dt)?, euler_steps(s.euler_dt))
+            euler_walk(&m.sys, &signal, Step::new(s.euler_dt)?, euler_steps(s.euler_dt))
         });
     let last = path.as_ref().as_ref().map_or(0, |p| p.times.len() - 1);
     let k = s.euler_k.min(last);

@@ -17,8 +17,8 @@ use crate::mathml::{
     Math, bar, column, equals, exp, frac, matrix, mi, mo, num, number_text, paren, row, sub, sup,
 };
 use crate::plot::{
-    Corner, EigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, LineChart,
-    LogChart, RuleSpectrum, Series, SeriesStyle, TaylorLabels, TaylorSquare, eigen_plane,
+    Corner, DiscreteEigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, LineChart,
+    LogChart, RuleSpectrum, Series, SeriesStyle, TaylorLabels, TaylorSquare, discrete_eigen_plane,
     euler_plane, finite_range, integral_grid, line_chart, log_chart, mat2, palette, taylor_square,
 };
 use crate::route::Route;
@@ -429,12 +429,12 @@ fn rules_panel(p: &PanelProps) -> Html {
                 })
                 .collect();
             let draw: DrawFn = Rc::new(move |area, theme| {
-                let scene = EigenScene {
+                let scene = DiscreteEigenScene {
                     rules: rules.clone(),
                     circle: t(lang, "discretize.legend_circle"),
                     axes: (t(lang, "discretize.axis_re"), t(lang, "discretize.axis_im")),
                 };
-                eigen_plane(area, &scene, theme).map(|_| None)
+                discrete_eigen_plane(area, &scene, theme).map(|_| None)
             });
             Some(draw)
         }

@@ -1,20 +1,20 @@
 //! The lessons, one file each, registered here by slug. A lesson that is not written yet has no
 //! view, and its page says so plainly.
 
+mod block;
+mod compare;
 mod continuous;
-mod lti;
-mod origins;
 mod discretize;
-mod hippo;
-mod selection;
 mod format;
 mod hardware;
+mod hippo;
+mod lti;
+mod numbers;
+mod origins;
 mod scan;
 mod scan_bench;
 mod scan_tree;
-mod block;
-mod compare;
-mod numbers;
+mod selection;
 mod state;
 mod views;
 
@@ -26,35 +26,15 @@ pub(crate) fn view(lesson: Lesson, sub: Option<&str>) -> Option<Html> {
     match lesson {
         Lesson::State => Some(html! { <state::StateLessonView /> }),
         Lesson::Continuous => Some(html! { <continuous::ContinuousLessonView /> }),
-        Lesson::Discretize
-        | Lesson::Views
         Lesson::Discretize => Some(html! { <discretize::DiscretizeLessonView /> }),
         Lesson::Views => Some(html! { <views::ViewsLessonView /> }),
-        Lesson::Continuous
-        | Lesson::Hippo
         Lesson::Hippo => Some(html! { <hippo::HippoLessonView /> }),
+        Lesson::Selection => Some(html! { <selection::SelectionLessonView /> }),
+        Lesson::Compare => Some(html! { <compare::CompareLessonView /> }),
         Lesson::Scan if sub == Some("bench") => Some(html! { <scan_bench::ScanBenchView /> }),
         Lesson::Scan => Some(html! { <scan::ScanLessonView /> }),
         Lesson::Hardware => Some(html! { <hardware::HardwareLessonView /> }),
         Lesson::Block => Some(html! { <block::BlockLessonView /> }),
-        Lesson::Compare => Some(html! { <compare::CompareLessonView /> }),
-        Lesson::Continuous
-        | Lesson::Discretize
-        | Lesson::Views
-        | Lesson::Selection
-        Lesson::Selection => Some(html! { <selection::SelectionLessonView /> }),
-        Lesson::Continuous
-        | Lesson::Discretize
-        | Lesson::Views
-        | Lesson::Hippo
-        | Lesson::Compare
-        | Lesson::Scan
-        | Lesson::Hardware
-        | Lesson::Block => None,
         Lesson::Origins => Some(html! { <origins::OriginsLessonView /> }),
-        | Lesson::Block
-        | Lesson::Scan
-        | Lesson::Hardware
-        | Lesson::Origins => None,
     }
 }

@@ -18,7 +18,7 @@ use crate::plot::{
 };
 use crate::route::Route;
 use crate::ssm::{
-    BRule, CHANNELS, CopyingReport, FEATURES, RuleComparison, STATE, SsmError, StepProjection,
+    BRule, BRuleComparison, CHANNELS, CopyingReport, FEATURES, STATE, SsmError, StepProjection,
     TextModel, compare_b_rules, delta_projection, footprint, mixing_matrix, output_shares,
     run_copying, step_coefficients, text_model, trace_channel,
 };
@@ -217,7 +217,7 @@ struct TextView {
     h: DMatrix<f64>,
     /// The mixing matrix of the channel, (L, L).
     alpha: DMatrix<f64>,
-    rules: RuleComparison,
+    rules: BRuleComparison,
     /// The first token's share of the last output.
     first_share: f64,
 }
