@@ -2,7 +2,7 @@
 //! exp(M), Euler sub-steps against the exact path, the eigenvalues of Abar against the unit
 //! circle, and Bbar as the area under exp(As) B.
 
-use super::plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
+use super::plane::{Mark, PlaneScene, circle_points, fit_view, plane};
 use super::{Corner, LegendEntry, PlotError, Swatch, Theme, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
@@ -172,7 +172,7 @@ pub fn euler_plane<DB: DrawingBackend>(
         Mark::Label { at: target, text: l.target, color: palette::GREEN },
     ];
     let view = fit_view(scene.exact.iter().chain(&scene.euler).copied(), 0.12, 0.3);
-    let corner = emptier_corner(&[scene.exact.clone(), scene.euler.clone()].concat(), view);
+    let corner = Corner::UpperRight;
     let legend = vec![
         LegendEntry { label: l.exact, color: palette::GREEN, swatch: Swatch::Line },
         LegendEntry { label: l.euler, color: palette::ORANGE, swatch: Swatch::Line },
@@ -338,7 +338,7 @@ pub fn integral_grid<DB: DrawingBackend>(
             Vec::new()
         };
         let rate = PlaneScene::new((l.time, &rate_label), rate_view, marks)
-            .with_legend(rate_legend, emptier_corner(&curve, rate_view))
+            .with_legend(rate_legend, Corner::UpperRight)
             .with_ticks(5, 4);
         plane(&cells[2 * i], &rate, theme)?;
 

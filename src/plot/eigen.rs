@@ -2,6 +2,7 @@
 //! plane (Re λ < 0, every mode decays) shaded as the stability region, the right half as the
 //! region where a mode grows, and each eigenvalue marked and labelled.
 
+use super::axes::font;
 use super::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,7 +33,6 @@ pub fn eigen_plane<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let finite: Vec<(usize, (f64, f64))> = s
         .eigenvalues
         .iter()
@@ -57,8 +57,8 @@ pub fn eigen_plane<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID.mix(0.6))
         .x_labels(7)
@@ -71,7 +71,7 @@ pub fn eigen_plane<DB: DrawingBackend>(
         PathElement::new(vec![(-rx, 0.0), (rx, 0.0)], palette::MARK.stroke_width(theme.px(1.0))),
     ])
     .map_err(err)?;
-    let corner = |hpos| font(12.0).pos(Pos::new(hpos, VPos::Top));
+    let corner = |hpos| font(theme, 12.0).pos(Pos::new(hpos, VPos::Top));
     let pad = 0.04;
     ctx.draw_series([
         Text::new(
@@ -94,7 +94,7 @@ pub fn eigen_plane<DB: DrawingBackend>(
             // The label goes beside the mark, on the side away from the imaginary axis when it
             // fits there (so it never crosses the axis), above or below by the sign of Im λ so
             // that a conjugate pair never overlaps.
-            let style = font(12.0);
+            let style = font(theme, 12.0);
             let width =
                 f64::from(ctx.plotting_area().estimate_text_size(label, &style).map_err(err)?.0);
             let units = width / (f64::from(ctx.plotting_area().dim_in_pixel().0) / (2.0 * rx));

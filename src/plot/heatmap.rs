@@ -6,6 +6,7 @@
 //! maps the pointer to that x, and [`column_at`] rounds it to a column. Non-finite cells are
 //! drawn grey and never enter the colour range.
 
+use super::axes::font;
 use super::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
@@ -191,8 +192,7 @@ pub fn heatmap_stack<DB: DrawingBackend>(
     let cols = columns(stack).max(1);
     let (left, right) = (px(LEFT), w - px(RIGHT));
     let cell_w = f64::from(right - left) / cols as f64;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
-    let label_font = font(11.0);
+    let label_font = font(theme, 11.0);
     let line = px(15.0);
 
     // The bottom band: column labels on one or two staggered lines, then the axis name.
@@ -222,7 +222,7 @@ pub fn heatmap_stack<DB: DrawingBackend>(
         let row_h = panel.row_height.max(0.1) * cell_w * shrink;
         let n_rows = rows(panel);
         let title_y = y + px(GAP);
-        area.draw(&Text::new(panel.title, (left, title_y), font(12.0))).map_err(err)?;
+        area.draw(&Text::new(panel.title, (left, title_y), font(theme, 12.0))).map_err(err)?;
         let top = title_y + px(TITLE);
         let row_y = |r: f64| top + (r * row_h).round() as i32;
         let col_x = |c: f64| left + (c * cell_w).round() as i32;
@@ -303,7 +303,7 @@ pub fn heatmap_stack<DB: DrawingBackend>(
         area.draw(&Text::new(text, (x, ly), label_style.clone())).map_err(err)?;
     }
     if !stack.x_label.is_empty() {
-        let style = font(12.0).pos(Pos::new(HPos::Center, VPos::Top));
+        let style = font(theme, 12.0).pos(Pos::new(HPos::Center, VPos::Top));
         let ay = labels_top + label_lines * line + px(2.0);
         area.draw(&Text::new(stack.x_label, ((left + right) / 2, ay), style)).map_err(err)?;
     }

@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub enum Swatch {
     /// A short line.
     Line,
+    /// A short dashed line, for a dashed series.
+    Dashed,
     /// A dot.
     Dot,
 }
@@ -41,6 +43,104 @@ pub enum Corner {
     LowerRight,
 }
 
+/// The legend's box in `corner` of `area`, in the area's pixels: (left, top, width, height).
+fn legend_box<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry<'_>],
+    corner: Corner,
+    theme: &Theme,
+) -> Result<(i32, i32, i32, i32), PlotError> {
+    let style = TextStyle::from(("sans-serif", theme.font(11.0)).into_font());
+    let (line_h, swatch_w, gap) =
+        (theme.font(16.0) as i32, theme.px(16.0) as i32, theme.px(6.0) as i32);
+    let mut text_w = 0;
+    for e in entries {
+        text_w = text_w.max(area.estimate_text_size(e.label, &style).map_err(err)?.0 as i32);
+    }
+    let (w, h) = area.dim_in_pixel();
+    let (box_w, box_h) = (gap * 3 + swatch_w + text_w, gap * 2 + line_h * entries.len() as i32);
+    let x0 = match corner {
+        Corner::UpperLeft | Corner::LowerLeft => gap,
+        Corner::UpperRight | Corner::LowerRight => w as i32 - box_w - gap,
+    };
+    let y0 = match corner {
+        Corner::UpperLeft | Corner::UpperRight => gap,
+        Corner::LowerLeft | Corner::LowerRight => h as i32 - box_h - gap,
+    };
+    Ok((x0, y0, box_w, box_h))
+}
+
+/// The corner where the legend hides the fewest of `marks` (pixels of the drawn data, relative
+/// to `area`, as [`data_pixels`] gives them): `preferred` unless another corner hides fewer.
+fn clearest_corner<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry<'_>],
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> Result<Corner, PlotError> {
+    let others = [Corner::UpperRight, Corner::UpperLeft, Corner::LowerRight, Corner::LowerLeft];
+    let mut best = (usize::MAX, preferred);
+    for corner in std::iter::once(preferred).chain(others.into_iter().filter(|&c| c != preferred)) {
+        let (x0, y0, w, h) = legend_box(area, entries, corner, theme)?;
+        let hidden = marks
+            .iter()
+            .filter(|&&(x, y)| (x0..=x0 + w).contains(&x) && (y0..=y0 + h).contains(&y))
+            .count();
+        if hidden < best.0 {
+            best = (hidden, corner);
+        }
+    }
+    Ok(best.1)
+}
+
+/// The pixels of `points` (data coordinates) in `ctx`'s plotting area, filled in every few
+/// pixels along each segment when `joined` (a legend over the middle of a long straight segment
+/// hides it too): the marks [`clearest_corner`] counts.
+pub fn data_pixels<DB, X, Y>(
+    ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    points: &[(f64, f64)],
+    joined: bool,
+) -> Vec<(i32, i32)>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    const STEP_PX: i32 = 4;
+    let origin = ctx.plotting_area().get_base_pixel();
+    let mut out: Vec<(i32, i32)> = Vec::new();
+    for p in points {
+        let (x, y) = ctx.backend_coord(p);
+        let p = (x - origin.0, y - origin.1);
+        if let (true, Some(&q)) = (joined, out.last()) {
+            let n = ((p.0 - q.0).abs().max((p.1 - q.1).abs()) / STEP_PX).min(200);
+            out.extend((1..n).map(|i| (q.0 + (p.0 - q.0) * i / n, q.1 + (p.1 - q.1) * i / n)));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Draws the legend over `ctx`'s plotting area in the corner, `preferred` first, that hides the
+/// fewest of `marks` (from [`data_pixels`]).
+pub fn legend_clear_of<DB, X, Y>(
+    ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    entries: &[LegendEntry<'_>],
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    let area = ctx.plotting_area().strip_coord_spec();
+    let corner = clearest_corner(&area, entries, preferred, marks, theme)?;
+    legend(&area, entries, corner, theme)
+}
+
 /// Draws `entries` in a framed box in `corner` of `area` (pixel coordinates).
 pub fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -52,24 +152,9 @@ pub fn legend<DB: DrawingBackend>(
         return Ok(());
     }
     let style = ("sans-serif", theme.font(11.0)).into_font().color(&palette::INK);
-    let line_h = theme.font(16.0) as i32;
-    let swatch_w = theme.px(16.0) as i32;
-    let gap = theme.px(6.0) as i32;
-    let mut text_w = 0;
-    for e in entries {
-        text_w = text_w.max(area.estimate_text_size(e.label, &style).map_err(err)?.0 as i32);
-    }
-    let (w, h) = area.dim_in_pixel();
-    let box_w = gap * 3 + swatch_w + text_w;
-    let box_h = gap * 2 + line_h * entries.len() as i32;
-    let x0 = match corner {
-        Corner::UpperLeft | Corner::LowerLeft => gap,
-        Corner::UpperRight | Corner::LowerRight => w as i32 - box_w - gap,
-    };
-    let y0 = match corner {
-        Corner::UpperLeft | Corner::UpperRight => gap,
-        Corner::LowerLeft | Corner::LowerRight => h as i32 - box_h - gap,
-    };
+    let (line_h, swatch_w, gap) =
+        (theme.font(16.0) as i32, theme.px(16.0) as i32, theme.px(6.0) as i32);
+    let (x0, y0, box_w, box_h) = legend_box(area, entries, corner, theme)?;
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], WHITE.mix(0.88).filled()))
         .map_err(err)?;
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], palette::GRID.stroke_width(1)))
@@ -85,6 +170,16 @@ pub fn legend<DB: DrawingBackend>(
                     e.color.stroke_width(theme.px(3.0)),
                 ))
                 .map_err(err)?,
+            Swatch::Dashed => {
+                let dash = swatch_w * 3 / 8;
+                for from in [sx, sx + swatch_w - dash] {
+                    area.draw(&PathElement::new(
+                        vec![(from, y), (from + dash, y)],
+                        e.color.stroke_width(theme.px(3.0)),
+                    ))
+                    .map_err(err)?;
+                }
+            }
             Swatch::Dot => area
                 .draw(&Circle::new((sx + swatch_w / 2, y), theme.px(4.0), e.color.filled()))
                 .map_err(err)?,
@@ -112,5 +207,25 @@ mod tests {
             area.present().unwrap();
         }
         assert!(svg.contains("input x") && svg.contains("state h") && svg.contains("<circle"));
+    }
+
+    #[test]
+    fn the_legend_takes_the_corner_that_hides_the_least() {
+        let mut svg = String::new();
+        let area = SVGBackend::with_string(&mut svg, (300, 200)).into_drawing_area();
+        let entries =
+            [LegendEntry { label: "input x", color: palette::BLUE, swatch: Swatch::Dashed }];
+        let theme = Theme::default();
+        let pick = |marks: &[(i32, i32)]| {
+            clearest_corner(&area, &entries, Corner::UpperRight, marks, &theme).unwrap()
+        };
+        // Nothing to hide: the preferred corner.
+        assert_eq!(pick(&[]), Corner::UpperRight);
+        // Data in the upper right (a rising curve's end): the next clear corner.
+        let rising: Vec<(i32, i32)> = (0..300).map(|x| (x, 200 - x * 2 / 3)).collect();
+        assert_eq!(pick(&rising), Corner::UpperLeft);
+        // Data across the whole top: a lower corner.
+        let top: Vec<(i32, i32)> = (0..300).map(|x| (x, 15)).collect();
+        assert!(matches!(pick(&top), Corner::LowerLeft | Corner::LowerRight));
     }
 }

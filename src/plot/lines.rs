@@ -3,7 +3,8 @@
 
 use super::axes::{draw_mesh, font};
 use super::{
-    Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, err, finite_range, legend, palette,
+    Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, finite_range,
+    legend_clear_of, palette,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -34,6 +35,18 @@ pub struct Series<'a> {
     pub style: SeriesStyle,
 }
 
+impl<'a> Series<'a> {
+    /// The series' line in a legend: its label, colour, and a sample drawn as the series is.
+    pub fn legend_entry(&self) -> LegendEntry<'a> {
+        let swatch = match self.style {
+            SeriesStyle::Points => Swatch::Dot,
+            SeriesStyle::Dashed => Swatch::Dashed,
+            SeriesStyle::Line | SeriesStyle::Steps => Swatch::Line,
+        };
+        LegendEntry { label: self.label, color: self.color, swatch }
+    }
+}
+
 /// A whole chart.
 #[derive(Debug, Clone, Default)]
 pub struct LineChart<'a> {
@@ -51,7 +64,7 @@ pub struct LineChart<'a> {
     pub y_limit: Option<(f64, f64)>,
     /// A fixed x range; otherwise the span of the data.
     pub x_range: Option<(f64, f64)>,
-    /// Where the legend goes (upper right unless the data lives there).
+    /// Where the legend goes by preference; another corner is taken if it hides less data.
     pub legend: Corner,
 }
 
@@ -80,6 +93,8 @@ pub fn line_chart<DB: DrawingBackend>(
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
 
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(y0, y1));
+    // Where the data lies in pixels, to keep the legend off it.
+    let mut marks = Vec::new();
     for s in &chart.series {
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
         let finite: Vec<(f64, f64)> = s
@@ -89,6 +104,7 @@ pub fn line_chart<DB: DrawingBackend>(
             .filter(|p| p.0.is_finite() && p.1.is_finite())
             .map(clamp)
             .collect();
+        marks.extend(data_pixels(&ctx, &finite, s.style != SeriesStyle::Points));
         match s.style {
             SeriesStyle::Line => ctx.draw_series(LineSeries::new(finite, stroke)),
             SeriesStyle::Dashed => {
@@ -119,16 +135,8 @@ pub fn line_chart<DB: DrawingBackend>(
     }
 
     if chart.series.len() > 1 {
-        let entries: Vec<LegendEntry<'_>> = chart
-            .series
-            .iter()
-            .map(|s| LegendEntry {
-                label: s.label,
-                color: s.color,
-                swatch: if s.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line },
-            })
-            .collect();
-        legend(&ctx.plotting_area().strip_coord_spec(), &entries, chart.legend, theme)?;
+        let entries: Vec<LegendEntry<'_>> = chart.series.iter().map(Series::legend_entry).collect();
+        legend_clear_of(&ctx, &entries, chart.legend, &marks, theme)?;
     }
 
     let (px0, _) = ctx.backend_coord(&(x0, y0));

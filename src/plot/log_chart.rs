@@ -2,9 +2,10 @@
 //! that span ten decades), and optionally a logarithmic x axis too. Values at or below the
 //! floor, zero included, are drawn on the floor; non-finite values are skipped.
 
+use super::axes::font;
 use super::{
-    Corner, LegendEntry, PlotError, Series, SeriesStyle, Swatch, Theme, XAxisMap, err, legend,
-    palette, tick_label,
+    Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
+    legend_clear_of, palette, tick_label,
 };
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
@@ -85,7 +86,6 @@ where
     DB: DrawingBackend,
     X: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let (x0, x1) = (x.range().start, x.range().end);
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -98,8 +98,8 @@ where
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
@@ -111,6 +111,7 @@ where
         .map_err(err)?;
     let floor = y0;
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(floor, y1));
+    let mut marks = Vec::new();
     for s in &chart.series {
         let pts: Vec<(f64, f64)> = s
             .points
@@ -120,6 +121,7 @@ where
             .map(|(x, y)| (x, if y.is_finite() { y } else { y1 }))
             .map(clamp)
             .collect();
+        marks.extend(data_pixels(&ctx, &pts, s.style != SeriesStyle::Points));
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
         match s.style {
             SeriesStyle::Line | SeriesStyle::Steps => {
@@ -141,17 +143,9 @@ where
         ctx.draw_series(std::iter::once(PathElement::new(vec![(m, y0), (m, y1)], stroke)))
             .map_err(err)?;
     }
-    let entries: Vec<LegendEntry<'_>> = chart
-        .series
-        .iter()
-        .filter(|s| !s.label.is_empty())
-        .map(|s| LegendEntry {
-            label: s.label,
-            color: s.color,
-            swatch: if s.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line },
-        })
-        .collect();
-    legend(&ctx.plotting_area().strip_coord_spec(), &entries, chart.corner, theme)?;
+    let entries: Vec<LegendEntry<'_>> =
+        chart.series.iter().filter(|s| !s.label.is_empty()).map(Series::legend_entry).collect();
+    legend_clear_of(&ctx, &entries, chart.corner, &marks, theme)?;
     let (px0, _) = ctx.backend_coord(&(x0, y0));
     let (px1, _) = ctx.backend_coord(&(x1, y0));
     Ok((f64::from(px0), f64::from(px1)))

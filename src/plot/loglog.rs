@@ -2,19 +2,13 @@
 //! work and depth of the scans as n grows, bytes moved as L grows, and measured times. Series,
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
+use super::axes::font;
 use super::{
-    Corner, LegendEntry, PlotError, Series, SeriesStyle, Swatch, Theme, err, legend, palette,
+    Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
+    palette,
 };
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-impl<'a> Series<'a> {
-    /// The series' line in a legend: its label, colour, and a dot for points or a line.
-    pub fn legend_entry(&self) -> LegendEntry<'a> {
-        let swatch = if self.style == SeriesStyle::Points { Swatch::Dot } else { Swatch::Line };
-        LegendEntry { label: self.label, color: self.color, swatch }
-    }
-}
 
 /// A chart whose axes are both logarithmic.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +62,6 @@ pub fn log_log_chart<DB: DrawingBackend>(
     let points = || chart.series.iter().flat_map(|s| s.points.iter().filter(usable));
     let (x0, x1) = decades(points().map(|p| p.0).chain(chart.marker_x));
     let (y0, y1) = decades(points().map(|p| p.1));
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
 
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -79,8 +72,8 @@ pub fn log_log_chart<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(palette::GRID.mix(0.4))
         .bold_line_style(palette::GRID.mix(0.8))
         .x_label_formatter(&|x| compact(*x))
@@ -88,9 +81,11 @@ pub fn log_log_chart<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
 
+    let mut marks = Vec::new();
     for s in &chart.series {
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
         let kept: Vec<(f64, f64)> = s.points.iter().filter(usable).copied().collect();
+        marks.extend(data_pixels(&ctx, &kept, s.style != SeriesStyle::Points));
         match s.style {
             SeriesStyle::Points => {}
             SeriesStyle::Dashed => {
@@ -118,7 +113,7 @@ pub fn log_log_chart<DB: DrawingBackend>(
         .filter(|s| s.points.iter().any(|p| usable(&p)))
         .map(Series::legend_entry)
         .collect();
-    legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::UpperLeft, theme)
+    legend_clear_of(&ctx, &entries, Corner::UpperLeft, &marks, theme)
 }
 
 #[cfg(test)]

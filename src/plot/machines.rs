@@ -3,6 +3,7 @@
 //! circuit (charge on the capacitor plates, current as dots carried round the loop by the
 //! charge that has flowed).
 
+use super::axes::font;
 use super::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -37,7 +38,6 @@ pub fn spring_picture<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let (lo, hi) = (finite(s.range.0).min(0.0), finite(s.range.1).max(0.0));
     let span = (hi - lo).max(0.4);
     let half = 0.12 * span;
@@ -54,8 +54,8 @@ pub fn spring_picture<DB: DrawingBackend>(
         .disable_y_mesh()
         .disable_y_axis()
         .x_desc(s.axis)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(8)
@@ -80,7 +80,7 @@ pub fn spring_picture<DB: DrawingBackend>(
         palette::MARK.stroke_width(theme.px(1.0)),
     ))
     .map_err(err)?;
-    let small = |hpos, vpos| font(11.0).pos(Pos::new(hpos, vpos));
+    let small = |hpos, vpos| font(theme, 11.0).pos(Pos::new(hpos, vpos));
     ctx.draw_series([Text::new(
         s.rest.to_owned(),
         (0.02 * span, 0.14),
@@ -211,8 +211,8 @@ pub fn circuit_picture<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
-    let text = |t: &str, at, h, v| Text::new(t.to_owned(), at, font(12.0).pos(Pos::new(h, v)));
+    let text =
+        |t: &str, at, h, v| Text::new(t.to_owned(), at, font(theme, 12.0).pos(Pos::new(h, v)));
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .build_cartesian_2d(0.0..1.0, 0.0..1.0)
@@ -286,8 +286,8 @@ pub fn circuit_picture<DB: DrawingBackend>(
     let (top, bottom) = if q >= 0.0 { ("+", "−") } else { ("−", "+") };
     let centred = Pos::new(HPos::Center, VPos::Center);
     let (plus_font, minus_font) = (
-        font(13.0).color(&palette::RED).pos(centred),
-        font(13.0).color(&palette::BLUE).pos(centred),
+        font(theme, 13.0).color(&palette::RED).pos(centred),
+        font(theme, 13.0).color(&palette::BLUE).pos(centred),
     );
     for k in 0..marks {
         let x = 0.85 + 0.025 * k as f64;

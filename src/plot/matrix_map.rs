@@ -6,6 +6,7 @@
 //! reads at a glance; non-negative data such as step sizes use a sequential scale. Non-finite
 //! entries are drawn grey and never enter the colour limits.
 
+use super::axes::font;
 use super::heatmap::ColorScale;
 use super::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
@@ -106,14 +107,13 @@ pub fn matrix_map<DB: DrawingBackend>(
     area.fill(&WHITE).map_err(err)?;
     let (rows, cols) = map.values.shape();
     let (rows_f, cols_f) = (rows.max(1) as f64, cols.max(1) as f64);
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let limits = map.limits.unwrap_or_else(|| color_limits(map.scale, map.values));
     let (plot_area, bar_area) =
         area.split_horizontally(area.dim_in_pixel().0 as i32 - theme.px(78.0) as i32);
 
     let mut ctx = ChartBuilder::on(&plot_area)
         .margin(theme.px(8.0))
-        .caption(map.caption, font(13.0))
+        .caption(map.caption, font(theme, 13.0))
         .x_label_area_size(theme.px(42.0))
         .y_label_area_size(theme.px(50.0))
         .build_cartesian_2d(-0.5..cols_f - 0.5, -(rows_f - 0.5)..0.5)
@@ -140,8 +140,8 @@ pub fn matrix_map<DB: DrawingBackend>(
         .disable_mesh()
         .x_desc(map.x_label)
         .y_desc(map.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .x_labels(cols.clamp(1, 32))
         .y_labels(rows.clamp(1, 8))
         .x_label_formatter(&col_label)

@@ -3,7 +3,10 @@
 //! reconstruction error against the state size on a logarithmic scale.
 
 use super::axes::{Frame, draw_mesh, font};
-use super::{Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, err, legend, palette};
+use super::{
+    Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend,
+    legend_clear_of, palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -219,6 +222,7 @@ pub fn error_chart<DB: DrawingBackend>(
         .build_cartesian_2d(0.0..x1, (y0..y1).log_scale())
         .map_err(err)?;
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
+    let mut marks = Vec::new();
     for s in &chart.series {
         let finite: Vec<(f64, f64)> = s
             .points
@@ -226,6 +230,7 @@ pub fn error_chart<DB: DrawingBackend>(
             .filter(|p| p.0.is_finite() && p.1.is_finite())
             .map(|&(x, y)| (x, y.clamp(ERROR_FLOOR.max(y0), y1)))
             .collect();
+        marks.extend(data_pixels(&ctx, &finite, true));
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
         ctx.draw_series(LineSeries::new(finite.clone(), stroke)).map_err(err)?;
         ctx.draw_series(finite.into_iter().map(|p| Circle::new(p, theme.px(2.5), stroke.filled())))
@@ -241,7 +246,7 @@ pub fn error_chart<DB: DrawingBackend>(
         .iter()
         .map(|s| LegendEntry { label: s.label, color: s.color, swatch: Swatch::Line })
         .collect();
-    legend(&ctx.plotting_area().strip_coord_spec(), &entries, Corner::LowerLeft, theme)?;
+    legend_clear_of(&ctx, &entries, Corner::LowerLeft, &marks, theme)?;
     let (px0, _) = ctx.backend_coord(&(0.0, y0));
     let (px1, _) = ctx.backend_coord(&(x1, y0));
     let base = area.get_base_pixel().0;

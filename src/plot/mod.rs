@@ -43,7 +43,7 @@ pub use heatmap::{
     Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
     short_number,
 };
-pub use legend::{Corner, LegendEntry, Swatch, legend};
+pub use legend::{Corner, LegendEntry, Swatch, data_pixels, legend, legend_clear_of};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
 pub use loglog::{LogLogChart, compact, log_log_chart};
@@ -53,7 +53,7 @@ pub use memory::{
     ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
 };
 pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
-pub use plane::{Mark, PlaneScene, circle_points, emptier_corner, fit_view, plane};
+pub use plane::{Mark, PlaneScene, circle_points, fit_view, plane};
 pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};

@@ -4,6 +4,7 @@
 //! drawn as the chain of arrows it follows. Everything is clipped to the view in data space
 //! first, so a diverging trajectory never reaches the backend as a huge or non-finite pixel.
 
+use super::axes::font;
 use super::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -123,7 +124,6 @@ pub fn phase_portrait<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let view = s.view;
     let ((x0, x1), (y0, y1)) = view;
     let mut ctx = ChartBuilder::on(area)
@@ -135,8 +135,8 @@ pub fn phase_portrait<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(6)

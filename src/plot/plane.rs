@@ -3,7 +3,10 @@
 //! circle round). The state plane, the complex plane and the pictures of an integral are drawn
 //! with it.
 
-use super::{Corner, LegendEntry, PlotError, Theme, err, legend, palette, tick_label};
+use super::axes::font;
+use super::{
+    Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette, tick_label,
+};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -153,17 +156,6 @@ pub fn fit_view(
     (span(x0, x1), span(y0, y1))
 }
 
-/// The upper corner of `view` with fewer of `points` near it (in its upper-left or upper-right
-/// quarter), where a legend hides the least.
-pub fn emptier_corner(points: &[(f64, f64)], view: ((f64, f64), (f64, f64))) -> Corner {
-    let ((x0, x1), (y0, y1)) = view;
-    let (xm, ym) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let upper = points.iter().filter(|p| p.1 >= ym);
-    let left = upper.clone().filter(|p| p.0 < xm).count();
-    let right = upper.filter(|p| p.0 >= xm).count();
-    if left < right { Corner::UpperLeft } else { Corner::UpperRight }
-}
-
 /// Draws the scene on `area`.
 pub fn plane<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -171,7 +163,6 @@ pub fn plane<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let (x_area, y_area, margin) = (theme.px(34.0), theme.px(52.0), theme.px(8.0));
     let ((mut x0, mut x1), (mut y0, mut y1)) = scene.view;
     if scene.equal {
@@ -199,8 +190,8 @@ pub fn plane<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(scene.x_label)
         .y_desc(scene.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .light_line_style(palette::GRID.mix(0.6))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
@@ -311,8 +302,21 @@ pub fn plane<DB: DrawingBackend>(
             }
         }
     }
-    legend(&ctx.plotting_area().strip_coord_spec(), &scene.legend, scene.corner, theme)?;
-    Ok(())
+    let marks: Vec<(i32, i32)> = scene
+        .marks
+        .iter()
+        .flat_map(|m| match m {
+            Mark::Path { points, .. } | Mark::Polygon { points, .. } => {
+                data_pixels(&ctx, points, true)
+            }
+            Mark::Dots { points, .. } | Mark::Rings { points, .. } => {
+                data_pixels(&ctx, points, false)
+            }
+            Mark::Arrow { from, to, .. } => data_pixels(&ctx, &[*from, *to], true),
+            Mark::Label { at, .. } => data_pixels(&ctx, &[*at], false),
+        })
+        .collect();
+    legend_clear_of(&ctx, &scene.legend, scene.corner, &marks, theme)
 }
 
 /// An arrow between two device points of the plotting area (absolute pixels), with a filled
@@ -411,13 +415,6 @@ mod tests {
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
         // The equal-scale view is wider than tall here, so x reaches beyond ±1.5.
         assert!(svg.contains("<polygon") || svg.contains("<path"));
-    }
-
-    #[test]
-    fn the_legend_goes_where_the_data_is_not() {
-        let view = ((0.0, 2.0), (0.0, 2.0));
-        assert_eq!(emptier_corner(&[(1.8, 1.9), (1.5, 1.2)], view), Corner::UpperLeft);
-        assert_eq!(emptier_corner(&[(0.1, 1.9), (1.5, 0.2)], view), Corner::UpperRight);
     }
 
     #[test]

@@ -6,8 +6,12 @@
 //! giving the values back, so one code path draws both kinds of chart. Points with a non-finite
 //! or (on a log axis) non-positive value are skipped.
 
+use super::axes::font;
 use super::matrix_map::tick_label;
-use super::{Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, err, legend, palette};
+use super::{
+    Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
+    palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -85,7 +89,6 @@ pub fn scaling_chart<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let (x0, x1) = (chart.x_range.0.max(1e-12).log2(), chart.x_range.1.max(1e-12).log2());
     let (x0, x1) = if x1 > x0 { (x0 - 0.25, x1 + 0.25) } else { (x0 - 1.0, x0 + 1.0) };
     let (y0, y1) = y_range(chart);
@@ -119,8 +122,8 @@ pub fn scaling_chart<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .max_light_lines(if chart.log_y { 0 } else { 1 })
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID.mix(0.9))
@@ -132,6 +135,7 @@ pub fn scaling_chart<DB: DrawingBackend>(
         .map_err(err)?;
 
     let mut any = false;
+    let mut marks = Vec::new();
     for s in &chart.series {
         let pts: Vec<(f64, f64, Option<f64>, Option<f64>)> = s
             .points
@@ -140,6 +144,8 @@ pub fn scaling_chart<DB: DrawingBackend>(
             .filter_map(|p| ty(p.y).map(|y| (p.x.log2(), y, ty(p.lo), ty(p.hi))))
             .collect();
         any |= !pts.is_empty();
+        let centres: Vec<(f64, f64)> = pts.iter().map(|p| (p.0, p.1)).collect();
+        marks.extend(data_pixels(&ctx, &centres, true));
         let stroke = s.color.stroke_width(theme.px(2.0));
         ctx.draw_series(LineSeries::new(pts.iter().map(|p| (p.0, p.1)), stroke)).map_err(err)?;
         ctx.draw_series(pts.iter().filter_map(|&(x, _, lo, hi)| {
@@ -158,10 +164,10 @@ pub fn scaling_chart<DB: DrawingBackend>(
             .iter()
             .map(|s| LegendEntry { label: s.label, color: s.color, swatch: Swatch::Line })
             .collect();
-        legend(&plotting, &entries, Corner::UpperLeft, theme)?;
+        legend_clear_of(&ctx, &entries, Corner::UpperLeft, &marks, theme)?;
     } else {
         let (w, h) = plotting.dim_in_pixel();
-        let style = font(13.0).pos(Pos::new(HPos::Center, VPos::Center));
+        let style = font(theme, 13.0).pos(Pos::new(HPos::Center, VPos::Center));
         plotting
             .draw(&Text::new(chart.empty_note, (w as i32 / 2, h as i32 / 2), style))
             .map_err(err)?;

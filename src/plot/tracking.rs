@@ -2,6 +2,7 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
+use super::axes::font;
 use super::{Corner, LegendEntry, PlotError, Swatch, Theme, err, finite_range, legend, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -41,7 +42,6 @@ pub fn tracking<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), PlotError> {
     area.fill(&WHITE).map_err(err)?;
-    let font = |size: f64| ("sans-serif", theme.font(size)).into_font().color(&palette::INK);
     let ((x0, x1), (y0, y1)) = s.view;
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -52,8 +52,8 @@ pub fn tracking<DB: DrawingBackend>(
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
-        .label_style(font(11.0))
-        .axis_desc_style(font(12.0))
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(font(theme, 12.0))
         .max_light_lines(1)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)

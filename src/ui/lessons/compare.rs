@@ -392,12 +392,18 @@ pub(crate) fn compare_lesson() -> Html {
                         { fact("memory") }
                         { fact("recall") }
                         <tr class="live">
-                            <th scope="row">{ fill(lang, "compare.fact_row_measured", &[("l0", &first.map(grouped).unwrap_or_default()), ("l1", &last.map(grouped).unwrap_or_default())]) }</th>
+                            <th scope="row">{ match (first, last) {
+                                (Some(l0), Some(l1)) => fill(lang, "compare.fact_row_measured", &[("l0", &grouped(l0)), ("l1", &grouped(l1))]),
+                                _ => t(lang, "compare.fact_row_measured_pending").to_owned(),
+                            } }</th>
                             { for order.iter().map(|&a| html! { <td>{ measured_row[a.index()].clone() }</td> }) }
                         </tr>
                         <tr class="live">
-                            <th scope="row">{ fill(lang, "compare.fact_row_bytes", &[("l", &last.map(grouped).unwrap_or_default())]) }</th>
-                            { for order.iter().map(|&a| html! { <td>{ last_bytes.as_ref().map(|b| b[a.index()].clone()).unwrap_or_default() }</td> }) }
+                            <th scope="row">{ match last {
+                                Some(l) => fill(lang, "compare.fact_row_bytes", &[("l", &grouped(l))]),
+                                None => t(lang, "compare.fact_row_bytes_pending").to_owned(),
+                            } }</th>
+                            { for order.iter().map(|&a| html! { <td>{ last_bytes.as_ref().map_or_else(|| t(lang, "compare.no_data").to_owned(), |b| b[a.index()].clone()) }</td> }) }
                         </tr>
                     </tbody>
                 </table>

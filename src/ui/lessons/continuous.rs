@@ -270,7 +270,7 @@ pub(crate) fn continuous_lesson() -> Html {
                             selected={s.input.name()} on_change={on_input} />
                     if s.input.uses_period() {
                         <Slider id="continuous-period" label={period_label} value={s.period}
-                                min={PERIOD_RANGE.0} max={PERIOD_RANGE.1} step={0.25} unit="s"
+                                min={PERIOD_RANGE.0} max={PERIOD_RANGE.1} step={0.25} unit={t(lang, "unit.seconds")}
                                 on_change={edit(|s, v| s.period = v)} />
                     }
                 </div>
@@ -300,7 +300,7 @@ pub(crate) fn continuous_lesson() -> Html {
                         on_back={Some(clock.back.clone())} on_reset={clock.reset.clone()}
                         position={fill(lang, "continuous.position", &[("t", &format!("{:.2}", s.t)), ("n", &decimal(DURATION))])} />
                     <Slider id="continuous-t" label={t(lang, "continuous.time")} value={s.t} min={0.0} max={DURATION}
-                            step={0.05} unit="s" on_change={set_t.clone()} />
+                            step={0.05} unit={t(lang, "unit.seconds")} on_change={set_t.clone()} />
                 </div>
                 <div class="row">
                     <div class="phase-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
@@ -511,7 +511,7 @@ fn euler_panel(p: &PanelProps) -> Html {
             <Prose keys={vec!["continuous.euler1", "continuous.euler2"]} />
             <div class="controls">
                 <Slider id="continuous-euler-dt" label={t(lang, "continuous.euler_dt")} value={s.euler_dt}
-                        min={EULER_RANGE.0} max={EULER_RANGE.1} step={0.05} unit="s" on_change={on_dt} />
+                        min={EULER_RANGE.0} max={EULER_RANGE.1} step={0.05} unit={t(lang, "unit.seconds")} on_change={on_dt} />
                 <PlayControls playing={*playing}
                     on_toggle={{ let (p, set_k) = (playing.clone(), set_k.clone()); Callback::from(move |_| {
                         if !*p && k >= last { set_k.emit(0); }

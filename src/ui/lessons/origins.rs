@@ -328,7 +328,7 @@ pub(crate) fn origins_lesson() -> Html {
                             selected={s.input.name()} on_change={on_input} />
                     if s.input.uses_period() {
                         <Slider id="origins-period" label={t(lang, if s.input == SignalKind::Tokens { "origins.token_length" } else { "origins.period" })}
-                                value={s.period} min={PERIOD.0} max={PERIOD.1} step={0.25} unit="s"
+                                value={s.period} min={PERIOD.0} max={PERIOD.1} step={0.25} unit={t(lang, "unit.seconds")}
                                 on_change={edit(|s, v| s.period = v)} />
                     }
                 </div>
@@ -345,7 +345,7 @@ pub(crate) fn origins_lesson() -> Html {
                         on_back={Some(clock.back.clone())} on_reset={clock.reset.clone()}
                         position={fill(lang, "origins.position", &[("t", &format!("{:.2}", s.t)), ("n", &decimal(DURATION))])} />
                     <Slider id="origins-t" label={t(lang, "origins.time")} value={s.t} min={0.0} max={DURATION}
-                            step={0.025} unit="s" on_change={set_t} />
+                            step={0.025} unit={t(lang, "unit.seconds")} on_change={set_t} />
                 </div>
                 <Banner kind={BannerKind::Info} text={regime_text(lang, &m.character)} />
                 <div class="row">

@@ -231,6 +231,10 @@ async fn run(sink: Sink, page: BenchPage, lens: Vec<usize>) {
                 }
             }
         }
+        // A cancel that came while this length was computing: its row is not shown.
+        if !alive() {
+            break;
+        }
         rows.push(row);
         sink.rows.set(rows.clone());
     }

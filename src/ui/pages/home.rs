@@ -1,10 +1,18 @@
 //! `#/`: the learning path as a map, one line per lesson, in the order of the notes.
 
 use crate::course::Lesson;
-use crate::i18n::{fill, t};
+use crate::i18n::{Lang, fill, t};
 use crate::route::Route;
 use crate::ui::lang::use_lang;
 use yew::prelude::*;
+
+/// "Notes, part 4" or "Notes, parts 2 and 3": which parts of the notes a lesson covers.
+fn items_text(lang: Lang, items: &[String]) -> String {
+    match items {
+        [a, b] => fill(lang, "home.items_two", &[("a", a), ("b", b)]),
+        _ => fill(lang, "home.items_one", &[("a", &items.join(", "))]),
+    }
+}
 
 #[function_component(Home)]
 pub(crate) fn home() -> Html {
@@ -20,7 +28,7 @@ pub(crate) fn home() -> Html {
                         { t(lang, &format!("{slug}.title")) }
                     </a>
                     <p class="stop-summary">{ t(lang, &format!("{slug}.summary")) }</p>
-                    <p class="stop-items">{ fill(lang, "home.items", &[("items", &items.join(", "))]) }</p>
+                    <p class="stop-items">{ items_text(lang, &items) }</p>
                 </div>
             </li>
         }
