@@ -40,7 +40,7 @@ for (const lang of ["en", "ko"]) {
     check(measuredRows.map((r) => r.len).join() === "1024,4096", `lengths measured on load: ${measuredRows.map((r) => r.len)}`);
     for (const r of measuredRows) {
       check(r.cells.slice(0, 5).every(number), `L = ${r.len}: timings ${r.cells}`);
-      check(r.diffOk && Number(r.diff) <= 1e-4, `L = ${r.len}: GPU and CPU differ by ${r.diff}`);
+      check(r.diffOk && Number(r.diff.replace("−", "-")) <= 1e-4, `L = ${r.len}: GPU and CPU differ by ${r.diff}`);
       console.log(`     ${lang} ${name.trim()}: L=${r.len} CPU ${r.cpu} ms, GPU upload/compute/read/total ${r.cells.slice(1, 5).join("/")} ms, max diff ${r.diff}`);
     }
     check(await page.$("#bench-verdict") !== null, "no verdict");

@@ -5,7 +5,7 @@
 //! and tabled per kernel; what the backward pass needs when it stores the states or recomputes
 //! them; and a measurement made here: the same two strategies on this device's CPU.
 
-use super::format::difference;
+use super::numbers::sci;
 use crate::course::Lesson;
 use crate::course::hardware::{BATCH, D_RANGE, HardwareLesson, L_K, N_RANGE};
 use crate::i18n::{Lang, fill, t};
@@ -301,7 +301,7 @@ pub(crate) fn hardware_lesson() -> Html {
                         <tr><th scope="row">{ t(lang, "hardware.measured_fused") }</th><td class="fused-ms">{ format!("{fused_ms:.2} ms") }</td></tr>
                     </tbody>
                 </table>
-                <p class="readout">{ fill(lang, "hardware.measured_ratio", &[("x", &format!("{:.1}", materialized_ms / fused_ms.max(1e-3))), ("diff", &difference(*diff))]) }</p>
+                <p class="readout">{ fill(lang, "hardware.measured_ratio", &[("x", &format!("{:.1}", materialized_ms / fused_ms.max(1e-3))), ("diff", &sci(*diff))]) }</p>
             </div>
         },
     };

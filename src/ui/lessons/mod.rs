@@ -5,7 +5,6 @@ mod block;
 mod compare;
 mod continuous;
 mod discretize;
-mod format;
 mod hardware;
 mod hippo;
 mod lti;

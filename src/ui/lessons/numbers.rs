@@ -15,14 +15,23 @@ pub(crate) fn grouped(n: usize) -> String {
     out
 }
 
-/// A value with `decimals` digits after the point and a true minus sign.
+/// A value with `decimals` digits after the point and a true minus sign; a value that rounds to
+/// zero is written without a sign ("0.00", not "−0.00").
 pub(crate) fn fixed(v: f64, decimals: usize) -> String {
-    format!("{v:.decimals$}").replace('-', "−")
+    let s = format!("{v:.decimals$}");
+    let zero = s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.');
+    if zero { s.trim_start_matches('-').to_owned() } else { s.replace('-', "−") }
 }
 
-/// A small or large value in scientific notation with a true minus sign, e.g. `2.2e−16`.
+/// A small or large value (a difference, a relative error) in scientific notation with a true
+/// minus sign, e.g. `2.2e−16`; exactly zero is `0`.
 pub(crate) fn sci(v: f64) -> String {
-    format!("{v:.1e}").replace('-', "−")
+    if v == 0.0 { "0".to_owned() } else { format!("{v:.1e}").replace('-', "−") }
+}
+
+/// Milliseconds as measured: two decimals below 10, whole numbers above.
+pub(crate) fn ms(x: f64) -> String {
+    if x < 10.0 { format!("{x:.2}") } else { format!("{x:.0}") }
 }
 
 /// A size in bytes with a binary unit: `128 B`, `4.8 KiB`, `1.0 MiB`.

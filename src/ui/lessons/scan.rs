@@ -4,7 +4,7 @@
 //! not commutatively: a step is an affine map, and affine maps compose into affine maps); work
 //! and depth as n grows; and the same scan run on the GPU. The bench page is `scan_bench`.
 
-use super::format::{difference, ms, short};
+use super::numbers::{fixed, ms, sci};
 use super::scan_tree::{
     Shown, Traced, TreeModel, TreeView, check_text, combine_view, combines, stage_text, tree_model,
 };
@@ -424,10 +424,10 @@ fn pair_table(props: &PairTableProps) -> Html {
                 <table class="data">
                     <thead><tr><th scope="col">{ "t" }</th>{ for (0..n).map(|t| html! { <th scope="col">{ t }</th> }) }</tr></thead>
                     <tbody>
-                        { row_of(sym(sub(mi("Δ"), mi("t"))), ex.input.delta.iter().map(|&x| short(x, 1)).collect()) }
-                        { row_of(sym(sub(mi("u"), mi("t"))), ex.input.u.iter().map(|&x| short(x, 1)).collect()) }
-                        { row_of(sym(sub(mi("a"), mi("t"))), ex.pairs.iter().map(|p| short(p.a, 3)).collect()) }
-                        { row_of(sym(sub(mi("b"), mi("t"))), ex.pairs.iter().map(|p| short(p.b, 3)).collect()) }
+                        { row_of(sym(sub(mi("Δ"), mi("t"))), ex.input.delta.iter().map(|&x| fixed(x, 1)).collect()) }
+                        { row_of(sym(sub(mi("u"), mi("t"))), ex.input.u.iter().map(|&x| fixed(x, 1)).collect()) }
+                        { row_of(sym(sub(mi("a"), mi("t"))), ex.pairs.iter().map(|p| fixed(p.a, 3)).collect()) }
+                        { row_of(sym(sub(mi("b"), mi("t"))), ex.pairs.iter().map(|p| fixed(p.b, 3)).collect()) }
                     </tbody>
                 </table>
             </div>
@@ -517,7 +517,7 @@ fn question(props: &QuestionProps) -> Html {
             </div>
             <Equation mathml={triple.block()} />
             <Equation mathml={grouping.block()} />
-            <Equation mathml={other.block()} caption={fill(lang, "scan.assoc_caption", &[("err", &difference(left.distance(&right)))])} />
+            <Equation mathml={other.block()} caption={fill(lang, "scan.assoc_caption", &[("err", &sci(left.distance(&right)))])} />
             <Prose keys={vec!["scan.q_answer2"]} />
             <Equation mathml={orders.block()} caption={t(lang, "scan.order_caption")} />
             <p class="readout" id="scan-swapped">{ fill(lang, "scan.swapped", &[("pairs", &format!("{pair_error:.3}")), ("sums", &format!("{sum_error}"))]) }</p>
@@ -527,7 +527,7 @@ fn question(props: &QuestionProps) -> Html {
             </div>
             <Figure draw={draw} label={t(lang, "scan.fig_label")} aspect={0.55} />
             <p class="readout">{ fill(lang, "scan.path_readout", &[
-                ("h0", &short(h0, 2)), ("ph", &short(p.apply(h0), 3)), ("qph", &short(q.apply(p.apply(h0)), 3)), ("pqh", &short(pq.apply(h0), 3)),
+                ("h0", &fixed(h0, 2)), ("ph", &fixed(p.apply(h0), 3)), ("qph", &fixed(q.apply(p.apply(h0)), 3)), ("pqh", &fixed(pq.apply(h0), 3)),
             ]) }</p>
             <Prose keys={vec!["scan.q_answer4"]} />
         </Question>
@@ -764,13 +764,13 @@ fn gpu_panel(props: &GpuProps) -> Html {
                     <div class="scroll">
                         <table class="data">
                             <tbody>
-                                <tr><th scope="row">{ t(lang, "scan.gpu_row_gpu") }</th>{ for gpu[..shown].iter().map(|x| html! { <td>{ short(*x, 4) }</td> }) }</tr>
-                                <tr><th scope="row">{ t(lang, "scan.gpu_row_cpu") }</th>{ for cpu[..shown].iter().map(|x| html! { <td>{ short(*x, 4) }</td> }) }</tr>
+                                <tr><th scope="row">{ t(lang, "scan.gpu_row_gpu") }</th>{ for gpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
+                                <tr><th scope="row">{ t(lang, "scan.gpu_row_cpu") }</th>{ for cpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
                             </tbody>
                         </table>
                     </div>
                     <p class={classes!("readout", "check", if *diff <= 1e-4 { "ok" } else { "bad" })} id="scan-gpu-diff">
-                        { fill(lang, "scan.gpu_diff", &[("n", &gpu.len().to_string()), ("diff", &difference(*diff)), ("gpu", &ms(*gpu_ms)), ("cpu", &ms(*cpu_ms))]) }
+                        { fill(lang, "scan.gpu_diff", &[("n", &gpu.len().to_string()), ("diff", &sci(*diff)), ("gpu", &ms(*gpu_ms)), ("cpu", &ms(*cpu_ms))]) }
                     </p>
                 </div>
             }
@@ -785,7 +785,7 @@ fn gpu_panel(props: &GpuProps) -> Html {
             <div id="scan-long-result">
                 if let Some(note) = note { <Banner kind={BannerKind::Warning} text={note.clone()} /> }
                 <p class="readout">{ match (gpu_ms, diff) {
-                    (Some(g), Some(d)) => fill(lang, "scan.long_gpu", &[("l", &length_text(*len)), ("gpu", &ms(*g)), ("cpu", &ms(*cpu_ms)), ("diff", &difference(*d))]),
+                    (Some(g), Some(d)) => fill(lang, "scan.long_gpu", &[("l", &length_text(*len)), ("gpu", &ms(*g)), ("cpu", &ms(*cpu_ms)), ("diff", &sci(*d))]),
                     _ => fill(lang, "scan.long_cpu", &[("l", &length_text(*len)), ("cpu", &ms(*cpu_ms)), ("engine", engine_text(lang, *engine))]),
                 } }</p>
             </div>

@@ -10,7 +10,7 @@
 //! page says so and goes on with the CPU. When the GPU ran, the measured crossover is stored
 //! for the app's Auto compute preference (`ui::compute`).
 
-use super::format::{difference, ms};
+use super::numbers::{ms, sci};
 use crate::course::Lesson;
 use crate::course::compute::{Timing, crossover};
 use crate::course::scan::{BENCH_D, BENCH_LENS, BENCH_N, BenchPage};
@@ -345,7 +345,7 @@ pub(crate) fn scan_bench() -> Html {
                     <td>{ cell(r.gpu.map(|g| g.read)) }</td>
                     <td class="gpu-ms">{ cell(r.gpu.map(|g| g.total())) }</td>
                     <td>{ faster }</td>
-                    <td class={classes!("diff", r.diff.map(|d| if d <= 1e-4 { "ok" } else { "bad" }))}>{ r.diff.map_or_else(|| "—".to_owned(), difference) }</td>
+                    <td class={classes!("diff", r.diff.map(|d| if d <= 1e-4 { "ok" } else { "bad" }))}>{ r.diff.map_or_else(|| "—".to_owned(), sci) }</td>
                 </tr>
                 if let Some(note) = &r.note { <tr class="note"><td colspan="8">{ note.clone() }</td></tr> }
             </>

@@ -7,7 +7,7 @@
 //! in the current row, whether it agrees with the loop (`data-ok`), so the end-to-end tests can
 //! redo the check a learner does by eye.
 
-use super::format::{difference, short};
+use super::numbers::{fixed, sci};
 use crate::course::scan::{Stage, stage_at};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, num, paren, row, sub, text};
@@ -40,7 +40,7 @@ impl Shown for Sum {
     const OP: &'static str = "+";
 
     fn lines(&self, _: bool) -> (String, Option<String>) {
-        (short(self.0, 0), None)
+        (fixed(self.0, 0), None)
     }
 
     fn data(&self) -> String {
@@ -62,7 +62,7 @@ impl Shown for SsmPair {
 
     fn lines(&self, full: bool) -> (String, Option<String>) {
         let digits = if full { 3 } else { 2 };
-        (short(self.b, digits), Some(format!("a {}", short(self.a, digits))))
+        (fixed(self.b, digits), Some(format!("a {}", fixed(self.a, digits))))
     }
 
     fn data(&self) -> String {
@@ -568,7 +568,7 @@ pub(crate) fn check_text<T: Shown>(lang: Lang, traced: &Traced<T>, pos: usize) -
     };
     let bad = check.nodes.iter().filter(|c| c.error > 1e-9 || c.word.as_range().is_none()).count();
     let count = check.nodes.len().to_string();
-    let err = difference(check.max_error);
+    let err = sci(check.max_error);
     if bad == 0 {
         (fill(lang, "scan.check_ok", &[("count", &count), ("err", &err)]), true)
     } else {
