@@ -79,14 +79,20 @@ pub fn kernel_cost(n: usize, len: usize) -> OpCount {
 
 /// The direct causal convolution of a length-L kernel with a length-L input.
 ///
-/// Eqn: y_k = Σ_{j≤k} K_j x_{k−j} takes k + 1 multiplies and k adds; every y_k is independent.
+/// Eqn: y_k = Σ_{j≤k} K_j x_{k−j} takes k + 1 multiplies and k adds. Every y_k is independent:
+/// with enough hands all products take one step, and each sum a tree of ⌈log₂ L⌉ adds.
 pub fn direct_convolution_cost(len: usize) -> OpCount {
     let l = len as u64;
     OpCount {
         multiplies: l.saturating_mul(l.saturating_add(1)) / 2,
         adds: l.saturating_mul(l.saturating_sub(1)) / 2,
-        sequential_steps: 1,
+        sequential_steps: 1 + sum_depth(len),
     }
+}
+
+/// The steps of a tree that adds `terms` numbers, two at a time: ⌈log₂ terms⌉.
+pub(crate) fn sum_depth(terms: usize) -> u64 {
+    u64::from(terms.max(1).next_power_of_two().ilog2())
 }
 
 /// The causal convolution by FFT, zero-padded to P = [`fft_len`]\(L) points.
