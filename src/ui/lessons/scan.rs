@@ -15,7 +15,7 @@ use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub, text};
 use crate::plot::{
-    LineChart, LogLogChart, Series, SeriesStyle, line_chart, log_log_chart, palette,
+    LineChart, LogLogChart, Series, SeriesStyle, clip_segment, line_chart, log_log_chart, palette,
 };
 use crate::route::Route;
 use crate::ssm::{
@@ -547,13 +547,11 @@ fn composition_draw(lang: Lang, p: SsmPair, q: SsmPair, at: usize, h0: f64) -> D
     ];
     let axes = (t(lang, "scan.fig_x").to_owned(), t(lang, "scan.fig_y").to_owned());
     Rc::new(move |area, theme| {
+        // An affine map is a straight line: its two ends inside the chart, so the canvas draws
+        // one clean segment.
         let line = |m: SsmPair| {
-            (0..=40)
-                .map(|i| {
-                    let h = -2.5 + i as f64 * 0.125;
-                    (h, m.apply(h))
-                })
-                .collect::<Vec<_>>()
+            clip_segment(((-2.5, 2.5), (-4.0, 4.0)), (-2.5, m.apply(-2.5)), (2.5, m.apply(2.5)))
+                .map_or_else(Vec::new, |(a, b)| vec![a, b])
         };
         let ph = p.apply(h0);
         let path = vec![(h0, p.apply(h0)), (ph, ph), (ph, q.apply(ph)), (h0, pq.apply(h0))];
