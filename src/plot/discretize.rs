@@ -111,7 +111,7 @@ pub fn taylor_square<DB: DrawingBackend>(
     let l = scene.labels;
     let mut legend = vec![
         LegendEntry { label: l.square, color: palette::MARK, swatch: Swatch::Line },
-        LegendEntry { label: l.exact, color: palette::INK, swatch: Swatch::Line },
+        LegendEntry { label: l.exact, color: palette::INK, swatch: Swatch::Dashed },
         LegendEntry { label: l.partial, color: palette::BLUE, swatch: Swatch::Line },
     ];
     if !earlier.is_empty() {
@@ -174,7 +174,7 @@ pub fn euler_plane<DB: DrawingBackend>(
     let view = fit_view(scene.exact.iter().chain(&scene.euler).copied(), 0.12, 0.3);
     let corner = Corner::UpperRight;
     let legend = vec![
-        LegendEntry { label: l.exact, color: palette::GREEN, swatch: Swatch::Line },
+        LegendEntry { label: l.exact, color: palette::GREEN, swatch: Swatch::Dashed },
         LegendEntry { label: l.euler, color: palette::ORANGE, swatch: Swatch::Line },
     ];
     let scene = PlaneScene::new(l.axes, view, marks).with_legend(legend, corner);
@@ -244,7 +244,7 @@ pub fn discrete_eigen_plane<DB: DrawingBackend>(
         .iter()
         .map(|r| LegendEntry { label: r.label, color: r.color, swatch: Swatch::Dot })
         .collect();
-    legend.push(LegendEntry { label: scene.circle, color: palette::INK, swatch: Swatch::Line });
+    legend.push(LegendEntry { label: scene.circle, color: palette::INK, swatch: Swatch::Dashed });
     let scene = PlaneScene::new(scene.axes, view, marks)
         .equal_scales()
         .with_legend(legend, Corner::UpperLeft);

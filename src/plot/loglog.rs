@@ -51,6 +51,16 @@ fn decades(values: impl Iterator<Item = f64>) -> (f64, f64) {
     if a < b { (a, b) } else { (a, a * 10.0) }
 }
 
+/// The x span: exactly the data (lengths, sizes), so the axis ends where the measurements do;
+/// a single value gets its decade.
+fn span(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let (lo, hi) = values
+        .clone()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if lo.is_finite() && lo < hi { (lo, hi) } else { decades(values) }
+}
+
 /// Draws `chart` on `area`.
 pub fn log_log_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -60,7 +70,7 @@ pub fn log_log_chart<DB: DrawingBackend>(
     area.fill(&WHITE).map_err(err)?;
     let usable = |p: &&(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 > 0.0 && p.1 > 0.0;
     let points = || chart.series.iter().flat_map(|s| s.points.iter().filter(usable));
-    let (x0, x1) = decades(points().map(|p| p.0).chain(chart.marker_x));
+    let (x0, x1) = span(points().map(|p| p.0).chain(chart.marker_x));
     let (y0, y1) = decades(points().map(|p| p.1));
 
     let mut ctx = ChartBuilder::on(area)

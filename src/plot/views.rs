@@ -57,7 +57,7 @@ pub fn state_plane<DB: DrawingBackend>(
     let view = fit_view(scene.all.iter().copied().chain([scene.carried]), 0.1, 0.05);
     let legend = vec![
         LegendEntry { label: l.path, color: palette::BLUE, swatch: Swatch::Line },
-        LegendEntry { label: l.carried, color: palette::PURPLE, swatch: Swatch::Line },
+        LegendEntry { label: l.carried, color: palette::PURPLE, swatch: Swatch::Dashed },
         LegendEntry { label: l.added, color: palette::ORANGE, swatch: Swatch::Line },
     ];
     let scene = PlaneScene::new(l.axes, view, marks).with_legend(legend, Corner::UpperRight);

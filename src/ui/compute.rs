@@ -186,13 +186,16 @@ pub(crate) fn engine_text(lang: Lang, engine: Engine) -> &'static str {
 
 /// A GPU failure in plain words, with what happens instead.
 pub(crate) fn error_text(lang: Lang, error: &GpuError) -> String {
-    let key = match error {
-        GpuError::NoAdapter(_) => "scan.compute.error_no_adapter",
-        GpuError::DeviceRequest(_) => "scan.compute.error_device",
-        GpuError::DeviceLost(_) => "scan.compute.error_lost",
-        _ => "scan.compute.error_other",
+    // The sentence says what happened in the page's language; the detail is what the browser or
+    // the driver said (for the other failures, the whole error).
+    let (key, detail) = match error {
+        GpuError::NoAdapter(why) => ("scan.compute.error_no_adapter", why.clone()),
+        GpuError::DeviceRequest(why) => ("scan.compute.error_device", why.clone()),
+        GpuError::DeviceLost(why) => ("scan.compute.error_lost", why.clone()),
+        other => ("scan.compute.error_other", other.to_string()),
     };
-    fill(lang, key, &[("detail", &error.to_string())])
+    let detail = if detail.trim().is_empty() { "—".to_owned() } else { detail };
+    fill(lang, key, &[("detail", &detail)])
 }
 
 /// What the stored measurement says, in words.

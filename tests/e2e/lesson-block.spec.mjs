@@ -55,9 +55,10 @@ for (const lang of ["en", "ko"]) {
     await changes(page, 0, () => page.selectOption("#block-which", "1"), "the block shown");
     await changes(page, 2, () => slide(page, "#block-attn", 3), "the attention layers");
     check((await page.$$(".layer-strip .layer.attention")).length === 12, "3 of 8 attention layers in 32");
-    // 32 attention layers × 2 × 262 144 tokens × 1024 = 17 180 million numbers (beyond 32 bits).
+    // 32 attention layers × 2 × 262 144 tokens × 1024 = 17 180 million numbers (beyond 32 bits),
+    // which Korean counts in 억 (10⁸): 171.8억.
     const hybrid = await page.$eval(".hybrid .readout", (p) => p.textContent.replace(/\s/g, ""));
-    check(hybrid.includes("17180"), `hybrid readout: ${hybrid}`);
+    check(hybrid.includes(lang === "en" ? "17180million" : "171.8억"), `hybrid readout: ${hybrid}`);
 
     // Numbers: recurrent mode agrees with the sequence pass; nothing reads NaN; the table adds up.
     const recurrent = await page.$eval(".readout.recurrent", (p) => p.textContent);

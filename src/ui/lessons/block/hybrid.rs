@@ -3,7 +3,7 @@
 //! context grows, beside all-Mamba and all-attention stacks.
 
 use crate::course::block::{BlockLesson, GROUP, HYBRID_D_HEAD, HYBRID_MAMBA};
-use crate::i18n::{fill, t};
+use crate::i18n::{Lang, fill, t};
 use crate::plot::{ScalingChart, ScalingPoint, ScalingSeries, palette, scaling_chart};
 use crate::ssm::{LayerKind, inference_values};
 use crate::ui::components::{DrawFn, Figure, Slider};
@@ -24,14 +24,23 @@ pub(crate) struct Props {
     pub(crate) on_change: Callback<usize>,
 }
 
-/// A count in millions, with one decimal below 100 and grouped digits above.
-fn millions_text(v: f64) -> String {
-    if v >= 100.0 { grouped(v.round() as usize) } else { fixed(v, 1) }
+/// A large count as each language says it: "2 149 million" in English, "21.5억" or "120만" in
+/// Korean (whose numbers group by 10⁴: 만 = 10⁴, 억 = 10⁸).
+fn count_text(lang: Lang, n: f64) -> String {
+    match lang {
+        Lang::En => {
+            let m = n / 1e6;
+            let digits = if m >= 100.0 { grouped(m.round() as usize) } else { fixed(m, 1) };
+            format!("{digits} million")
+        }
+        Lang::Ko if n >= 1e8 => format!("{}억", fixed(n / 1e8, 1)),
+        Lang::Ko => format!("{}만", grouped((n / 1e4).round() as usize)),
+    }
 }
 
-/// Millions of numbers kept by `pattern` at `context` tokens.
-fn millions(pattern: &[LayerKind], context: usize) -> f64 {
-    inference_values(pattern, HYBRID_MAMBA, HYBRID_D_HEAD, context) as f64 / 1e6
+/// Numbers kept by `pattern` at `context` tokens.
+fn kept(pattern: &[LayerKind], context: usize) -> f64 {
+    inference_values(pattern, HYBRID_MAMBA, HYBRID_D_HEAD, context) as f64
 }
 
 #[function_component(HybridSection)]
@@ -46,7 +55,7 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
         let curve = |pattern: &[LayerKind]| -> Vec<ScalingPoint> {
             CONTEXTS
                 .map(|k| {
-                    let v = millions(pattern, 1 << k);
+                    let v = kept(pattern, 1 << k) / 1e6;
                     ScalingPoint { x: f64::from(1u32 << k), y: v, lo: v, hi: v }
                 })
                 .collect()
@@ -96,9 +105,9 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
         "block.hybrid_readout",
         &[
             ("l", &grouped(READOUT)),
-            ("v", &millions_text(millions(&mix, READOUT))),
-            ("va", &millions_text(millions(&all_attention, READOUT))),
-            ("vm", &millions_text(millions(&all_mamba, READOUT))),
+            ("v", &count_text(lang, kept(&mix, READOUT))),
+            ("va", &count_text(lang, kept(&all_attention, READOUT))),
+            ("vm", &count_text(lang, kept(&all_mamba, READOUT))),
         ],
     );
     let on_change = p.on_change.clone();
