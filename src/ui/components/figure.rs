@@ -3,7 +3,8 @@
 //! reports the pointer in data coordinates so lessons can link their views.
 //!
 //! `data-draws` counts completed draws, so tests can tell a figure was drawn; a failed draw is
-//! logged to the console (which fails the end-to-end tests) and never panics.
+//! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
+//! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
 
 use crate::plot::{PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
@@ -76,8 +77,10 @@ pub(crate) fn figure(p: &Props) -> Html {
     {
         let (canvas, map, draws, draw, aspect) =
             (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
+        let measure = format!("mx:draw:{}", p.label);
         use_effect(move || {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
                 let css_width = f64::from(el.client_width().max(200));
                 let (w, h) = (
@@ -105,6 +108,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                     }
                     None => dom::console_error("the canvas has no 2-D context"),
                 }
+                dom::measure(&measure, "mx:draw:start");
             }
         });
     }
