@@ -7,7 +7,8 @@ use super::validate::{elements, finite_slice, length, no_overflow, work};
 use super::{Result, SsmError};
 use nalgebra::DVector;
 use num_complex::Complex64;
-use rustfft::FftPlanner;
+use rustfft::{Fft, FftDirection};
+use std::sync::Arc;
 
 /// Refuses a system with more than one input or output, naming the operation.
 pub(crate) fn require_siso(sys: &Discretized, what: &str) -> Result<()> {
@@ -109,6 +110,52 @@ pub fn convolve_fft_spectra(kernel: &[f64], x: &[f64]) -> Result<FftConvolution>
     fft_convolution(kernel, x, true)
 }
 
+/// The FFT of P = [`fft_len`]\(L) points (a power of two) in `direction`: rustfft's planner,
+/// which natively picks the CPU's SIMD code.
+#[cfg(not(target_arch = "wasm32"))]
+fn plan_fft(p: usize, direction: FftDirection) -> Arc<dyn Fft<f64>> {
+    rustfft::FftPlanner::new().plan_fft(p, direction)
+}
+
+/// The FFT of P = [`fft_len`]\(L) points (a power of two) in `direction`. On wasm32 the planner
+/// is the scalar one; [`power_of_two_fft`] builds what it would build, without linking the
+/// algorithms for other lengths into the page.
+#[cfg(target_arch = "wasm32")]
+fn plan_fft(p: usize, direction: FftDirection) -> Arc<dyn Fft<f64>> {
+    power_of_two_fft(p, direction)
+}
+
+/// The FFT of a power-of-two length `p` exactly as rustfft's `FftPlannerScalar` (6.4) plans it:
+/// the DFT for 1 point, a butterfly up to 32, then Radix4 over a butterfly of 8 (odd powers) or
+/// 16 (even powers). The planner also holds the prime-size butterflies, Rader's, Bluestein's,
+/// Good–Thomas and mixed radix, about 140 KB of the page's wasm (64 KB gzipped) that
+/// power-of-two lengths never reach; the results are the planner's bit for bit (tested against it).
+#[cfg(any(target_arch = "wasm32", test))]
+fn power_of_two_fft(p: usize, direction: FftDirection) -> Arc<dyn Fft<f64>> {
+    use rustfft::algorithm::butterflies::{
+        Butterfly2, Butterfly4, Butterfly8, Butterfly16, Butterfly32,
+    };
+    use rustfft::algorithm::{Dft, Radix4};
+    assert!(p.is_power_of_two(), "the FFT length {p} is not a power of two");
+    match p {
+        1 => Arc::new(Dft::new(p, direction)),
+        2 => Arc::new(Butterfly2::new(direction)),
+        4 => Arc::new(Butterfly4::new(direction)),
+        8 => Arc::new(Butterfly8::new(direction)),
+        16 => Arc::new(Butterfly16::new(direction)),
+        32 => Arc::new(Butterfly32::new(direction)),
+        _ => {
+            let bits = p.trailing_zeros();
+            let (base, base_bits): (Arc<dyn Fft<f64>>, u32) = if bits % 2 == 1 {
+                (Arc::new(Butterfly8::new(direction)), 3)
+            } else {
+                (Arc::new(Butterfly16::new(direction)), 4)
+            };
+            Arc::new(Radix4::new_with_base((bits - base_bits) / 2, base))
+        }
+    }
+}
+
 /// The FFT convolution; the spectra are returned only when `keep` (else they are left empty,
 /// and only the two working buffers are allocated).
 fn fft_convolution(kernel: &[f64], x: &[f64], keep: bool) -> Result<FftConvolution> {
@@ -125,8 +172,7 @@ fn fft_convolution(kernel: &[f64], x: &[f64], keep: bool) -> Result<FftConvoluti
         buf
     };
     let (mut k_hat, mut x_hat) = (padded(kernel), padded(x));
-    let mut planner = FftPlanner::<f64>::new();
-    let forward = planner.plan_fft_forward(p);
+    let forward = plan_fft(p, FftDirection::Forward);
     forward.process(&mut k_hat);
     forward.process(&mut x_hat);
     let spectra = keep.then(|| (k_hat.clone(), x_hat.clone()));
@@ -134,7 +180,7 @@ fn fft_convolution(kernel: &[f64], x: &[f64], keep: bool) -> Result<FftConvoluti
         *xh *= kh;
     }
     let output_spectrum = if keep { x_hat.clone() } else { Vec::new() };
-    planner.plan_fft_inverse(p).process(&mut x_hat);
+    plan_fft(p, FftDirection::Inverse).process(&mut x_hat);
     // rustfft's inverse is unnormalised.
     let scale = 1.0 / p as f64;
     let (kernel_spectrum, input_spectrum) = spectra.unwrap_or_default();
@@ -150,6 +196,28 @@ fn fft_convolution(kernel: &[f64], x: &[f64], keep: bool) -> Result<FftConvoluti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_power_of_two_fft_is_the_scalar_planners_bit_for_bit() {
+        let mut planner = rustfft::FftPlannerScalar::<f64>::new();
+        for bits in 0..=16 {
+            let p = 1usize << bits;
+            let input: Vec<Complex64> = (0..p)
+                .map(|i| {
+                    Complex64::new((i as f64 * 0.37).sin() + 0.1, (i as f64 * 1.3).cos() / 3.0)
+                })
+                .collect();
+            for direction in [FftDirection::Forward, FftDirection::Inverse] {
+                let (mut want, mut got) = (input.clone(), input.clone());
+                planner.plan_fft(p, direction).process(&mut want);
+                power_of_two_fft(p, direction).process(&mut got);
+                let bits_of = |v: &[Complex64]| {
+                    v.iter().flat_map(|c| [c.re.to_bits(), c.im.to_bits()]).collect::<Vec<_>>()
+                };
+                assert_eq!(bits_of(&got), bits_of(&want), "P = {p}, {direction:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_spectra_multiply_frequency_by_frequency() {
