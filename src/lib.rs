@@ -25,7 +25,9 @@
 //!   [`ssm::SsmError`] for every invalid shape or value instead of panicking.
 //! - Dependencies point one way: `ui → plot, gpu, i18n → ssm` and `cli → ssm, plot, gpu`.
 //! - `cfg(target_arch = "wasm32")` appears only in entry points (this file, `main.rs`,
-//!   `bin/app.rs`), in `ui`, and in the Cargo target tables.
+//!   `bin/app.rs`), in `ui`, in `ssm::parallel` (threads natively, a loop in the page), in
+//!   `ssm::kernel` (the page builds its power-of-two FFT directly instead of linking rustfft's
+//!   whole planner; tested bit for bit against it) and in the Cargo target tables.
 //! - Each lesson has one serializable state type, used by the URL, presenter mode and tests.
 
 pub mod course;
