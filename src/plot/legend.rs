@@ -43,55 +43,62 @@ pub enum Corner {
     LowerRight,
 }
 
-/// The legend's box in `corner` of `area`, in the area's pixels: (left, top, width, height).
-fn legend_box<DB: DrawingBackend>(
+/// The gaps, sample width and line height of a legend, in device pixels.
+fn metrics(theme: &Theme) -> (i32, i32, i32) {
+    (theme.px(6.0) as i32, theme.px(16.0) as i32, theme.font(16.0) as i32)
+}
+
+/// The legend box's (width, height): its texts are measured by the backend, once per drawing.
+fn legend_size<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     entries: &[LegendEntry<'_>],
-    corner: Corner,
     theme: &Theme,
-) -> Result<(i32, i32, i32, i32), PlotError> {
+) -> Result<(i32, i32), PlotError> {
     let style = TextStyle::from(("sans-serif", theme.font(11.0)).into_font());
-    let (line_h, swatch_w, gap) =
-        (theme.font(16.0) as i32, theme.px(16.0) as i32, theme.px(6.0) as i32);
+    let (gap, swatch_w, line_h) = metrics(theme);
     let mut text_w = 0;
     for e in entries {
         text_w = text_w.max(area.estimate_text_size(e.label, &style).map_err(err)?.0 as i32);
     }
-    let (w, h) = area.dim_in_pixel();
-    let (box_w, box_h) = (gap * 3 + swatch_w + text_w, gap * 2 + line_h * entries.len() as i32);
+    Ok((gap * 3 + swatch_w + text_w, gap * 2 + line_h * entries.len() as i32))
+}
+
+/// The top-left pixel of a box of `size` in `corner` of an area of `dim` pixels.
+fn box_origin(dim: (u32, u32), (box_w, box_h): (i32, i32), corner: Corner, gap: i32) -> (i32, i32) {
     let x0 = match corner {
         Corner::UpperLeft | Corner::LowerLeft => gap,
-        Corner::UpperRight | Corner::LowerRight => w as i32 - box_w - gap,
+        Corner::UpperRight | Corner::LowerRight => dim.0 as i32 - box_w - gap,
     };
     let y0 = match corner {
         Corner::UpperLeft | Corner::UpperRight => gap,
-        Corner::LowerLeft | Corner::LowerRight => h as i32 - box_h - gap,
+        Corner::LowerLeft | Corner::LowerRight => dim.1 as i32 - box_h - gap,
     };
-    Ok((x0, y0, box_w, box_h))
+    (x0, y0)
 }
 
-/// The corner where the legend hides the fewest of `marks` (pixels of the drawn data, relative
-/// to `area`, as [`data_pixels`] gives them): `preferred` unless another corner hides fewer.
-fn clearest_corner<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    entries: &[LegendEntry<'_>],
+/// The corner where a legend box of `size` hides the fewest of `marks` (pixels of the drawn
+/// data, relative to the area of `dim` pixels, as [`data_pixels`] gives them): `preferred`
+/// unless another corner hides fewer.
+fn clearest_corner(
+    dim: (u32, u32),
+    size: (i32, i32),
     preferred: Corner,
     marks: &[(i32, i32)],
     theme: &Theme,
-) -> Result<Corner, PlotError> {
+) -> Corner {
     let others = [Corner::UpperRight, Corner::UpperLeft, Corner::LowerRight, Corner::LowerLeft];
     let mut best = (usize::MAX, preferred);
     for corner in std::iter::once(preferred).chain(others.into_iter().filter(|&c| c != preferred)) {
-        let (x0, y0, w, h) = legend_box(area, entries, corner, theme)?;
+        let (x0, y0) = box_origin(dim, size, corner, metrics(theme).0);
         let hidden = marks
             .iter()
-            .filter(|&&(x, y)| (x0..=x0 + w).contains(&x) && (y0..=y0 + h).contains(&y))
+            .filter(|&&(x, y)| (x0..=x0 + size.0).contains(&x) && (y0..=y0 + size.1).contains(&y))
             .count();
         if hidden < best.0 {
             best = (hidden, corner);
         }
     }
-    Ok(best.1)
+    best.1
 }
 
 /// The pixels of `points` (data coordinates) in `ctx`'s plotting area, filled in every few
@@ -136,9 +143,13 @@ where
     X: Ranged<ValueType = f64>,
     Y: Ranged<ValueType = f64>,
 {
+    if entries.is_empty() {
+        return Ok(());
+    }
     let area = ctx.plotting_area().strip_coord_spec();
-    let corner = clearest_corner(&area, entries, preferred, marks, theme)?;
-    legend(&area, entries, corner, theme)
+    let size = legend_size(&area, entries, theme)?;
+    let corner = clearest_corner(area.dim_in_pixel(), size, preferred, marks, theme);
+    draw_legend(&area, entries, corner, size, theme)
 }
 
 /// Draws `entries` in a framed box in `corner` of `area` (pixel coordinates).
@@ -151,10 +162,22 @@ pub fn legend<DB: DrawingBackend>(
     if entries.is_empty() {
         return Ok(());
     }
+    let size = legend_size(area, entries, theme)?;
+    draw_legend(area, entries, corner, size, theme)
+}
+
+/// Draws the legend box of `size` (from [`legend_size`]) in `corner`.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[LegendEntry<'_>],
+    corner: Corner,
+    size: (i32, i32),
+    theme: &Theme,
+) -> Result<(), PlotError> {
     let style = ("sans-serif", theme.font(11.0)).into_font().color(&palette::INK);
-    let (line_h, swatch_w, gap) =
-        (theme.font(16.0) as i32, theme.px(16.0) as i32, theme.px(6.0) as i32);
-    let (x0, y0, box_w, box_h) = legend_box(area, entries, corner, theme)?;
+    let (gap, swatch_w, line_h) = metrics(theme);
+    let (box_w, box_h) = size;
+    let (x0, y0) = box_origin(area.dim_in_pixel(), size, corner, gap);
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], WHITE.mix(0.88).filled()))
         .map_err(err)?;
     area.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], palette::GRID.stroke_width(1)))
@@ -216,8 +239,9 @@ mod tests {
         let entries =
             [LegendEntry { label: "input x", color: palette::BLUE, swatch: Swatch::Dashed }];
         let theme = Theme::default();
+        let size = legend_size(&area, &entries, &theme).unwrap();
         let pick = |marks: &[(i32, i32)]| {
-            clearest_corner(&area, &entries, Corner::UpperRight, marks, &theme).unwrap()
+            clearest_corner(area.dim_in_pixel(), size, Corner::UpperRight, marks, &theme)
         };
         // Nothing to hide: the preferred corner.
         assert_eq!(pick(&[]), Corner::UpperRight);

@@ -93,7 +93,7 @@ pub fn line_chart<DB: DrawingBackend>(
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
 
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(y0, y1));
-    // Where the data lies in pixels, to keep the legend off it.
+    // Where the data lies in pixels, to keep the legend (drawn for two series or more) off it.
     let mut marks = Vec::new();
     for s in &chart.series {
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
@@ -104,7 +104,9 @@ pub fn line_chart<DB: DrawingBackend>(
             .filter(|p| p.0.is_finite() && p.1.is_finite())
             .map(clamp)
             .collect();
-        marks.extend(data_pixels(&ctx, &finite, s.style != SeriesStyle::Points));
+        if chart.series.len() > 1 {
+            marks.extend(data_pixels(&ctx, &finite, s.style != SeriesStyle::Points));
+        }
         match s.style {
             SeriesStyle::Line => ctx.draw_series(LineSeries::new(finite, stroke)),
             SeriesStyle::Dashed => {
