@@ -6,6 +6,7 @@
 //! Each panel is a component of its own; its figures' draw functions are memoized on exactly
 //! what they show, so a slider redraws only the figures it changes.
 
+use super::numbers::short;
 use crate::course::Lesson;
 use crate::course::discretize::{
     DELTA_RANGE, DiscretizeLesson, H0, MAX_ORDER, MAX_STRIPS, MAX_SUBSTEPS, SAMPLES_PER_STEP,
@@ -14,7 +15,7 @@ use crate::course::discretize::{
 use crate::course::lti_examples::{Example, Tokens};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{
-    Math, bar, column, equals, exp, frac, matrix, mi, mo, num, number_text, paren, row, sub, sup,
+    Math, bar, column, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup,
 };
 use crate::plot::{
     Corner, DiscreteEigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, LineChart,
@@ -55,11 +56,6 @@ fn rule_name(lang: Lang, m: Method) -> &'static str {
         Method::Bilinear => t(lang, "discretize.rule_bilinear"),
         Method::Euler => t(lang, "discretize.rule_euler"),
     }
-}
-
-/// A number for running text, 3 significant digits.
-fn short(x: f64) -> String {
-    number_text(x, 3)
 }
 
 /// The step of the lesson state (Δ is clamped to a positive range when read, so this holds).

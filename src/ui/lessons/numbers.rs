@@ -15,6 +15,11 @@ pub(crate) fn grouped(n: usize) -> String {
     out
 }
 
+/// A number for running text, 3 significant digits (as the equations write their numbers).
+pub(crate) fn short(x: f64) -> String {
+    crate::mathml::number_text(x, 3)
+}
+
 /// A value with `decimals` digits after the point and a true minus sign; a value that rounds to
 /// zero is written without a sign ("0.00", not "−0.00").
 pub(crate) fn fixed(v: f64, decimals: usize) -> String {

@@ -4,6 +4,7 @@
 //! rounding, and cost counters show why training uses the convolution and generation the
 //! recurrence.
 
+use super::numbers::short;
 use crate::course::Lesson;
 use crate::course::lti_examples::{Example, Tokens};
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, MAX_COST_STATES, ViewsLesson, cost_lengths};
@@ -50,11 +51,6 @@ fn view_name(lang: Lang, v: View) -> &'static str {
         View::Convolution => t(lang, "views.view_convolution"),
         View::Fft => t(lang, "views.view_fft"),
     }
-}
-
-/// A number for running text, 3 significant digits.
-fn short(x: f64) -> String {
-    number_text(x, 3)
 }
 
 /// A count for running text: exact up to a million, then 3 significant digits.
