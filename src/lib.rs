@@ -7,6 +7,7 @@
 //!
 //! | module | what it is | targets |
 //! |---|---|---|
+//! | [`lm`] | a small Mamba language model with hand-written backward, AdamW, tasks and the training loop | all |
 //! | [`ssm`]  | the pure numerical core: continuous systems, `expm`, discretization, kernels, simulation, HiPPO, the selective scan (S6), parallel scans with traces, the Mamba block, toy tasks | all |
 //! | [`gpu`]  | wgpu compute: the selective scan and a prefix sum in WGSL, checked against [`ssm`] | all |
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
@@ -33,6 +34,7 @@
 pub mod course;
 pub mod gpu;
 pub mod i18n;
+pub mod lm;
 pub mod mathml;
 pub mod plot;
 pub mod route;

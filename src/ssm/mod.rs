@@ -66,7 +66,7 @@ mod kernel;
 mod lanes;
 mod memory;
 mod mixing;
-mod parallel;
+pub(crate) mod parallel;
 mod phase;
 mod physical;
 mod presets;
