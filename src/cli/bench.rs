@@ -78,6 +78,7 @@ pub(super) fn run(args: &[String]) -> (String, u8) {
 fn bench(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("selective-scan") => {}
+        Some("train-step") => return super::train::bench(&args[1..]),
         Some(other) => return Err(format!("unknown benchmark {other:?}; {USAGE}")),
         None => return Err(format!("name a benchmark; {USAGE}")),
     }

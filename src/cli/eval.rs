@@ -4,6 +4,7 @@
 //! registers itself in its `OPS` table. Any invalid request yields `{"error": "..."}` and exit
 //! code 2; a panic inside a handler is caught and reported the same way, never as a backtrace.
 
+mod lm;
 mod lti;
 pub(super) mod selective;
 
@@ -11,14 +12,20 @@ use super::json::{Request, Response};
 use serde_json::{Map, Value};
 
 /// One op's handler: the request object (with `"op"` removed) to the response object.
-type Handler = fn(&Request) -> Response;
+pub(super) type Handler = fn(&Request) -> Response;
 
 fn handler(op: &str) -> Option<Handler> {
-    lti::OPS.iter().chain(selective::OPS).find(|(name, _)| *name == op).map(|(_, h)| *h)
+    lti::OPS
+        .iter()
+        .chain(selective::OPS)
+        .chain(lm::OPS)
+        .find(|(name, _)| *name == op)
+        .map(|(_, h)| *h)
 }
 
 fn known_ops() -> String {
-    let names: Vec<&str> = lti::OPS.iter().chain(selective::OPS).map(|(n, _)| *n).collect();
+    let names: Vec<&str> =
+        lti::OPS.iter().chain(selective::OPS).chain(lm::OPS).map(|(n, _)| *n).collect();
     names.join(", ")
 }
 

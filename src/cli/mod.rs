@@ -7,6 +7,7 @@ mod bench;
 mod eval;
 mod gpu;
 mod json;
+mod train;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -19,6 +20,9 @@ commands:
   bench     bench selective-scan --d D --n N --l L [--algorithm A] [--repeat R] [--threads T]:
             time the core (A = gpu: the WGSL kernel, with upload, compute and readback times),
             print one JSON line
+            bench train-step [train's flags] [--repeat R]: median seconds per optimizer step
+  train     train --task selective-copying|induction-heads --layer s6|s4 [--gate on|off] ...:
+            train the small Mamba LM, print JSON lines (see README)
 ";
 
 /// Runs the command named by the first argument and returns the process exit code:
@@ -42,6 +46,7 @@ pub fn main() -> ExitCode {
             let _ = writeln!(std::io::stdout().lock(), "{line}");
             ExitCode::from(code)
         }
+        Some("train") => ExitCode::from(train::run(&args[1..])),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
