@@ -72,7 +72,17 @@ pub fn linear_backward<F: Real>(
 /// Σ aᵢbᵢ.
 #[inline(always)]
 pub fn dot<F: Real>(a: &[F], b: &[F]) -> F {
-    a.iter().zip(b).fold(F::default(), |s, (&x, &y)| s + x * y)
+    // Eight independent partial sums, so the compiler can keep them in one SIMD register.
+    let mut acc = [F::default(); 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail =
+        ca.remainder().iter().zip(cb.remainder()).fold(F::default(), |s, (&x, &y)| s + x * y);
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    acc.iter().fold(tail, |s, &v| s + v)
 }
 
 /// RMSNorm over each row: y = x·r·w with r = 1/√(mean(x²) + eps). Returns y and r per row.
