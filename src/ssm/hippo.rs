@@ -1,9 +1,9 @@
 //! HiPPO and S4D initialisations of (A, B): LegS and LegT as in the S4 code's
 //! `transition('legs' | 'legt')`, and the diagonal S4D-Lin and S4D-Real.
 
-use super::continuous::Continuous;
-use super::validate::{dimension, elements};
-use super::{Result, SsmError};
+use super::error::{Result, SsmError};
+use crate::ssm::Continuous;
+use crate::ssm::validate::{dimension, elements};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 use std::str::FromStr;

@@ -5,7 +5,8 @@
 //! tokens, colors + 1 is the marker that asks for the next answer. Induction heads: 1…vocab−1 are
 //! ordinary tokens and `vocab` is the trigger.
 
-use super::{MAX_LEN, Result, Rng, SsmError};
+use super::error::{MAX_LEN, Result, SsmError};
+use super::rng::Rng;
 use serde::Serialize;
 
 /// The noise token of selective copying.

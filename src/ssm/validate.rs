@@ -1,6 +1,6 @@
 //! Input checks shared by the LTI core: finiteness, sizes and work limits, all before allocating.
 
-use super::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
+use super::error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 use nalgebra::DMatrix;
 
 /// Most multiply–adds one call may ask for (about a minute of work on one core); larger requests
