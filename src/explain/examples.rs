@@ -2,11 +2,13 @@
 //! five 2-state SISO systems, one for each behaviour worth seeing (decay, damped and undamped
 //! oscillation, an integrator, growth), and a few input patterns.
 
+use crate::ssm::validate::by_name;
 use crate::ssm::{Continuous, Rng, Stability};
 use nalgebra::DMatrix;
 
 /// A 2-state SISO example system, named in the address by [`Example::name`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Example {
     /// A mass on a spring with damping: λ = −0.4 ± 1.96i.
     #[default]
@@ -33,18 +35,12 @@ impl Example {
 
     /// The name used in the address and as the catalogue key suffix.
     pub fn name(self) -> &'static str {
-        match self {
-            Example::Damped => "damped",
-            Example::Decay => "decay",
-            Example::Oscillator => "oscillator",
-            Example::Integrator => "integrator",
-            Example::Unstable => "unstable",
-        }
+        self.into()
     }
 
     /// The example named `name`, if any.
     pub fn from_name(name: &str) -> Option<Example> {
-        Example::ALL.into_iter().find(|e| e.name() == name)
+        by_name("example", &Example::ALL, name).ok()
     }
 
     /// A as a row-major 2×2 array, B, C and D. The oscillators are in companion form (position,
@@ -74,7 +70,8 @@ impl Example {
 }
 
 /// An input pattern of tokens, named in the address by [`Tokens::name`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Tokens {
     /// Varied values, like a sentence's tokens seen through one channel (seeded, repeatable).
     #[default]
@@ -94,17 +91,12 @@ impl Tokens {
 
     /// The name used in the address and as the catalogue key suffix.
     pub fn name(self) -> &'static str {
-        match self {
-            Tokens::Mixed => "mixed",
-            Tokens::Impulse => "impulse",
-            Tokens::Step => "step",
-            Tokens::Alternating => "alternating",
-        }
+        self.into()
     }
 
     /// The pattern named `name`, if any.
     pub fn from_name(name: &str) -> Option<Tokens> {
-        Tokens::ALL.into_iter().find(|t| t.name() == name)
+        by_name("token pattern", &Tokens::ALL, name).ok()
     }
 
     /// The first `len` tokens of the pattern.

@@ -29,3 +29,6 @@ pub mod scan;
 pub mod selection;
 pub mod tracking;
 pub mod views;
+
+#[cfg(test)]
+mod names;

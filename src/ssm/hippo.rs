@@ -3,13 +3,14 @@
 
 use super::error::{Result, SsmError};
 use crate::ssm::Continuous;
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{dimension, elements};
 use nalgebra::{DMatrix, DVector};
-use std::fmt;
 use std::str::FromStr;
 
 /// Which initialisation of (A, B).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum HippoKind {
     /// HiPPO-LegS (scaled Legendre), memory of the whole past, lower triangular:
     /// A\[n,k\] = −√(2n+1)√(2k+1) for n > k, −(n+1) for n = k, 0 for n < k; B\[n\] = √(2n+1).
@@ -22,30 +23,21 @@ pub enum HippoKind {
     /// S4D-Lin, diagonal and complex: A_n = −½ + iπn, B_n = 1 (n = 0 … N−1). The S4 code keeps
     /// one of each conjugate pair and writes the imaginary part as −πn; the two describe the
     /// same real system.
+    #[strum(serialize = "s4d-lin")]
     S4dLin,
     /// S4D-Real, diagonal: A_n = −(n+1) (the eigenvalues of LegS), B_n = 1.
+    #[strum(serialize = "s4d-real")]
     S4dReal,
 }
 
 impl HippoKind {
-    /// Every kind, in the order the lessons present them.
+    /// Every kind, in the order of the list above.
     pub const ALL: [HippoKind; 4] =
         [HippoKind::LegS, HippoKind::LegT, HippoKind::S4dLin, HippoKind::S4dReal];
 
-    /// The kind's name as used in URLs and the `eval` interface.
+    /// The kind's snake_case name, as the `eval` interface reads it.
     pub fn name(self) -> &'static str {
-        match self {
-            HippoKind::LegS => "legs",
-            HippoKind::LegT => "legt",
-            HippoKind::S4dLin => "s4d-lin",
-            HippoKind::S4dReal => "s4d-real",
-        }
-    }
-}
-
-impl fmt::Display for HippoKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        self.into()
     }
 }
 
@@ -53,11 +45,7 @@ impl FromStr for HippoKind {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<HippoKind> {
-        HippoKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown HiPPO kind {s:?}; known: legs, legt, s4d-lin, s4d-real"
-            ))
-        })
+        by_name("HiPPO kind", &HippoKind::ALL, s)
     }
 }
 

@@ -90,6 +90,15 @@ pub(crate) fn work(what: &str, multiplies: u64) -> Result<()> {
     }
 }
 
+/// The member of `all` whose name (strum's `IntoStaticStr`) is `s`, or a domain error that names
+/// `what` and every known name in the order of `all`.
+pub(crate) fn by_name<T: Copy + Into<&'static str>>(what: &str, all: &[T], s: &str) -> Result<T> {
+    all.iter().copied().find(|&x| x.into() == s).ok_or_else(|| {
+        let known: Vec<&str> = all.iter().map(|&x| x.into()).collect();
+        SsmError::Domain(format!("unknown {what} {s:?}; known: {}", known.join(", ")))
+    })
+}
+
 fn shape_text(factors: &[usize]) -> String {
     factors.iter().map(usize::to_string).collect::<Vec<_>>().join("×")
 }

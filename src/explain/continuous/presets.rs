@@ -4,26 +4,30 @@
 
 use super::physical::mass_spring_damper;
 use crate::ssm::Continuous;
+use crate::ssm::validate::by_name;
 use crate::ssm::{Result, SsmError};
 use nalgebra::DMatrix;
-use std::fmt;
 use std::str::FromStr;
 
 /// A preset system.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum Preset {
     /// Two independent decays at different rates: real eigenvalues −0.5 and −2.
     Decay,
     /// An undamped oscillator at 2 rad/s: eigenvalues ±2i, circles in the phase plane.
     Oscillator,
     /// The oscillator with damping: eigenvalues −0.3 ± 2i, a spiral into the equilibrium.
+    #[strum(serialize = "damped")]
     DampedOscillator,
     /// A spiral out: eigenvalues 0.25 ± 2i, the state grows like e^{0.25 t}.
     Unstable,
     /// Position and velocity driven by an acceleration: A = [[0, 1], [0, 0]], a double
     /// eigenvalue 0; a constant push makes the position grow like t².
+    #[strum(serialize = "double")]
     DoubleIntegrator,
     /// A mass–spring–damper with m = 1 kg, k = 2 N/m, c = 0.5 N·s/m (see `physical`).
+    #[strum(serialize = "spring")]
     MassSpring,
 }
 
@@ -40,14 +44,7 @@ impl Preset {
 
     /// The preset's name in URLs: `decay`, `oscillator`, `damped`, `unstable`, `double`, `spring`.
     pub fn name(self) -> &'static str {
-        match self {
-            Preset::Decay => "decay",
-            Preset::Oscillator => "oscillator",
-            Preset::DampedOscillator => "damped",
-            Preset::Unstable => "unstable",
-            Preset::DoubleIntegrator => "double",
-            Preset::MassSpring => "spring",
-        }
+        self.into()
     }
 
     /// The system: A, B, C and D.
@@ -66,21 +63,11 @@ impl Preset {
     }
 }
 
-impl fmt::Display for Preset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for Preset {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<Preset> {
-        Preset::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown preset {s:?}; known: decay, oscillator, damped, unstable, double, spring"
-            ))
-        })
+        by_name("preset", &Preset::ALL, s)
     }
 }
 

@@ -3,13 +3,14 @@
 //! enters an SSM), and their sampling into values held over a fine time grid, which the exact
 //! simulation in `response` consumes.
 
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{finite_scalar, length};
 use crate::ssm::{Result, SsmError};
-use std::fmt;
 use std::str::FromStr;
 
 /// The shape of an input signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum SignalKind {
     /// x(t) = a for t ≥ 0: a constant push switched on at t = 0.
     Step,
@@ -40,13 +41,7 @@ impl SignalKind {
 
     /// The kind's name in URLs: `step`, `impulse`, `sine`, `square`, `tokens`.
     pub fn name(self) -> &'static str {
-        match self {
-            SignalKind::Step => "step",
-            SignalKind::Impulse => "impulse",
-            SignalKind::Sine => "sine",
-            SignalKind::Square => "square",
-            SignalKind::Tokens => "tokens",
-        }
+        self.into()
     }
 
     /// Whether the period P shapes the signal (sine, square, tokens).
@@ -55,21 +50,11 @@ impl SignalKind {
     }
 }
 
-impl fmt::Display for SignalKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for SignalKind {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<SignalKind> {
-        SignalKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown signal {s:?}; known: step, impulse, sine, square, tokens"
-            ))
-        })
+        by_name("signal", &SignalKind::ALL, s)
     }
 }
 

@@ -5,14 +5,15 @@
 //! different curves can be compared on one scale.
 
 use crate::ssm::Rng;
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{elements, finite_slice, length};
 use crate::ssm::{Result, SsmError};
 use std::f64::consts::TAU;
-use std::fmt;
 use std::str::FromStr;
 
 /// A preset curve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum CurveKind {
     /// Two sine waves of 3 and 7 periods over the history.
     Waves,
@@ -33,13 +34,7 @@ impl CurveKind {
 
     /// The preset's name as used in URLs.
     pub fn name(self) -> &'static str {
-        match self {
-            CurveKind::Waves => "waves",
-            CurveKind::Steps => "steps",
-            CurveKind::Spikes => "spikes",
-            CurveKind::Chirp => "chirp",
-            CurveKind::Noise => "noise",
-        }
+        self.into()
     }
 
     /// The curve sampled at k = 1 … `len`, with u = k/len the fraction of the history.
@@ -96,21 +91,11 @@ fn smoothed_noise(len: usize) -> Vec<f64> {
     smooth.iter().map(|v| v * scale).collect()
 }
 
-impl fmt::Display for CurveKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for CurveKind {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<CurveKind> {
-        CurveKind::ALL.into_iter().find(|k| k.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown curve {s:?}; known: waves, steps, spikes, chirp, noise"
-            ))
-        })
+        by_name("curve", &CurveKind::ALL, s)
     }
 }
 

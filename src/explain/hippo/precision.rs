@@ -1,11 +1,12 @@
 //! [`Precision`]: the number formats (f64, f32, bf16) a state can be kept in, and rounding to them.
 
+use crate::ssm::validate::by_name;
 use crate::ssm::{Result, SsmError};
-use std::fmt;
 use std::str::FromStr;
 
 /// A number format in which a state is kept before it is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum Precision {
     /// IEEE double precision (53-bit significand): the core's own arithmetic.
     F64,
@@ -21,11 +22,7 @@ impl Precision {
 
     /// The format's name as used in URLs: `f64`, `f32`, `bf16`.
     pub fn name(self) -> &'static str {
-        match self {
-            Precision::F64 => "f64",
-            Precision::F32 => "f32",
-            Precision::Bf16 => "bf16",
-        }
+        self.into()
     }
 
     /// The unit roundoff u: rounding to the format changes a number by a relative error of at
@@ -62,18 +59,10 @@ impl Precision {
     }
 }
 
-impl fmt::Display for Precision {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for Precision {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<Precision> {
-        Precision::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!("unknown number format {s:?}; known: f64, f32, bf16"))
-        })
+        by_name("number format", &Precision::ALL, s)
     }
 }

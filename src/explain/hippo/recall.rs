@@ -11,12 +11,12 @@
 use super::precision::Precision;
 use crate::ssm::Continuous;
 use crate::ssm::Rng;
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{elements, finite_slice, length, work};
 use crate::ssm::{Discretized, Method, Step, discretize};
 use crate::ssm::{Hippo, HippoKind};
 use crate::ssm::{Result, SsmError};
 use nalgebra::{DMatrix, DVector};
-use std::fmt;
 use std::str::FromStr;
 
 /// How a single-input discrete system stores a history of L samples in its state: the memory
@@ -131,7 +131,8 @@ impl LtiMemory {
 /// A system whose memory the HiPPO lesson compares with HiPPO-LegS, each of N states and run
 /// with the bilinear rule at the step Δ = 1/L, so that a history of L samples spans one unit of
 /// time (as LegS's window does).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "kebab-case")]
 pub enum MemorySystem {
     /// LegS's (A, B) with a fixed step: S4's time-invariant use of HiPPO.
     LegsFixed,
@@ -149,11 +150,7 @@ impl MemorySystem {
 
     /// The system's name as used in URLs.
     pub fn name(self) -> &'static str {
-        match self {
-            MemorySystem::LegsFixed => "legs-fixed",
-            MemorySystem::S4dReal => "s4d-real",
-            MemorySystem::Random => "random",
-        }
+        self.into()
     }
 
     /// The continuous system (A, B), with the whole state as its output.
@@ -181,21 +178,11 @@ impl MemorySystem {
     }
 }
 
-impl fmt::Display for MemorySystem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for MemorySystem {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<MemorySystem> {
-        MemorySystem::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown memory system {s:?}; known: legs-fixed, s4d-real, random"
-            ))
-        })
+        by_name("memory system", &MemorySystem::ALL, s)
     }
 }
 

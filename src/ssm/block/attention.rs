@@ -1,4 +1,4 @@
-//! A single-head causal self-attention layer, the Transformer's mixer, for the comparison lesson:
+//! A single-head causal self-attention layer, the Transformer's mixer:
 //! the full forward pass over a sequence (every position at once, as in training) and the
 //! one-token step with a key–value cache (as in generation).
 //!
@@ -11,7 +11,7 @@
 //!
 //! Generating token t needs k_j and v_j of every earlier token: the cache keeps them, so it grows
 //! by 2·d_head numbers per token and the step costs O(t·d_head). (No positional encoding: the
-//! lesson measures costs, which do not depend on it.)
+//! costs measured here do not depend on it.)
 
 use crate::ssm::validate::finite_matrix;
 use crate::ssm::{MAX_LEN, MAX_STATE, Result, Rng, SsmError};

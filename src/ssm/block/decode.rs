@@ -1,7 +1,6 @@
-//! Generation one token at a time, the same way for the three models the comparison lesson
-//! measures: a Mamba mixer (its state is fixed-size), causal attention (its key–value cache grows
-//! with the context) and an RNN cell (a fixed hidden vector). Also the memory a stack of Mamba and
-//! attention layers keeps per sequence, for the hybrids section of the block lesson.
+//! Generation one token at a time, the same way for three models: a Mamba mixer (its state is
+//! fixed-size), causal attention (its key–value cache grows with the context) and an RNN cell (a
+//! fixed hidden vector). Also the memory a stack of Mamba and attention layers keeps per sequence.
 
 use super::attention::{Attention, KvCache};
 use super::mixer::Mixer;

@@ -1,5 +1,5 @@
 //! The Mamba block: the mixer (official `Mamba.forward`, slow path) with every intermediate tensor
-//! exposed for the block lesson, RMSNorm, and the pre-norm residual block that stacks.
+//! exposed, RMSNorm, and the pre-norm residual block that stacks.
 //!
 //! ## The mixer, step by step (mamba_simple.py, `Mamba.forward` without the fused kernels)
 //!

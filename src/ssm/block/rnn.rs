@@ -1,4 +1,4 @@
-//! An Elman recurrent cell, the classic RNN, for the comparison lesson:
+//! An Elman recurrent cell, the classic RNN, to compare with the Mamba mixer:
 //!
 //! h_t = tanh(W_x x_t + W_h h_{t−1} + b), y_t = W_o h_t, with h₋₁ = 0.
 //!

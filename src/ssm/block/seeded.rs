@@ -1,6 +1,7 @@
-//! A small seeded language-model front end: text becomes tokens (one per character), tokens become vectors through a seeded embedding table, and a stack of residual
-//! Mamba blocks with the official initialisation runs over them. Nothing is trained: the numbers
-//! show how tensors flow and what shapes they have, not what a trained model would compute.
+//! A small seeded language-model front end: text becomes tokens (one per character), tokens
+//! become vectors through a seeded embedding table, and a stack of residual Mamba blocks with
+//! the official initialisation runs over them. Nothing is trained: the numbers show how tensors
+//! flow and what shapes they have, not what a trained model would compute.
 
 use super::mixer::{Mixer, ResidualBlock, RmsNorm};
 use super::weights::MixerInit;

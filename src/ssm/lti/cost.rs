@@ -1,4 +1,4 @@
-//! Operation counts of the two views, for the lesson's cost counters and for refusing requests
+//! Operation counts of the two views, for cost counters and for refusing requests
 //! that would run for hours. The model: a dot product of length n costs n multiplies and n − 1
 //! adds; an FFT of size P costs (P/2) log₂P radix-2 butterflies of 4 multiplies and 6 adds.
 
@@ -30,7 +30,7 @@ impl Add for OpCount {
 }
 
 impl OpCount {
-    /// Multiplies and adds together: the arithmetic operations the lessons count.
+    /// Multiplies and adds together: the arithmetic operations counted.
     pub fn operations(self) -> u64 {
         self.multiplies.saturating_add(self.adds)
     }

@@ -3,11 +3,11 @@
 
 use super::continuous::{Continuous, Stability, eigenvalues};
 use super::expm::expm;
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{elements, finite_matrix};
 use crate::ssm::{Result, SsmError};
 use nalgebra::DMatrix;
 use num_complex::Complex64;
-use std::fmt;
 use std::str::FromStr;
 
 /// A step size Δ: finite and strictly positive, checked once on construction.
@@ -33,7 +33,8 @@ impl Step {
 }
 
 /// A discretization rule: how the input is assumed to behave during one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum Method {
     /// Zero-order hold, exact for an input held constant over each step:
     /// Abar = exp(ΔA), Bbar = ∫₀^Δ exp(As) ds · B.
@@ -46,22 +47,12 @@ pub enum Method {
 }
 
 impl Method {
-    /// Every rule, in the order the lessons present them.
+    /// Every rule, ZOH first.
     pub const ALL: [Method; 3] = [Method::Zoh, Method::Bilinear, Method::Euler];
 
-    /// The rule's name as used in URLs and the `eval` interface: `zoh`, `bilinear`, `euler`.
+    /// The rule's name, as the `eval` interface reads it: `zoh`, `bilinear`, `euler`.
     pub fn name(self) -> &'static str {
-        match self {
-            Method::Zoh => "zoh",
-            Method::Bilinear => "bilinear",
-            Method::Euler => "euler",
-        }
-    }
-}
-
-impl fmt::Display for Method {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        self.into()
     }
 }
 
@@ -69,11 +60,7 @@ impl FromStr for Method {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<Method> {
-        Method::ALL.into_iter().find(|m| m.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown discretization method {s:?}; known: zoh, bilinear, euler"
-            ))
-        })
+        by_name("discretization method", &Method::ALL, s)
     }
 }
 

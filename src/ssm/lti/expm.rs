@@ -1,5 +1,5 @@
 //! The matrix exponential exp(M) by scaling and squaring with Padé approximants, after
-//! Al-Mohy & Higham (2009), and the Taylor partial sums Σ M^k/k! for the lesson on what
+//! Al-Mohy & Higham (2009), and the Taylor partial sums Σ M^k/k! that show what
 //! "e to the power of a matrix" means.
 
 use crate::ssm::validate::{dimension, elements, finite_matrix, no_overflow};
@@ -52,7 +52,7 @@ pub fn expm(m: &DMatrix<f64>) -> Result<DMatrix<f64>> {
     Ok(result)
 }
 
-/// One Taylor partial sum of exp(M), for the lesson.
+/// One Taylor partial sum of exp(M).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaylorPartialSum {
     /// The highest power K in the sum.

@@ -80,7 +80,7 @@ pub fn convolve_fft(kernel: &[f64], x: &[f64]) -> Result<Vec<f64>> {
     Ok(fft_convolution(kernel, x, false)?.output)
 }
 
-/// The FFT convolution with its intermediate spectra kept, for the lesson's picture.
+/// The FFT convolution with its intermediate spectra kept, to show each stage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FftConvolution {
     /// The transform size P = [`fft_len`]\(L): both operands are zero-padded to it.

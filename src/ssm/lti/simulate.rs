@@ -8,12 +8,12 @@ use super::cost::{
 };
 use super::discretize::{Discretized, Method, Step, discretize};
 use super::kernel::{convolve_direct, convolve_fft, kernel, require_siso};
+use crate::ssm::validate::by_name;
 use crate::ssm::validate::{
     dimension, elements, finite_matrix, finite_slice, length, no_overflow, work,
 };
 use crate::ssm::{Result, SsmError};
 use nalgebra::{DMatrix, DVector};
-use std::fmt;
 use std::str::FromStr;
 
 /// The states and outputs of a run of the recurrence, one column per step.
@@ -84,7 +84,8 @@ fn run(
 }
 
 /// One of the three equivalent ways to compute a SISO system's output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::Display)]
+#[strum(serialize_all = "lowercase")]
 pub enum View {
     /// Step by step through the state: O(L N²) work, L sequential steps.
     Recurrent,
@@ -95,16 +96,12 @@ pub enum View {
 }
 
 impl View {
-    /// Every view, in the order the lessons present them.
+    /// Every view, recurrence first.
     pub const ALL: [View; 3] = [View::Recurrent, View::Convolution, View::Fft];
 
-    /// The view's name as used in URLs and the `eval` interface.
+    /// The view's snake_case name, as the `eval` interface reads it.
     pub fn name(self) -> &'static str {
-        match self {
-            View::Recurrent => "recurrent",
-            View::Convolution => "convolution",
-            View::Fft => "fft",
-        }
+        self.into()
     }
 
     /// The operation count of computing L outputs of a SISO system with N states this way
@@ -119,19 +116,11 @@ impl View {
     }
 }
 
-impl fmt::Display for View {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 impl FromStr for View {
     type Err = SsmError;
 
     fn from_str(s: &str) -> Result<View> {
-        View::ALL.into_iter().find(|v| v.name() == s).ok_or_else(|| {
-            SsmError::Domain(format!("unknown mode {s:?}; known: recurrent, convolution, fft"))
-        })
+        by_name("mode", &View::ALL, s)
     }
 }
 

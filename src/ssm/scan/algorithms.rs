@@ -2,12 +2,14 @@
 //! their work and depth ([`cost`]); the in-place sweeps that `traces` records step by step.
 
 use super::monoid::Monoid;
-use crate::ssm::{Result, SsmError};
+use crate::ssm::Result;
+use crate::ssm::validate::by_name;
 use serde::Serialize;
 
 /// Which prefix-scan algorithm to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ScanAlgorithm {
     /// One combine after another: n−1 combines, n−1 steps.
     Sequential,
@@ -18,26 +20,18 @@ pub enum ScanAlgorithm {
 }
 
 impl ScanAlgorithm {
-    /// All algorithms, in the order the lessons present them.
+    /// All algorithms, sequential first.
     pub const ALL: [ScanAlgorithm; 3] =
         [ScanAlgorithm::Sequential, ScanAlgorithm::Blelloch, ScanAlgorithm::HillisSteele];
 
     /// The snake_case name used in JSON and on the command line.
     pub fn name(self) -> &'static str {
-        match self {
-            ScanAlgorithm::Sequential => "sequential",
-            ScanAlgorithm::Blelloch => "blelloch",
-            ScanAlgorithm::HillisSteele => "hillis_steele",
-        }
+        self.into()
     }
 
     /// The algorithm with the given snake_case name.
     pub fn from_name(name: &str) -> Result<ScanAlgorithm> {
-        ScanAlgorithm::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
-            SsmError::Domain(format!(
-                "unknown scan algorithm {name:?}; known: sequential, blelloch, hillis_steele"
-            ))
-        })
+        by_name("scan algorithm", &ScanAlgorithm::ALL, name)
     }
 }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 /// Longest input a recorded trace accepts: a trace stores the whole array after every step.
 pub const MAX_TRACE_LEN: usize = 1 << 16;
 
-/// One step of a parallel scan, as the scan lesson animates it.
+/// One step of a parallel scan, with the pairs it combined and the array after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScanStep<T> {
     /// Which phase the step belongs to.

@@ -7,7 +7,7 @@ use super::input::SelectiveScanInput;
 use crate::ssm::{Result, SsmError};
 use serde::Serialize;
 
-/// One time step of one channel, with every quantity the lessons draw.
+/// One time step of one channel, with every intermediate quantity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChannelStep {
     /// Δ_t after bias and softplus.
@@ -72,7 +72,7 @@ fn trace_with<R: Discretize>(input: &SelectiveScanInput, dims: ScanDims, d: usiz
     ChannelTrace { channel: d, rule: R::RULE, steps }
 }
 
-/// Every step of channel `d`: Δ_t, Ā_t, B̄_t, B̄_t·u_t, h_t and y_t, for the lessons to draw.
+/// Every step of channel `d`: Δ_t, Ā_t, B̄_t, B̄_t·u_t, h_t and y_t.
 pub fn trace_channel(input: &SelectiveScanInput, rule: BRule, d: usize) -> Result<ChannelTrace> {
     let dims = input.validate()?;
     if d >= dims.d {
