@@ -2,7 +2,7 @@
 //!
 //! Pure Rust on nalgebra (and rustfft), f64 throughout, no I/O, no web, no GPU. Every function
 //! that can receive a bad shape or value returns [`Result`]; nothing here panics on user input.
-//! The core knows nothing of how its results are shown: `crate::explain` builds on it.
+//! The core knows nothing of how its results are presented.
 //!
 //! | module | contents |
 //! |---|---|
