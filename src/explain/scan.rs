@@ -12,12 +12,10 @@
 //! visible as a word whose runs are out of order.
 
 use crate::ssm::scan::Phase;
-use crate::ssm::{BRule, SelectiveScanInput, trace_channel};
 use crate::ssm::{
-    Monoid, ScanAlgorithm, ScanTrace, SsmPair, Sum, scan_sequential, trace_blelloch,
-    trace_hillis_steele,
+    BRule, Monoid, Result, Rng, ScanAlgorithm, ScanTrace, SelectiveScanInput, SsmError, SsmPair,
+    Sum, scan_sequential, trace_blelloch, trace_channel, trace_hillis_steele,
 };
-use crate::ssm::{Result, Rng, SsmError};
 use nalgebra::DMatrix;
 use serde::Serialize;
 use std::ops::Range;

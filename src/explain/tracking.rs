@@ -3,8 +3,7 @@
 //! object moving at constant velocity seen only through noisy positions, whose hidden state
 //! (position, velocity) a Kalman filter estimates.
 
-use crate::ssm::Rng;
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Result, Rng, SsmError};
 use nalgebra::{Matrix2, Matrix4, Vector2, Vector4};
 
 /// A square grid world with one agent and one goal cell.

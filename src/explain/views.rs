@@ -2,15 +2,12 @@
 //! terms the convolution adds up at one step, the three outputs side by side with how far they
 //! differ, and what each view costs for a whole sequence and for one more token.
 
-use crate::ssm::Discretized;
-use crate::ssm::kernel;
-use crate::ssm::lti::require_siso;
 use crate::ssm::lti::{
-    OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost, sum_depth,
+    OpCount, direct_convolution_cost, fft_convolution_cost, kernel_cost, recurrence_cost,
+    require_siso, sum_depth,
 };
 use crate::ssm::validate::{elements, finite_slice, length, no_overflow, work};
-use crate::ssm::{Result, SsmError};
-use crate::ssm::{View, simulate};
+use crate::ssm::{Discretized, Result, SsmError, View, kernel, simulate};
 use nalgebra::DVector;
 
 /// One step of the recurrence, split into what the state carries over and what the input adds.

@@ -3,8 +3,7 @@
 
 use super::error::{Result, SsmError};
 use crate::ssm::Continuous;
-use crate::ssm::validate::by_name;
-use crate::ssm::validate::{dimension, elements};
+use crate::ssm::validate::{by_name, dimension, elements};
 use nalgebra::{DMatrix, DVector};
 use std::str::FromStr;
 

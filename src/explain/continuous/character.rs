@@ -2,10 +2,8 @@
 //! `#/continuous`): its natural frequency and damping ratio, the regime they give (a spring that
 //! rings, creeps back or never stops), and its memory time — how long a kick is still felt.
 
-use crate::ssm::Result;
-use crate::ssm::SsmError;
 use crate::ssm::validate::finite_scalar;
-use crate::ssm::{Continuous, Stability};
+use crate::ssm::{Continuous, Result, SsmError, Stability};
 
 /// The qualitative behaviour of a 2-state system after a kick.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

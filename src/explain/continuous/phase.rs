@@ -5,10 +5,8 @@
 
 use super::response::{Update, respond};
 use super::signals::Signal;
-use crate::ssm::Continuous;
-use crate::ssm::Step;
 use crate::ssm::validate::{dimension, finite_scalar, finite_slice, length, no_overflow, work};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Result, SsmError, Step};
 use nalgebra::{DMatrix, DVector};
 
 /// Checks that the system has one input and `h` has N entries, all finite.

@@ -1,8 +1,7 @@
 //! Physical systems as state space models, for the lesson on where SSMs come from: a
 //! mass–spring–damper and a series RLC circuit.
 
-use crate::ssm::Continuous;
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Result, SsmError};
 use nalgebra::DMatrix;
 
 /// Requires a finite parameter that is positive (or, when `zero_ok`, not negative).

@@ -3,9 +3,8 @@
 //! eigenvalues (two decays, a circle, a spiral in, a spiral out, a parabola, a real spring).
 
 use super::physical::mass_spring_damper;
-use crate::ssm::Continuous;
 use crate::ssm::validate::by_name;
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Result, SsmError};
 use nalgebra::DMatrix;
 use std::str::FromStr;
 

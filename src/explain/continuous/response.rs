@@ -5,11 +5,8 @@
 //! (the output as the input convolved with the response to one unit pulse).
 
 use super::signals::SampledInput;
-use crate::ssm::Continuous;
-use crate::ssm::convolve_direct;
 use crate::ssm::validate::{finite_slice, length, no_overflow, work};
-use crate::ssm::{Method, Step, discretize};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Method, Result, SsmError, Step, convolve_direct, discretize};
 use nalgebra::{DMatrix, DVector};
 
 /// How the state moves.

@@ -3,8 +3,7 @@
 //! enters an SSM), and their sampling into values held over a fine time grid, which the exact
 //! simulation in `response` consumes.
 
-use crate::ssm::validate::by_name;
-use crate::ssm::validate::{finite_scalar, length};
+use crate::ssm::validate::{by_name, finite_scalar, length};
 use crate::ssm::{Result, SsmError};
 use std::str::FromStr;
 

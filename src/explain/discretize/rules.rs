@@ -2,12 +2,9 @@
 //! samples against the exact response to the held input, where each rule puts the eigenvalues
 //! of Abar as Δ grows, and the largest step forward Euler can take before it turns unstable.
 
-use crate::ssm::Continuous;
 use crate::ssm::lti::{HeldResponse, held_response};
-use crate::ssm::recurrence;
 use crate::ssm::validate::{finite_slice, length, work};
-use crate::ssm::{Method, Step, discretize};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Method, Result, SsmError, Step, discretize, recurrence};
 use nalgebra::DMatrix;
 use num_complex::Complex64;
 

@@ -2,12 +2,9 @@
 //! quadrature (and as an area, for the lesson's picture), and exp(ΔA) as the limit of n Euler
 //! sub-steps (I + ΔA/n)^n (and their path in the state plane).
 
-use crate::ssm::Continuous;
-use crate::ssm::expm;
 use crate::ssm::lti::relative_error;
 use crate::ssm::validate::{elements, finite_slice, length, no_overflow, work};
-use crate::ssm::{Method, Step, discretize};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{Continuous, Method, Result, SsmError, Step, discretize, expm};
 use nalgebra::{DMatrix, DVector};
 
 /// One quadrature estimate of the ZOH Bbar.

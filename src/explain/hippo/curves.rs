@@ -4,10 +4,8 @@
 //! Every curve is sampled at the steps k = 1 … L and stays within [−1, 1], so memories of
 //! different curves can be compared on one scale.
 
-use crate::ssm::Rng;
-use crate::ssm::validate::by_name;
-use crate::ssm::validate::{elements, finite_slice, length};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::validate::{by_name, elements, finite_slice, length};
+use crate::ssm::{Result, Rng, SsmError};
 use std::f64::consts::TAU;
 use std::str::FromStr;
 

@@ -2,12 +2,11 @@
 //! back from it with scaled Legendre polynomials (the HiPPO memory picture).
 
 use super::precision::Precision;
-use crate::ssm::kernel;
 use crate::ssm::validate::{elements, finite_scalar, finite_slice, length, work};
-use crate::ssm::{Discretized, Method, Step, discretize};
-use crate::ssm::{Hippo, HippoKind};
-use crate::ssm::{Result, SsmError};
-use crate::ssm::{View, simulate};
+use crate::ssm::{
+    Discretized, Hippo, HippoKind, Method, Result, SsmError, Step, View, discretize, kernel,
+    simulate,
+};
 use nalgebra::{DMatrix, DVector};
 
 /// A LegS memory of N coefficients that has seen the samples f_1 … f_t.

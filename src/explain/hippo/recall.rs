@@ -9,13 +9,10 @@
 //! are lost.
 
 use super::precision::Precision;
-use crate::ssm::Continuous;
-use crate::ssm::Rng;
-use crate::ssm::validate::by_name;
-use crate::ssm::validate::{elements, finite_slice, length, work};
-use crate::ssm::{Discretized, Method, Step, discretize};
-use crate::ssm::{Hippo, HippoKind};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::validate::{by_name, elements, finite_slice, length, work};
+use crate::ssm::{
+    Continuous, Discretized, Hippo, HippoKind, Method, Result, Rng, SsmError, Step, discretize,
+};
 use nalgebra::{DMatrix, DVector};
 use std::str::FromStr;
 

@@ -27,8 +27,9 @@
 use super::mixing::{final_state_weights, step_coefficients};
 use crate::ssm::selective::{inverse_softplus, softplus};
 use crate::ssm::tasks::{NOISE, SelectiveCopying, selective_copying};
-use crate::ssm::{BRule, SelectiveScanInput};
-use crate::ssm::{MAX_STATE, Result, Rng, ScanAlgorithm, SsmError, selective_scan};
+use crate::ssm::{
+    BRule, MAX_STATE, Result, Rng, ScanAlgorithm, SelectiveScanInput, SsmError, selective_scan,
+};
 use nalgebra::DMatrix;
 
 /// Seed of the examples the readouts are fitted on.

@@ -20,8 +20,7 @@
 
 use crate::ssm::selective::{Discretize, EulerB, ZohB};
 use crate::ssm::validate::elements;
-use crate::ssm::{BRule, SelectiveScanInput, trace_channel};
-use crate::ssm::{Result, SsmError};
+use crate::ssm::{BRule, Result, SelectiveScanInput, SsmError, trace_channel};
 use nalgebra::DMatrix;
 
 /// Ā and the input factor κ (B̄ = κ·B) of one diagonal entry A for step size Δ, under `rule`:

@@ -22,9 +22,8 @@
 //! With `frozen`, Δ, B and C are replaced by their averages over the sentence: the same model
 //! made time-invariant, for comparison.
 
-use crate::ssm::SelectiveScanInput;
 use crate::ssm::selective::softplus;
-use crate::ssm::{Result, Rng, SsmError};
+use crate::ssm::{Result, Rng, SelectiveScanInput, SsmError};
 use nalgebra::{DMatrix, DVector};
 
 /// Most tokens taken from the text.

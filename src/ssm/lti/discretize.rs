@@ -3,8 +3,7 @@
 
 use super::continuous::{Continuous, Stability, eigenvalues};
 use super::expm::expm;
-use crate::ssm::validate::by_name;
-use crate::ssm::validate::{elements, finite_matrix};
+use crate::ssm::validate::{by_name, elements, finite_matrix};
 use crate::ssm::{Result, SsmError};
 use nalgebra::DMatrix;
 use num_complex::Complex64;

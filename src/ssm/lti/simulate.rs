@@ -8,9 +8,8 @@ use super::cost::{
 };
 use super::discretize::{Discretized, Method, Step, discretize};
 use super::kernel::{convolve_direct, convolve_fft, kernel, require_siso};
-use crate::ssm::validate::by_name;
 use crate::ssm::validate::{
-    dimension, elements, finite_matrix, finite_slice, length, no_overflow, work,
+    by_name, dimension, elements, finite_matrix, finite_slice, length, no_overflow, work,
 };
 use crate::ssm::{Result, SsmError};
 use nalgebra::{DMatrix, DVector};
