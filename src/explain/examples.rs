@@ -1,10 +1,14 @@
 //! The small systems and token sequences that the discretization and two-views lessons share:
 //! five 2-state SISO systems, one for each behaviour worth seeing (decay, damped and undamped
 //! oscillation, an integrator, growth), and a few input patterns.
+//!
+//! A second menu of the same kind as the continuous lesson's [`Preset`](super::continuous::Preset)s
+//! (built by the same [`two_state`]), kept apart because the two menus give one name to different
+//! systems (`decay`, `oscillator`, `damped`, `unstable`) and both names are in shared addresses.
 
+use crate::explain::continuous::two_state;
 use crate::ssm::validate::by_name;
 use crate::ssm::{Continuous, Rng, Stability};
-use nalgebra::DMatrix;
 
 /// A 2-state SISO example system, named in the address by [`Example::name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, strum::IntoStaticStr)]
@@ -59,8 +63,7 @@ impl Example {
     pub fn system(self) -> Continuous {
         let (a, b, c, d) = self.matrices();
         // The matrices above are finite and of matching shapes.
-        Continuous::siso(DMatrix::from_row_slice(2, 2, &a), &b, &c, d)
-            .expect("the example systems are valid")
+        two_state(a, b, c, d).expect("the example systems are valid")
     }
 
     /// Whether the continuous system decays, stays, or grows.

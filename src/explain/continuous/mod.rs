@@ -4,7 +4,7 @@
 //!
 //! | file | contents |
 //! |---|---|
-//! | `presets` | [`Preset`]: the named 2-state systems the continuous lesson offers |
+//! | `presets` | [`Preset`]: the named 2-state systems the continuous lesson offers; [`two_state`] |
 //! | `physical` | [`mass_spring_damper`], [`rlc_series`] |
 //! | `signals` | input signals: [`Signal`] (step, impulse, sine, square, tokens), [`SampledInput`] |
 //! | `response` | [`respond`]: exact continuous response to a sampled input, or with a tanh in the update ([`Update`]); [`superposition`], [`convolution_check`] |
@@ -21,7 +21,7 @@ mod signals;
 pub use character::{Character, Regime, character, memory_time};
 pub use phase::{EulerWalk, FieldArrow, equilibrium, euler_walk, rate, vector_field};
 pub use physical::{mass_spring_damper, rlc_series};
-pub use presets::Preset;
+pub use presets::{Preset, two_state};
 pub use response::{
     ConvolutionCheck, Response, Superposition, Update, convolution_check, respond, superposition,
 };

@@ -48,9 +48,7 @@ impl Preset {
 
     /// The system: A, B, C and D.
     pub fn system(self) -> Result<Continuous> {
-        let siso = |a: [f64; 4], b: [f64; 2], c: [f64; 2]| {
-            Continuous::siso(DMatrix::from_row_slice(2, 2, &a), &b, &c, 0.0)
-        };
+        let siso = |a, b, c| two_state(a, b, c, 0.0);
         match self {
             Preset::Decay => siso([-0.5, 0.0, 0.0, -2.0], [1.0, 1.0], [0.5, 0.5]),
             Preset::Oscillator => siso([0.0, 2.0, -2.0, 0.0], [0.0, 1.0], [1.0, 0.0]),
@@ -60,6 +58,12 @@ impl Preset {
             Preset::MassSpring => mass_spring_damper(1.0, 2.0, 0.5),
         }
     }
+}
+
+/// The SISO system with a 2×2 A given row by row, B, C and D: the shape of every example system
+/// of the course (these presets and the discrete lessons' [`Example`](crate::explain::examples::Example)s).
+pub fn two_state(a: [f64; 4], b: [f64; 2], c: [f64; 2], d: f64) -> Result<Continuous> {
+    Continuous::siso(DMatrix::from_row_slice(2, 2, &a), &b, &c, d)
 }
 
 impl FromStr for Preset {
