@@ -3,7 +3,7 @@
 //! law quantifies over systems.
 
 use mamba_explainer::explain::discretize::{b_bar_quadrature, euler_substeps};
-use mamba_explainer::explain::hippo::LegsMemory;
+use mamba_explainer::ssm::hippo::LegsMemory;
 use mamba_explainer::ssm::lti::{held_response, taylor_partial_sums};
 use mamba_explainer::ssm::{
     Continuous, HippoKind, Method, Stability, Step, View, discretize, expm, recurrence, simulate,

@@ -11,7 +11,7 @@
 //! | `rng` | [`Rng`]: a seeded xoshiro256** generator (uniform, normal, shuffle) |
 //! | `parallel` | rayon natively, a plain loop on wasm32 |
 //! | [`lti`] | the continuous system, `expm`, discretization, kernels and convolutions, simulation, costs |
-//! | [`hippo`] | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real |
+//! | [`hippo`] | [`Hippo`] LegS, LegT, S4D-Lin, S4D-Real; LegS as an online memory |
 //! | [`scan`] | [`Monoid`], sequential / Hillis–Steele / Blelloch scans with traces |
 //! | [`selective`] | the selective scan (S6) as the official `selective_scan_ref`, its CPU kernels, channel traces |
 //! | [`block`] | the Mamba mixer and residual block, recurrent mode, attention, an RNN, decoding |

@@ -265,7 +265,8 @@ impl MemoryComparison {
 mod tests {
     use super::*;
     use crate::explain::hippo::CurveKind;
-    use crate::explain::hippo::{legs_errors_by_size, legs_states};
+    use crate::explain::hippo::legs_errors_by_size;
+    use crate::ssm::hippo::legs_states;
     use crate::ssm::{View, simulate};
 
     #[test]

@@ -6,7 +6,7 @@ use super::{
 use crate::course::hippo::{HippoLesson, KNOTS, LEN, MAX_N, RANGE, SIZES, SignalChoice, knot_at};
 use crate::explain::hippo::{
     CurveKind, LtiMemory, MemoryComparison, MemorySystem, Precision, legs_recall,
-    legs_recall_errors, legs_states,
+    legs_recall_errors,
 };
 use crate::i18n::{fill, t};
 use crate::mathml::{equals, frac, matrix, mi, mo, num, paren, row, sqrt, sub, sup};
@@ -15,6 +15,7 @@ use crate::plot::{
     memory_chart, palette,
 };
 use crate::ssm::SsmError;
+use crate::ssm::hippo::legs_states;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Select};
 use crate::ui::hooks::use_interval;
 use crate::ui::lang::use_lang;

@@ -1,9 +1,9 @@
 //! HiPPO and S4D initialisations of (A, B): LegS and LegT as in the S4 code's
 //! `transition('legs' | 'legt')`, and the diagonal S4D-Lin and S4D-Real.
 
-use super::error::{Result, SsmError};
 use crate::ssm::Continuous;
 use crate::ssm::validate::{by_name, dimension, elements};
+use crate::ssm::{Result, SsmError};
 use nalgebra::{DMatrix, DVector};
 use std::str::FromStr;
 
