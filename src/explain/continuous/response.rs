@@ -130,17 +130,17 @@ pub struct Superposition {
     pub first: Vec<f64>,
     /// y for x₂ alone.
     pub second: Vec<f64>,
-    /// y[x₁] + y[x₂].
+    /// y\[x₁\] + y\[x₂\].
     pub sum_of_responses: Vec<f64>,
-    /// y[x₁ + x₂].
+    /// y\[x₁ + x₂\].
     pub response_to_sum: Vec<f64>,
-    /// max_j |y[x₁ + x₂] − (y[x₁] + y[x₂])|: rounding (about 1e-15) for the linear update.
+    /// max_j |y\[x₁ + x₂\] − (y\[x₁\] + y\[x₂\])|: rounding (about 1e-15) for the linear update.
     pub max_gap: f64,
 }
 
 /// Runs x₁, x₂ and x₁ + x₂ through the system with the chosen update.
 ///
-/// Eqn (superposition): y[x₁ + x₂] = y[x₁] + y[x₂] for every linear system from rest; a tanh in
+/// Eqn (superposition): y\[x₁ + x₂\] = y\[x₁\] + y\[x₂\] for every linear system from rest; a tanh in
 /// the update breaks it, because tanh(u + v) ≠ tanh(u) + tanh(v).
 /// Errors: as [`respond`], or inputs on different grids.
 pub fn superposition(

@@ -142,7 +142,7 @@ impl ResidualBlock {
 
 /// Runs a stack of blocks in recurrent mode over x, (L, d_model): each token passes through
 /// every block, each with its own state, before the next token enters. Returns the last block's
-/// outputs, (L, d_model), which equal [`run_stack`](super::super::run_stack)'s.
+/// outputs, (L, d_model), which equal [`run_stack`](super::run_stack)'s.
 pub fn step_stack(blocks: &[ResidualBlock], x: &DMatrix<f64>) -> Result<DMatrix<f64>> {
     let mut states: Vec<MixerState> = blocks.iter().map(|b| b.mixer.start_state()).collect();
     let mut out = x.clone();
@@ -213,9 +213,9 @@ mod tests {
     #[test]
     fn a_stack_in_recurrent_mode_equals_the_stack_forward() {
         let init = MixerInit { d_state: 3, ..MixerInit::new(5) };
-        let blocks = super::super::seeded_stack(init, 3, 4).unwrap();
+        let blocks = crate::ssm::block::seeded_stack(init, 3, 4).unwrap();
         let x = tokens(9, 5, 2);
-        let full = super::super::run_stack(&blocks, &x).unwrap();
+        let full = crate::ssm::block::run_stack(&blocks, &x).unwrap();
         let stepped = step_stack(&blocks, &x).unwrap();
         assert!((&stepped - full.last().unwrap()).amax() < 1e-12);
         assert!((&stepped - &full[1]).amax() > 1e-6, "the third block changes the output");
