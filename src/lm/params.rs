@@ -2,7 +2,8 @@
 //! the official initialisation from a seed, and conversion to and from a [`StateDict`].
 
 use super::Real;
-use crate::ssm::{MixerInit, Rng, StateDict, Tensor};
+use crate::ssm::block::Tensor;
+use crate::ssm::{MixerInit, Rng, StateDict};
 use nalgebra::DMatrix;
 use serde::{Deserialize, Serialize};
 

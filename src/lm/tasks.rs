@@ -3,7 +3,8 @@
 //! Targets are −100 (ignored) everywhere but the answer positions.
 
 use super::params::LmError;
-use crate::ssm::{Rng, induction_heads, selective_copying};
+use crate::ssm::Rng;
+use crate::ssm::tasks::{induction_heads, selective_copying};
 use serde::{Deserialize, Serialize};
 
 /// Which task.

@@ -4,7 +4,8 @@
 use super::ops::*;
 use super::scan::{Layout, ScanGrad, ScanIn, scan, scan_backward};
 use super::*;
-use crate::ssm::{Rng, StateDict, Tensor};
+use crate::ssm::block::Tensor;
+use crate::ssm::{Rng, StateDict};
 use serde_json::Value;
 
 fn randn(rng: &mut Rng, n: usize, scale: f64) -> Vec<f64> {

@@ -3,7 +3,8 @@
 
 use super::super::json::{Request, Response};
 use crate::lm::{LayerKind, Params, model};
-use crate::ssm::{StateDict, Tensor};
+use crate::ssm::StateDict;
+use crate::ssm::block::Tensor;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
