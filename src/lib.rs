@@ -37,6 +37,7 @@ pub mod mathml;
 pub mod plot;
 pub mod route;
 pub mod ssm;
+pub mod url;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -28,8 +28,8 @@
 //!
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
-use crate::route::{Query, UrlState};
 use crate::ssm::{Attention, Decoder, Mixer, MixerInit, Result, Rng, RnnCell, SsmError};
+use crate::url::{Query, UrlState};
 use nalgebra::DVector;
 
 /// The context lengths a user can measure up to.
@@ -94,7 +94,8 @@ impl UrlState for CompareLesson {
 }
 
 /// The three models compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Arch {
     /// Single-head causal attention with a KV cache.
     Attention,
@@ -107,15 +108,6 @@ pub enum Arch {
 impl Arch {
     /// All three, in the order they are drawn and timed.
     pub const ALL: [Arch; 3] = [Arch::Attention, Arch::Mamba, Arch::Rnn];
-
-    /// The catalogue key suffix (`compare.arch_<slug>`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Arch::Attention => "attention",
-            Arch::Mamba => "mamba",
-            Arch::Rnn => "rnn",
-        }
-    }
 
     /// The position in [`Arch::ALL`].
     pub fn index(self) -> usize {

@@ -7,10 +7,10 @@
 //! within ±2), which the lesson links to with the same system.
 
 use super::continuous::{ContinuousLesson, short};
-use crate::route::{Query, UrlState};
 use crate::ssm::{
     Continuous, Result, SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
 };
+use crate::url::{Named, Query, UrlState};
 
 /// The simulated time span, in seconds.
 pub const DURATION: f64 = 20.0;
@@ -32,7 +32,8 @@ pub const CAPACITANCE: (f64, f64) = (0.7, 5.0);
 pub const PERIOD: (f64, f64) = (1.0, 10.0);
 
 /// Which physical system is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Machine {
     /// A mass on a spring with a damper, pushed by a force.
     Spring,
@@ -43,14 +44,6 @@ pub enum Machine {
 impl Machine {
     /// Both, in menu order.
     pub const ALL: [Machine; 2] = [Machine::Spring, Machine::Circuit];
-
-    /// The name in the address.
-    pub fn name(self) -> &'static str {
-        match self {
-            Machine::Spring => "spring",
-            Machine::Circuit => "circuit",
-        }
-    }
 }
 
 /// Everything the lesson shows, as kept in the address.
@@ -113,13 +106,9 @@ impl UrlState for OriginsLesson {
     fn from_query(q: &Query) -> Self {
         let d = OriginsLesson::default();
         let within = |key: &str, default: f64, (lo, hi): (f64, f64)| q.f64_in(key, default, lo, hi);
-        let machine = match q.choice("sys", &["spring", "circuit"], d.machine.name()) {
-            "circuit" => Machine::Circuit,
-            _ => Machine::Spring,
-        };
         let signals = SignalKind::ALL.map(SignalKind::name);
         OriginsLesson {
-            machine,
+            machine: q.named("sys", d.machine),
             mass: within("m", d.mass, MASS),
             stiffness: within("k", d.stiffness, STIFFNESS),
             damping: within("c", d.damping, DAMPING),

@@ -18,7 +18,7 @@ use crate::course::readout::decimal;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
-use crate::route::{Route, UrlState, href_with};
+use crate::route::{Route, href_with};
 use crate::ssm::{Character, Continuous, Regime, SignalKind, SsmError, character, memory_time};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
@@ -26,6 +26,8 @@ use crate::ui::components::{
 };
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
+use crate::url::Named;
+use crate::url::UrlState;
 use num_complex::Complex64;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -34,6 +34,7 @@ use crate::ui::compute::{
 };
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
+use crate::url::Named;
 use plotters::style::RGBColor;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
