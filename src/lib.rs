@@ -31,6 +31,7 @@
 //! - Each lesson has one serializable state type, used by the URL, presenter mode and tests.
 
 pub mod course;
+pub mod format;
 pub mod gpu;
 pub mod i18n;
 pub mod mathml;

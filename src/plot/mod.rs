@@ -41,12 +41,11 @@ pub use eigen::{EigenScene, eigen_plane};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use heatmap::{
     Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
-    short_number,
 };
 pub use legend::{Corner, LegendEntry, Swatch, data_pixels, legend, legend_clear_of};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
-pub use loglog::{LogLogChart, compact, log_log_chart};
+pub use loglog::{LogLogChart, log_log_chart};
 pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
 pub use matrix_map::{MatrixMap, color_limits, matrix_map, scale_color};
 pub use memory::{
@@ -152,14 +151,6 @@ impl std::error::Error for PlotError {}
 /// Converts any plotters error into a [`PlotError`].
 fn err<E: std::fmt::Debug>(e: E) -> PlotError {
     PlotError(format!("{e:?}"))
-}
-
-/// A tick label for a linear axis: at most three decimals, no trailing zeros, a true minus
-/// sign, and never "−0".
-pub(crate) fn tick_label(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.replace('-', "−") }
 }
 
 /// The range `[lo, hi]` of the finite values, widened a little so lines do not touch the frame,

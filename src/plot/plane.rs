@@ -4,9 +4,8 @@
 //! with it.
 
 use super::axes::font;
-use super::{
-    Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette, tick_label,
-};
+use super::{Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette};
+use crate::format;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -195,8 +194,8 @@ pub fn plane<DB: DrawingBackend>(
         .light_line_style(palette::GRID.mix(0.6))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
-        .x_label_formatter(&|v| tick_label(*v))
-        .y_label_formatter(&|v| tick_label(*v))
+        .x_label_formatter(&|v| format::decimals(*v, 3))
+        .y_label_formatter(&|v| format::decimals(*v, 3))
         .x_labels(scene.ticks.0)
         .y_labels(scene.ticks.1)
         .draw()

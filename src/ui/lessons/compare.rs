@@ -15,7 +15,7 @@ use crate::ui::components::{DrawFn, Figure, Prose, Question, Select, Toggle, Try
 use crate::ui::dom;
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::{bytes, fixed, grouped};
+use crate::format::{bytes, fixed, grouped};
 use crate::url::Named;
 use plotters::style::RGBColor;
 use std::rc::Rc;

@@ -2,7 +2,6 @@
 //! dispatch from a route to its lesson's view.
 
 mod lti;
-mod numbers;
 mod scan_bench;
 mod scan_tree;
 

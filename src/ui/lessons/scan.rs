@@ -4,7 +4,7 @@
 //! not commutatively: a step is an affine map, and affine maps compose into affine maps); work
 //! and depth as n grows; and the same scan run on the GPU. The bench page is `scan_bench`.
 
-use super::numbers::{fixed, ms, sci};
+use crate::format::{fixed, ms, sci};
 use super::scan_tree::{
     Shown, Traced, TreeModel, TreeView, check_text, combine_view, combines, stage_text, tree_model,
 };

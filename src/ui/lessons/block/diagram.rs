@@ -6,7 +6,7 @@
 use crate::course::block::Part;
 use crate::i18n::{fill, t};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::grouped;
+use crate::format::grouped;
 use crate::url::Named;
 use yew::prelude::*;
 

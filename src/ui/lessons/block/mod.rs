@@ -22,7 +22,7 @@ use crate::ui::components::{
 };
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::{fixed, grouped, sci};
+use crate::format::{fixed, grouped, sci};
 use crate::url::Named;
 use diagram::BlockDiagram;
 use hybrid::HybridSection;
