@@ -39,7 +39,7 @@ pub struct MatrixMap<'a> {
 }
 
 /// The colour of `v` on `scale` with limits `(lo, hi)`.
-pub fn scale_color(scale: ColorScale, v: f64, (lo, hi): (f64, f64)) -> RGBColor {
+pub(crate) fn scale_color(scale: ColorScale, v: f64, (lo, hi): (f64, f64)) -> RGBColor {
     if !v.is_finite() {
         return RGBColor(160, 160, 160);
     }

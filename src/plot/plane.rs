@@ -135,7 +135,7 @@ impl<'a> PlaneScene<'a> {
 
 /// The smallest view containing every finite point, padded by `pad` of its size on each side
 /// (at least `min_half` around the centre, so a single point still gets a view).
-pub fn fit_view(
+pub(crate) fn fit_view(
     points: impl IntoIterator<Item = (f64, f64)>,
     pad: f64,
     min_half: f64,
@@ -358,7 +358,7 @@ fn arrow<DB: DrawingBackend>(
 }
 
 /// A circle of `radius` around `centre` as a closed path of `segments` pieces.
-pub fn circle_points(centre: (f64, f64), radius: f64, segments: usize) -> Vec<(f64, f64)> {
+pub(crate) fn circle_points(centre: (f64, f64), radius: f64, segments: usize) -> Vec<(f64, f64)> {
     (0..=segments)
         .map(|i| {
             let t = std::f64::consts::TAU * i as f64 / segments as f64;
