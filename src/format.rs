@@ -183,6 +183,15 @@ pub fn power_plain(k: f64) -> String {
     }
 }
 
+/// A number as written in the address: at most six decimals (enough for any slider and for the
+/// quotients of physical parameters), no trailing zeros, never "-0", and an ASCII minus (URLs
+/// stay ASCII).
+pub fn in_address(x: f64) -> String {
+    let s = format!("{x:.6}");
+    let s = trim_zeros(&s);
+    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+}
+
 /// Milliseconds as measured: two decimals below 10, whole numbers above.
 pub fn ms(x: f64) -> String {
     if x < 10.0 { format!("{x:.2}") } else { format!("{x:.0}") }
@@ -253,5 +262,13 @@ mod tests {
         assert_eq!(power_of_ten(3000.0), "");
         assert_eq!(power_plain(-2.0), "0.01");
         assert_eq!(power_plain(3.0), "1000");
+    }
+
+    #[test]
+    fn addresses_keep_six_decimals_and_an_ascii_minus() {
+        assert_eq!(in_address(-0.25), "-0.25");
+        assert_eq!(in_address(1.0 / 3.0), "0.333333");
+        assert_eq!(in_address(-1e-9), "0");
+        assert_eq!(in_address(4.0), "4");
     }
 }

@@ -6,7 +6,8 @@
 //! A, B, C they give fits the sliders of `#/continuous` (entries of A within ±3, of B and C
 //! within ±2), which the lesson links to with the same system.
 
-use super::continuous::{ContinuousLesson, short};
+use super::continuous::ContinuousLesson;
+use crate::format::in_address;
 use crate::ssm::{
     Continuous, Result, SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
 };
@@ -92,15 +93,15 @@ impl UrlState for OriginsLesson {
     fn to_query(&self) -> Query {
         Query::default()
             .with("sys", self.machine.name())
-            .with("m", short(self.mass))
-            .with("k", short(self.stiffness))
-            .with("c", short(self.damping))
-            .with("r", short(self.resistance))
-            .with("l", short(self.inductance))
-            .with("cap", short(self.capacitance))
+            .with("m", in_address(self.mass))
+            .with("k", in_address(self.stiffness))
+            .with("c", in_address(self.damping))
+            .with("r", in_address(self.resistance))
+            .with("l", in_address(self.inductance))
+            .with("cap", in_address(self.capacitance))
             .with("x", self.input.name())
-            .with("p", short(self.period))
-            .with("t", short(self.t))
+            .with("p", in_address(self.period))
+            .with("t", in_address(self.t))
     }
 
     fn from_query(q: &Query) -> Self {
