@@ -28,7 +28,8 @@
 //!
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
-use crate::ssm::{Attention, Decoder, Mixer, MixerInit, Result, Rng, RnnCell, SsmError};
+use crate::ssm::block::{Attention, Decoder, RnnCell};
+use crate::ssm::{Mixer, MixerInit, Result, Rng, SsmError};
 use crate::url::{Query, UrlState};
 use nalgebra::DVector;
 

@@ -1,7 +1,7 @@
 //! The state of lesson 11 (`#/hardware`), as kept in the address: the problem's sizes, the
 //! bytes per value, and the GPU whose published specifications the model uses.
 
-use crate::ssm::{IoProblem, PUBLISHED_GPUS};
+use crate::explain::hardware::{IoProblem, PUBLISHED_GPUS};
 use crate::url::{Query, UrlState};
 
 /// The range of the batch size B.

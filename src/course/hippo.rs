@@ -3,7 +3,7 @@
 //! knots), how far it has streamed, the compared system and number format, and the S4 panel's
 //! step Δ, delay and step rule.
 
-use crate::ssm::{
+use crate::explain::hippo::{
     CurveKind, MemorySystem, Precision, knot_step, knots_to_samples, samples_to_knots,
 };
 use crate::url::{Named, Query, UrlState};

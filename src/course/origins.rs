@@ -7,10 +7,11 @@
 //! within ±2), which the lesson links to with the same system.
 
 use super::continuous::ContinuousLesson;
-use crate::format::in_address;
-use crate::ssm::{
-    Continuous, Result, SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
+use crate::explain::continuous::{
+    SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
 };
+use crate::format::in_address;
+use crate::ssm::{Continuous, Result};
 use crate::url::{Named, Query, UrlState};
 
 /// The simulated time span, in seconds.

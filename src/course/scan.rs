@@ -1,7 +1,8 @@
 //! The state of lesson 10 (`#/scan`, the parallel scan step by step) and of its bench page
 //! (`#/scan/bench`), as kept in the address.
 
-use crate::ssm::{Phase, ScanAlgorithm, ScanTrace};
+use crate::ssm::scan::Phase;
+use crate::ssm::{ScanAlgorithm, ScanTrace};
 use crate::url::{Named, Query, UrlState};
 
 /// Fewest and most values the step-by-step scan shows.
@@ -202,7 +203,8 @@ impl UrlState for BenchPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssm::{digits, trace_blelloch, trace_hillis_steele};
+    use crate::explain::scan::digits;
+    use crate::ssm::{trace_blelloch, trace_hillis_steele};
 
     #[test]
     fn the_states_round_trip_through_the_address() {

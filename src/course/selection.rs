@@ -1,7 +1,8 @@
 //! The state of lesson 7 (`#/selection`) as kept in the address: the selective-copying task
 //! and its two models, the typed sentence with its Δ scale, and the rule for B.
 
-use crate::ssm::{BRule, CHANNELS, CopyingTask, MAX_TOKENS, StepRule};
+use crate::explain::selection::{CHANNELS, CopyingTask, MAX_TOKENS, StepRule};
+use crate::ssm::BRule;
 use crate::url::{Query, UrlState};
 
 /// Coloured tokens to copy, and distinct colours.
@@ -152,7 +153,8 @@ impl SelectionLesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssm::{BRule, run_copying};
+    use crate::explain::selection::run_copying;
+    use crate::ssm::BRule;
 
     #[test]
     fn the_state_round_trips_through_the_address() {

@@ -1,7 +1,7 @@
 //! The state of lesson 1 (`#/state`) as kept in the address: the grid-world agent's moves and
 //! the tracking example's settings.
 
-use crate::ssm::{GridWorld, Move};
+use crate::explain::tracking::{GridWorld, Move};
 use crate::url::{Query, UrlState};
 
 /// Cells per side of the grid world.

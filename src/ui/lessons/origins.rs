@@ -15,11 +15,13 @@ use crate::course::origins::{
     STIFFNESS,
 };
 use crate::course::readout::decimal;
+use crate::explain::continuous::{Character, Regime, SignalKind, character, memory_time};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
 use crate::route::{Route, href_with};
-use crate::ssm::{Character, Continuous, Regime, SignalKind, SsmError, character, memory_time};
+use crate::url::UrlState;
+use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
     TryThis,
@@ -27,7 +29,6 @@ use crate::ui::components::{
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
 use crate::url::Named;
-use crate::url::UrlState;
 use num_complex::Complex64;
 use std::rc::Rc;
 use yew::prelude::*;
