@@ -10,7 +10,6 @@ pub mod discretize;
 pub mod hardware;
 pub mod hippo;
 pub mod origins;
-pub mod readout;
 mod registry;
 pub mod scan;
 pub mod selection;

@@ -14,7 +14,7 @@ use crate::course::origins::{
     CAPACITANCE, DAMPING, DURATION, INDUCTANCE, MASS, Machine, OriginsLesson, PERIOD, RESISTANCE,
     STIFFNESS,
 };
-use crate::course::readout::decimal;
+use crate::format::decimal;
 use crate::explain::continuous::{Character, Regime, SignalKind, character, memory_time};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};

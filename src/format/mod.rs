@@ -3,6 +3,10 @@
 //! labels, thin-space digit grouping, scientific notation for the very large and small, binary
 //! byte units, milliseconds, and Korean counts in 만/억. Depends on nothing else in the crate.
 
+mod readout;
+
+pub use readout::{complex_text, decimal, scientific};
+
 /// `text` with a true minus sign (U+2212); `-0` is written `0`.
 pub fn true_minus(text: &str) -> String {
     if text == "-0" { "0".to_owned() } else { text.replace('-', "−") }
