@@ -1,6 +1,6 @@
 // Lesson 12 (#/block): the diagram's boxes open their tensors (by click and by keyboard), every
 // control changes its figure, the state survives a reload, and the numbers are sane.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 import { slide } from "./lesson-tools.mjs";
 
 async function drawn(page) {
@@ -22,8 +22,7 @@ const heading = (page) => page.$eval(".inspect-info h3", (h) => h.textContent);
 
 for (const lang of ["en", "ko"]) {
   test(`block lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/block", lang));
-    await ready(page);
+    await visit(page, url("#/block", lang));
     await drawn(page);
     check((await page.$$(".lesson-block canvas")).length === 3, "three figures: tensor, stream, hybrid");
     check((await page.$$(".block-diagram [role=button]")).length === 10, "ten boxes");
@@ -90,8 +89,7 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("block lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/block?part=ssm", "en"));
-  await ready(page);
+  await visit(page, url("#/block?part=ssm", "en"));
   await drawn(page);
   const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:block").map((e) => e.duration));
   const before = (await entries()).length; // the first render (page load) is not a slider move

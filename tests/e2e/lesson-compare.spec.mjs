@@ -1,7 +1,7 @@
 // Lesson 9 (#/compare): the page measures the three models itself (small contexts here, so the
 // suite stays fast), plots what it measured, stays responsive while measuring, can be cancelled,
 // and keeps its settings in the address.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 
 const SMALL = "#/compare?d=16&lmax=128&r=3";
 
@@ -28,8 +28,7 @@ for (const lang of ["en", "ko"]) {
       window.__long = [];
       new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
     });
-    await page.goto(url(SMALL, lang));
-    await ready(page);
+    await visit(page, url(SMALL, lang));
     await measured(page);
     check((await page.$$(".lesson-compare canvas")).length === 2, "two figures");
     const rows = await table(page);
@@ -73,8 +72,7 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("compare lesson can be cancelled and stays responsive", async ({ page, url }) => {
-  await page.goto(url("#/compare?d=64&lmax=4096&r=15", "en"));
-  await ready(page);
+  await visit(page, url("#/compare?d=64&lmax=4096&r=15", "en"));
   // From here on, record every long task (> 50 ms) of the main thread.
   await page.evaluate(() => {
     window.__long = [];
@@ -100,8 +98,7 @@ test("compare lesson can be cancelled and stays responsive", async ({ page, url 
 });
 
 test("compare lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/compare?d=16&lmax=64&r=3", "en"));
-  await ready(page);
+  await visit(page, url("#/compare?d=16&lmax=64&r=3", "en"));
   await measured(page);
   const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:compare").map((e) => e.duration));
   const before = (await entries()).length; // the first render (page load) is not a control change

@@ -2,7 +2,7 @@
 // address keeps the state, keyboard playback, the Euler answer to "how is h'(t) used?", the
 // superposition answer to "why linear?", unstable systems clipped with a warning, and the
 // mx:update:continuous measures.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 import {
   settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
@@ -10,8 +10,7 @@ import {
 const FIGURES = 8; // phase plane, 3 time plots, eigenvalues, Euler, superposition, convolution
 
 async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/continuous${query}`, lang));
-  await ready(page);
+  await visit(page, url(`#/continuous${query}`, lang));
   await allDrawn(page, FIGURES);
 }
 

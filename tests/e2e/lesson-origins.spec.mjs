@@ -2,7 +2,7 @@
 // models in both languages, every physical slider redraws and changes A and B, the address keeps
 // the state, keyboard playback, the link to the continuous lesson carries the same system, the
 // memory answer to the notes' question, the history, and the mx:update:origins measures.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 import {
   settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
@@ -10,8 +10,7 @@ import {
 const FIGURES = 6; // machine, phase plane, 3 time plots, eigenvalues
 
 async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/origins${query}`, lang));
-  await ready(page);
+  await visit(page, url(`#/origins${query}`, lang));
   await allDrawn(page, FIGURES);
 }
 

@@ -2,7 +2,7 @@
 // tree is recomputed here from the inputs each box claims to hold and must match the box, for the
 // SSM pairs and for the sums, and the finished states must equal the sequential recurrence; every
 // control changes what is shown; the state survives a reload; the scan runs on WebGPU.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 /** The boxes of one row of the tree: { col, word, value, ok }. */
@@ -76,8 +76,7 @@ async function stepThrough(page, kind, n) {
 for (const lang of ["en", "ko"]) {
   test(`scan lesson: every step of the tree agrees with the sequential loop in ${lang}`, async ({ page, url }) => {
     for (const [kind, n, algo, steps] of [["pairs", 13, "blelloch", 2 * 4 + 1], ["sums", 8, "blelloch", 2 * 3 + 1], ["pairs", 11, "hillis_steele", 4]]) {
-      await page.goto(url(`#/scan?ex=${kind}&n=${n}&algo=${algo}`, lang));
-      await ready(page);
+      await visit(page, url(`#/scan?ex=${kind}&n=${n}&algo=${algo}`, lang));
       await page.waitForSelector(".scan-tree");
       const { positions, titles } = await stepThrough(page, kind, n);
       const expected = 1 + steps + (algo === "blelloch" ? 1 : 0);
@@ -87,8 +86,7 @@ for (const lang of ["en", "ko"]) {
   });
 
   test(`scan lesson: controls, keyboard, reload and the GPU in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/scan", lang));
-    await ready(page);
+    await visit(page, url("#/scan", lang));
     await page.waitForFunction(() => [...document.querySelectorAll("canvas")].every((c) => Number(c.dataset.draws) > 0));
     check((await page.$$("canvas")).length === 2, "two figures (composition, cost)");
     // The tree as data (attribute order in serialized markup may differ between renders).
@@ -175,8 +173,7 @@ for (const lang of ["en", "ko"]) {
 
 for (const [what, hash, steps, n0] of [["default (sums, n = 8)", "#/scan", 7, 4], ["pairs, n = 16", "#/scan?ex=pairs&n=16", 9, 9]]) {
   test(`scan lesson reports update timings: ${what}`, async ({ page, url }) => {
-    await page.goto(url(hash, "en"));
-    await ready(page);
+    await visit(page, url(hash, "en"));
     await page.waitForSelector(".scan-tree");
     await page.focus(".tree-box");
     // Step the tree to the end and back, then move the n slider: one update at a time.

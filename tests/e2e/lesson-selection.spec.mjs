@@ -1,7 +1,7 @@
 // Lesson 7 (#/selection): selective copying with a fixed and a selective model, a typed sentence
 // with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
 // control changes its figure, the typed text survives a reload, and nothing draws NaN.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
 import { slide } from "./lesson-tools.mjs";
 
 const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
@@ -40,8 +40,7 @@ const totals = (page) => page.$$eval("table.answers td.total", (tds) => tds.map(
 
 for (const lang of ["en", "ko"]) {
   test(`selection lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/selection", lang));
-    await ready(page);
+    await visit(page, url("#/selection", lang));
     await drawn(page);
     const body = () => page.evaluate(() => document.querySelector("main").innerText);
     check(!(await body()).includes("⟦missing"), "a text is missing from the catalogue");
@@ -128,8 +127,7 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("selection lesson survives empty text and extreme settings", async ({ page, url }) => {
-  await page.goto(url("#/selection?len=48&n=1&fixed=3&colored=3&noise=3&scale=20&rule=euler", "en"));
-  await ready(page);
+  await visit(page, url("#/selection?len=48&n=1&fixed=3&colored=3&noise=3&scale=20&rule=euler", "en"));
   await drawn(page);
   check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN at extreme settings");
   await page.fill("#selection-text", "   ");
@@ -137,15 +135,13 @@ test("selection lesson survives empty text and extreme settings", async ({ page,
   await page.fill("#selection-text", "word ".repeat(30));
   await until(page, () => document.querySelectorAll(".sentence .banner.info").length === 1, null, "the truncation banner");
   check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN with a long text");
-  await page.goto(url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
-  await ready(page);
+  await visit(page, url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
   await drawn(page);
   check((await page.$eval("#selection-text", (e) => e.value)) === "맘바", "Korean text from the address");
 });
 
 test("selection lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/selection", "en"));
-  await ready(page);
+  await visit(page, url("#/selection", "en"));
   await drawn(page);
   const measures = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").map((e) => e.duration));
   const report = (what, times) => {
