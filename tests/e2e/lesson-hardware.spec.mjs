@@ -1,7 +1,7 @@
 // Lesson 11 (#/hardware): the memory hierarchy, the per-kernel table and the bytes chart follow
 // every control; model, measurement and published specifications are labelled as such; the CPU
 // measurement runs on request; the state survives a reload.
-import { test, check, ready, visit, canvases } from "./harness.mjs";
+import { test, check, eventually, ready, visit, canvases } from "./harness.mjs";
 import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 for (const lang of ["en", "ko"]) {
@@ -21,9 +21,9 @@ for (const lang of ["en", "ko"]) {
     ]) {
       const before = await view();
       await act();
-      await page.waitForTimeout(150);
-      const after = await view();
-      for (const i of parts) check(before[i] !== after[i], `${what} did not change part ${i} of the view`);
+      let after = before;
+      await eventually(async () => { after = await view(); return parts.every((i) => before[i] !== after[i]); },
+        () => `${what} did not change part${parts.filter((i) => before[i] === after[i]).map((i) => ` ${i}`)} of the view`);
     }
     const ratio = await page.$eval("#hardware-ratio", (p) => p.textContent);
     check(/\d+\.\d×|\d+\.\d배/.test(ratio), `ratio: ${ratio}`);
@@ -52,9 +52,6 @@ for (const lang of ["en", "ko"]) {
 
 test("hardware lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/hardware", "en"));
-  for (let i = 0; i < 20; i++) {
-    await slide(page, "#hardware-n", 1 + 3 * i);
-    await page.waitForTimeout(40);
-  }
+  for (let i = 0; i < 20; i++) await slide(page, "#hardware-n", 1 + 3 * i);
   await reportUpdates(page, "hardware", "N slider");
 });

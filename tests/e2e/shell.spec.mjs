@@ -62,7 +62,7 @@ test("arrow keys and pager links move between lessons", async ({ page, url }) =>
   await arrive(first, "the previous link");
   // The last lesson has no next one (the same ordering argument, with ArrowLeft after it).
   await visit(page, url(last, "en"));
-  await page.evaluate(() => { window.__moves = []; addEventListener("hashchange", () => window.__moves.push(location.hash)); });
+  await moves();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowLeft");
   await arrive(beforeLast, "ArrowLeft");
