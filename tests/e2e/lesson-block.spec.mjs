@@ -14,7 +14,7 @@ async function drawn(page) {
 async function changes(page, i, act, what) {
   const was = (await canvases(page))[i];
   await act();
-  await page.waitForFunction(([i, w]) => document.querySelectorAll(".lesson-block canvas")[i].toDataURL() !== w, [i, was], { timeout: 5000 })
+  await page.waitForFunction(([i, w]) => document.querySelectorAll(".lesson-block canvas")[i].toDataURL() !== w, [i, was], { timeout: 20000 })
     .catch(() => { throw new Error(`${what} did not change figure ${i}`); });
 }
 

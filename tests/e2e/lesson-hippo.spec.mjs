@@ -18,7 +18,7 @@ async function changes(page, index, act, what) {
   const was = (await canvases(page))[index];
   await act();
   try {
-    await page.waitForFunction(([i, w]) => document.querySelectorAll("canvas")[i].toDataURL() !== w, [index, was], { timeout: 5000 });
+    await page.waitForFunction(([i, w]) => document.querySelectorAll("canvas")[i].toDataURL() !== w, [index, was], { timeout: 20000 });
   } catch {
     throw new Error(`${what} did not change figure ${index}`);
   }
@@ -68,7 +68,7 @@ for (const lang of ["en", "ko"]) {
 
     // Play runs the signal in and the bars move.
     await page.click(".play button.primary");
-    await page.waitForFunction(() => /\b(1[0-9]|[2-9][0-9]|1[0-2][0-9]) \//.test(document.querySelector(".play-position").textContent), null, { timeout: 8000 });
+    await page.waitForFunction(() => /\b(1[0-9]|[2-9][0-9]|1[0-2][0-9]) \//.test(document.querySelector(".play-position").textContent), null, { timeout: 20000 });
     await page.click(".play button.primary"); // pause
     // Keyboard on the play controls: → steps on, and the lesson stays.
     const before = await text(page, ".play-position");

@@ -131,7 +131,7 @@ for (const lang of ["en", "ko"]) {
     await page.focus(".tree-box");
     const p0 = await position(page);
     await page.keyboard.press("Space");
-    await page.waitForFunction((p) => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos")) > p, p0, { timeout: 5000 });
+    await page.waitForFunction((p) => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos")) > p, p0, { timeout: 20000 });
     await page.keyboard.press("Space");
     const p1 = await position(page);
     await page.keyboard.press("ArrowLeft");

@@ -21,7 +21,7 @@ async function changes(page, names, act, what) {
     await page.waitForFunction(({ idx, was }) => {
       const cs = document.querySelectorAll("canvas");
       return idx.every((i) => cs[i].toDataURL() !== was[i]);
-    }, { idx: names.map((n) => FIGURES[n]), was: before }, { timeout: 5000 });
+    }, { idx: names.map((n) => FIGURES[n]), was: before }, { timeout: 20000 });
   } catch {
     throw new Error(`${what} did not change ${names.join(", ")}`);
   }

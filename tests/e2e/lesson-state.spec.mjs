@@ -64,7 +64,7 @@ test("state lesson plays the tracking animation and reports update timings", asy
   await visit(page, url("#/state?k=1", "en"));
   await drawn(page);
   await page.click(".play button.primary");
-  await page.waitForFunction(() => Number(document.querySelector("#state-k").value) >= 4, null, { timeout: 5000 });
+  await page.waitForFunction(() => Number(document.querySelector("#state-k").value) >= 4, null, { timeout: 20000 });
   await page.click(".play button.primary"); // pause
   for (let i = 0; i < 20; i++) await slide(page, "#state-noise", (0.05 * i).toFixed(2));
   await updatesLanded(page, "state", 20);

@@ -41,7 +41,7 @@ for (const lang of ["en", "ko"]) {
     check((await k(page)) === 7, "← did not step back");
     check((await page.evaluate(() => location.hash)).startsWith("#/views"), "the arrow keys left the lesson");
     await page.keyboard.press(" ");
-    await page.waitForFunction(() => Number(document.querySelector("#views-k").value) >= 9, null, { timeout: 5000 });
+    await page.waitForFunction(() => Number(document.querySelector("#views-k").value) >= 9, null, { timeout: 20000 });
     await page.keyboard.press(" ");
     await until(page, () => document.querySelector(".play button.primary").getAttribute("aria-pressed") === "false", null, "Space did not pause");
     await settle(page);
