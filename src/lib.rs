@@ -12,12 +12,14 @@
 //! | [`explain`] | the lessons' models on top of [`ssm`]: worked examples, catalogues (presets, signals, example systems), checks each lesson shows | all |
 //! | [`gpu`]  | wgpu compute: the selective scan and a prefix sum in WGSL, checked against [`ssm`] | all |
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
-//! | [`course`] | the lessons in the order of the learning path, and each lesson's state as kept in the address | all |
-//! | [`i18n`] | the English and Korean text catalogues | all |
-//! | [`route`] | hash routes and the lesson state kept in their query | all |
+//! | [`course`] | the lessons: the registry (`course/registry.rs`, every lesson once, in learning-path order) and each lesson's state as kept in the address | all |
+//! | [`i18n`] | the English and Korean text catalogues (one file per lesson of the registry) | all |
+//! | [`url`]  | the address's query: [`url::Query`], [`url::UrlState`], names of enum values ([`url::Named`]) | all |
+//! | [`route`] | hash routes (`#/<lesson>[/<panel>]`) | all |
+//! | [`format`] | how numbers are written: true minus, grouping, scientific, units, 만/억 | all |
 //! | [`mathml`] | equations as MathML markup, with live numbers substituted | all |
 //! | `ui`     | the Yew app: shell, hash router, MathML helper, components, lessons | wasm32 |
-//! | `cli`    | the command line: `eval` (JSON in, JSON out), `bench`, `figure` | native |
+//! | `cli`    | the command line: `eval` (JSON in, JSON out), `bench` | native |
 //!
 //! ## Invariants
 //!
@@ -27,7 +29,10 @@
 //!   [`ssm::SsmError`] for every invalid shape or value instead of panicking.
 //! - [`explain`] is pure like [`ssm`] (no `wgpu`, `web_sys`, `yew`, `plotters`, no I/O) and depends
 //!   on [`ssm`] alone; it may know the lessons, [`ssm`] mentions no lesson, menu or URL.
-//! - Dependencies point one way: `ui → plot, gpu, i18n → ssm` and `cli → ssm, plot, gpu`.
+//! - Dependencies point one way: `ui → plot, gpu, course, i18n → explain → ssm`;
+//!   `cli → ssm, gpu`; `route → course → url` (and `i18n → course` for its file list); `url`
+//!   and `format` depend on nothing else in the crate; `plot`, `mathml`, `course` and `ui` write
+//!   numbers through `format`.
 //! - `cfg(target_arch = "wasm32")` appears only in entry points (this file, `main.rs`,
 //!   `bin/app.rs`), in `ui`, in `ssm::parallel` (threads natively, a loop in the page), in
 //!   `ssm::lti::kernel` (the page builds its power-of-two FFT directly instead of linking rustfft's
@@ -36,6 +41,7 @@
 
 pub mod course;
 pub mod explain;
+pub mod format;
 pub mod gpu;
 pub mod i18n;
 pub mod lm;
@@ -43,6 +49,7 @@ pub mod mathml;
 pub mod plot;
 pub mod route;
 pub mod ssm;
+pub mod url;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

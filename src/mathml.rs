@@ -4,6 +4,7 @@
 //! turns it into `<math>` markup; every text is escaped. [`matrix`] and [`num`] put the live
 //! numbers of a lesson into an equation, e.g. `Ā = exp(Δ·A)` with the current 2×2 matrices.
 
+use crate::format;
 use nalgebra::DMatrix;
 
 /// A MathML expression.
@@ -129,15 +130,15 @@ pub fn num(x: f64, sig: usize) -> Math {
         let formatted = format!("{:.*e}", sig - 1, x);
         let (mantissa, exponent) = formatted.split_once('e').unwrap_or((&formatted, "0"));
         return row([
-            Math::Number(tidy(mantissa)),
+            Math::Number(format::tidy(mantissa)),
             mo("×"),
-            sup(Math::Number("10".into()), Math::Number(tidy(exponent))),
+            sup(Math::Number("10".into()), Math::Number(format::tidy(exponent))),
         ]);
     }
     // Digits after the point so that `sig` significant digits show.
     let magnitude = if x == 0.0 { 0 } else { x.abs().log10().floor() as i32 };
     let decimals = (sig as i32 - 1 - magnitude).max(0) as usize;
-    Math::Number(tidy(&format!("{x:.decimals$}")))
+    Math::Number(format::tidy(&format!("{x:.decimals$}")))
 }
 
 /// A number for running text, written by the same rules as [`num`]: `sig` significant digits,
@@ -150,15 +151,9 @@ pub fn number_text(x: f64, sig: usize) -> String {
     out
 }
 
-/// Trims trailing zeros and writes the minus sign as U+2212.
-fn tidy(s: &str) -> String {
-    let s = if s.contains('.') && !s.contains('e') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
-    };
-    let s = if s == "-0" { "0" } else { s };
-    s.replace('-', "−")
+/// A number for running text, 3 significant digits (as the equations write their numbers).
+pub fn short(x: f64) -> String {
+    number_text(x, 3)
 }
 
 /// A matrix of live numbers between brackets.

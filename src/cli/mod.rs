@@ -1,5 +1,5 @@
-//! The native command line: `eval` answers one JSON request, `bench` times the core, `figure`
-//! draws a lesson's figure to SVG. Only this module may print to stdout.
+//! The native command line: `eval` answers one JSON request, `bench` times the core. Only this
+//! module may print to stdout.
 
 #![allow(clippy::print_stdout)]
 

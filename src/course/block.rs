@@ -2,9 +2,9 @@
 //! model (seed, state size, one or two blocks), which box of the diagram is open, and the hybrid
 //! stack's share of attention layers.
 
-use crate::route::{Query, UrlState};
 use crate::ssm::block::{BlockTrace, LayerKind};
 use crate::ssm::{MixerDims, MixerInit};
+use crate::url::{Named, Query, UrlState};
 use nalgebra::DMatrix;
 
 /// Width of the residual stream of the lesson's toy model.
@@ -22,7 +22,8 @@ pub const HYBRID_MAMBA: MixerDims =
 pub const HYBRID_D_HEAD: usize = 1024;
 
 /// A box of the block diagram, in the order the data flows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Part {
     /// The block's input x (the residual stream).
     Input,
@@ -39,6 +40,7 @@ pub enum Part {
     /// SiLU(z), the gate branch.
     Gate,
     /// y ⊙ SiLU(z).
+    #[strum(serialize = "mul")]
     Multiply,
     /// out_proj.
     OutProj,
@@ -60,22 +62,6 @@ impl Part {
         Part::OutProj,
         Part::Residual,
     ];
-
-    /// The name in the address and in the catalogue keys (`block.part_<slug>`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Part::Input => "input",
-            Part::Norm => "norm",
-            Part::InProj => "in_proj",
-            Part::Conv => "conv",
-            Part::Silu => "silu",
-            Part::Ssm => "ssm",
-            Part::Gate => "gate",
-            Part::Multiply => "mul",
-            Part::OutProj => "out_proj",
-            Part::Residual => "residual",
-        }
-    }
 
     /// The weights (state-dict names of the mixer, or `norm.weight`) that belong to this box.
     pub fn weights(self) -> &'static [&'static str] {
@@ -117,7 +103,8 @@ impl Part {
 }
 
 /// What a heat map's rows or columns count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Axis {
     /// Tokens, L of them.
     Token,
@@ -126,8 +113,10 @@ pub enum Axis {
     /// Inner channels, d_inner.
     Channel,
     /// Inner channels of x then z, 2·d_inner.
+    #[strum(serialize = "xz")]
     XzChannel,
     /// State indices, N.
+    #[strum(serialize = "state")]
     StateIndex,
 }
 
@@ -140,17 +129,6 @@ impl Axis {
             Axis::Channel => "d_inner",
             Axis::XzChannel => "2·d_inner",
             Axis::StateIndex => "N",
-        }
-    }
-
-    /// The catalogue key suffix (`block.axis_<slug>`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Axis::Token => "token",
-            Axis::Feature => "feature",
-            Axis::Channel => "channel",
-            Axis::XzChannel => "xz",
-            Axis::StateIndex => "state",
         }
     }
 }
@@ -227,7 +205,8 @@ pub fn stream_changes(input: &DMatrix<f64>, traces: &[BlockTrace]) -> Vec<(f64, 
 }
 
 /// Which tensor of the SSM box is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum SsmView {
     /// Its output y (with the skip D·u), (d_inner, L).
     Y,
@@ -245,17 +224,6 @@ impl SsmView {
     /// Every view, in menu order.
     pub const ALL: [SsmView; 5] =
         [SsmView::Y, SsmView::Delta, SsmView::B, SsmView::C, SsmView::State];
-
-    /// The name in the address and in the catalogue keys (`block.ssm_<slug>`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            SsmView::Y => "y",
-            SsmView::Delta => "delta",
-            SsmView::B => "b",
-            SsmView::C => "c",
-            SsmView::State => "state",
-        }
-    }
 }
 
 /// Everything the lesson shows, as kept in the address.
@@ -305,8 +273,8 @@ impl UrlState for BlockLesson {
             .with("n", self.d_state)
             .with("two", u8::from(self.two))
             .with("b", self.block)
-            .with("part", self.part.slug())
-            .with("view", self.view.slug())
+            .with("part", self.part.name())
+            .with("view", self.view.name())
             .with("t", self.token)
             .with("attn", self.attention)
     }
@@ -315,11 +283,6 @@ impl UrlState for BlockLesson {
         let d = BlockLesson::default();
         let text = q.get("text").map_or(d.text.clone(), |t| t.chars().take(MAX_TOKENS).collect());
         let text = if text.is_empty() { d.text.clone() } else { text };
-        let slugs = |all: &[&'static str]| all.to_vec();
-        let part_slugs = slugs(&Part::ALL.map(Part::slug));
-        let part = q.choice("part", &part_slugs, d.part.slug());
-        let view_slugs = slugs(&SsmView::ALL.map(SsmView::slug));
-        let view = q.choice("view", &view_slugs, d.view.slug());
         let two = q.flag("two", d.two);
         let len = text.chars().count();
         BlockLesson {
@@ -327,8 +290,8 @@ impl UrlState for BlockLesson {
             d_state: q.usize_in("n", d.d_state, 1, 16),
             block: if two { q.usize_in("b", 0, 0, 1) } else { 0 },
             two,
-            part: Part::ALL.into_iter().find(|p| p.slug() == part).unwrap_or(d.part),
-            view: SsmView::ALL.into_iter().find(|v| v.slug() == view).unwrap_or(d.view),
+            part: q.named("part", d.part),
+            view: q.named("view", d.view),
             token: q.usize_in("t", 0, 0, len - 1),
             attention: q.usize_in("attn", d.attention, 0, GROUP),
             text,
@@ -506,11 +469,11 @@ mod tests {
         use crate::i18n::{Lang, lookup};
         let mut keys: Vec<String> = Part::ALL
             .iter()
-            .flat_map(|p| [format!("block.part_{}", p.slug()), format!("block.desc_{}", p.slug())])
+            .flat_map(|p| [format!("block.part_{}", p.name()), format!("block.desc_{}", p.name())])
             .collect();
-        keys.extend(SsmView::ALL.iter().map(|v| format!("block.ssm_{}", v.slug())));
+        keys.extend(SsmView::ALL.iter().map(|v| format!("block.ssm_{}", v.name())));
         for a in [Axis::Token, Axis::Feature, Axis::Channel, Axis::XzChannel, Axis::StateIndex] {
-            keys.push(format!("block.axis_{}", a.slug()));
+            keys.push(format!("block.axis_{}", a.name()));
         }
         for key in keys {
             for lang in Lang::ALL {

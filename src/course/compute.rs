@@ -8,7 +8,8 @@
 //! a measurement, never without WebGPU, never below the measured crossover length.
 
 /// Where the learner wants computations to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum ComputePreference {
     /// The CPU below the measured crossover length, the GPU from it on (CPU if unmeasured).
     #[default]
@@ -23,20 +24,6 @@ impl ComputePreference {
     /// Every preference, in the order the picker lists them.
     pub const ALL: [ComputePreference; 3] =
         [ComputePreference::Auto, ComputePreference::Cpu, ComputePreference::Gpu];
-
-    /// The name kept in storage and used as the picker's value.
-    pub fn name(self) -> &'static str {
-        match self {
-            ComputePreference::Auto => "auto",
-            ComputePreference::Cpu => "cpu",
-            ComputePreference::Gpu => "gpu",
-        }
-    }
-
-    /// The preference of a stored name; `Auto` for anything else.
-    pub fn from_name(name: &str) -> ComputePreference {
-        ComputePreference::ALL.into_iter().find(|p| p.name() == name).unwrap_or_default()
-    }
 }
 
 /// Where a computation runs.
@@ -166,6 +153,7 @@ pub fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::Named;
 
     fn timing(len: usize, cpu_ms: f64, gpu_ms: f64) -> Timing {
         Timing { len, cpu_ms, gpu_ms: Some(gpu_ms) }
@@ -226,8 +214,11 @@ mod tests {
         }
         assert_eq!(Crossover::from_storage("garbage"), None);
         for p in ComputePreference::ALL {
-            assert_eq!(ComputePreference::from_name(p.name()), p);
+            assert_eq!(ComputePreference::from_name(p.name()), Some(p));
         }
-        assert_eq!(ComputePreference::from_name("tpu"), ComputePreference::Auto);
+        assert_eq!(
+            ComputePreference::from_name("tpu").unwrap_or_default(),
+            ComputePreference::Auto
+        );
     }
 }

@@ -3,8 +3,9 @@
 //! superposition panel (why linearity matters).
 
 use crate::explain::continuous::{Preset, SampledInput, Signal, SignalKind};
-use crate::route::{Query, UrlState};
+use crate::format;
 use crate::ssm::{Continuous, Result, Stability};
+use crate::url::{Query, UrlState};
 use nalgebra::DMatrix;
 
 /// The simulated time span, in seconds.
@@ -76,14 +77,6 @@ impl Default for ContinuousLesson {
     }
 }
 
-/// A number as written in the address: at most six decimals (enough for any slider and for
-/// the quotients of physical parameters), no trailing zeros.
-pub(crate) fn short(x: f64) -> String {
-    let s = format!("{x:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
-}
-
 const A_KEYS: [&str; 4] = ["a11", "a12", "a21", "a22"];
 const SIGNALS: [&str; 5] = ["step", "impulse", "sine", "square", "tokens"];
 
@@ -91,20 +84,20 @@ impl UrlState for ContinuousLesson {
     fn to_query(&self) -> Query {
         let mut q = Query::default();
         for (key, v) in A_KEYS.iter().zip(self.a) {
-            q = q.with(key, short(v));
+            q = q.with(key, format::in_address(v));
         }
-        q.with("b1", short(self.b[0]))
-            .with("b2", short(self.b[1]))
-            .with("c1", short(self.c[0]))
-            .with("c2", short(self.c[1]))
-            .with("d", short(self.d))
+        q.with("b1", format::in_address(self.b[0]))
+            .with("b2", format::in_address(self.b[1]))
+            .with("c1", format::in_address(self.c[0]))
+            .with("c2", format::in_address(self.c[1]))
+            .with("d", format::in_address(self.d))
             .with("x", self.input.name())
-            .with("p", short(self.period))
-            .with("t", short(self.t))
-            .with("edt", short(self.euler_dt))
+            .with("p", format::in_address(self.period))
+            .with("t", format::in_address(self.t))
+            .with("edt", format::in_address(self.euler_dt))
             .with("ek", self.euler_k)
-            .with("x1", short(self.amp1))
-            .with("x2", short(self.amp2))
+            .with("x1", format::in_address(self.amp1))
+            .with("x2", format::in_address(self.amp2))
             .with("tanh", u8::from(self.tanh))
     }
 
@@ -269,9 +262,9 @@ mod tests {
 
     #[test]
     fn addresses_are_short_and_unstable_views_are_clamped() {
-        assert_eq!(short(0.1 + 0.2), "0.3");
-        assert_eq!(short(-0.0), "0");
-        assert_eq!(short(2.0), "2");
+        assert_eq!(format::in_address(0.1 + 0.2), "0.3");
+        assert_eq!(format::in_address(-0.0), "0");
+        assert_eq!(format::in_address(2.0), "2");
         assert_eq!(view_limit(Some(Stability::Stable)), None);
         assert_eq!(view_limit(Some(Stability::Unstable)), Some((-VIEW_LIMIT, VIEW_LIMIT)));
         let (x1, x2) = ContinuousLesson::default().superposition_inputs().unwrap();

@@ -3,8 +3,8 @@
 //! settings of the three question panels (Taylor order, Euler sub-steps, integral strips).
 
 use crate::explain::examples::{Example, Tokens};
-use crate::route::{Query, UrlState};
 use crate::ssm::Method;
+use crate::url::{Query, UrlState};
 
 /// Tokens in the lesson's input.
 pub const TOKENS: usize = 12;

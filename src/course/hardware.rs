@@ -2,7 +2,7 @@
 //! bytes per value, and the GPU whose published specifications the model uses.
 
 use crate::explain::hardware::{IoProblem, PUBLISHED_GPUS};
-use crate::route::{Query, UrlState};
+use crate::url::{Query, UrlState};
 
 /// The range of the batch size B.
 pub const BATCH: (u64, u64) = (1, 64);

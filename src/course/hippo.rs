@@ -6,7 +6,7 @@
 use crate::explain::hippo::{
     CurveKind, MemorySystem, Precision, knot_step, knots_to_samples, samples_to_knots,
 };
-use crate::route::{Query, UrlState};
+use crate::url::{Named, Query, UrlState};
 
 /// Samples in the signal (the history the memory must hold).
 pub const LEN: usize = 128;
@@ -24,11 +24,13 @@ const HALF: u8 = 30;
 const DIGITS: &[u8; 62] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /// The A shown in the heat-map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "kebab-case")]
 pub enum MatrixChoice {
     /// HiPPO-LegS.
     Legs,
     /// S4D-Real, diagonal.
+    #[strum(serialize = "s4d-real")]
     S4dReal,
     /// A random stable A.
     Random,
@@ -38,15 +40,6 @@ impl MatrixChoice {
     /// Every choice, in the order offered.
     pub const ALL: [MatrixChoice; 3] =
         [MatrixChoice::Legs, MatrixChoice::S4dReal, MatrixChoice::Random];
-
-    /// The name in the address.
-    pub fn name(self) -> &'static str {
-        match self {
-            MatrixChoice::Legs => "legs",
-            MatrixChoice::S4dReal => "s4d-real",
-            MatrixChoice::Random => "random",
-        }
-    }
 
     /// The system whose A this is.
     pub fn system(self) -> MemorySystem {
@@ -158,11 +151,9 @@ impl UrlState for HippoLesson {
             Some(name) => name.parse().ok().or(d.compare),
             None => d.compare,
         };
-        let matrix_names: Vec<&str> = MatrixChoice::ALL.iter().map(|m| m.name()).collect();
-        let matrix = q.choice("A", &matrix_names, d.matrix.name());
         HippoLesson {
             n: q.usize_in("n", d.n, 1, MAX_N),
-            matrix: MatrixChoice::ALL.into_iter().find(|m| m.name() == matrix).unwrap_or(d.matrix),
+            matrix: q.named("A", d.matrix),
             signal: signal.unwrap_or(d.signal),
             t: q.usize_in("t", d.t, 1, LEN),
             compare,

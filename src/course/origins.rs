@@ -6,12 +6,13 @@
 //! A, B, C they give fits the sliders of `#/continuous` (entries of A within ±3, of B and C
 //! within ±2), which the lesson links to with the same system.
 
-use super::continuous::{ContinuousLesson, short};
+use super::continuous::ContinuousLesson;
 use crate::explain::continuous::{
     SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
 };
-use crate::route::{Query, UrlState};
+use crate::format::in_address;
 use crate::ssm::{Continuous, Result};
+use crate::url::{Named, Query, UrlState};
 
 /// The simulated time span, in seconds.
 pub const DURATION: f64 = 20.0;
@@ -33,7 +34,8 @@ pub const CAPACITANCE: (f64, f64) = (0.7, 5.0);
 pub const PERIOD: (f64, f64) = (1.0, 10.0);
 
 /// Which physical system is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Machine {
     /// A mass on a spring with a damper, pushed by a force.
     Spring,
@@ -44,14 +46,6 @@ pub enum Machine {
 impl Machine {
     /// Both, in menu order.
     pub const ALL: [Machine; 2] = [Machine::Spring, Machine::Circuit];
-
-    /// The name in the address.
-    pub fn name(self) -> &'static str {
-        match self {
-            Machine::Spring => "spring",
-            Machine::Circuit => "circuit",
-        }
-    }
 }
 
 /// Everything the lesson shows, as kept in the address.
@@ -100,27 +94,23 @@ impl UrlState for OriginsLesson {
     fn to_query(&self) -> Query {
         Query::default()
             .with("sys", self.machine.name())
-            .with("m", short(self.mass))
-            .with("k", short(self.stiffness))
-            .with("c", short(self.damping))
-            .with("r", short(self.resistance))
-            .with("l", short(self.inductance))
-            .with("cap", short(self.capacitance))
+            .with("m", in_address(self.mass))
+            .with("k", in_address(self.stiffness))
+            .with("c", in_address(self.damping))
+            .with("r", in_address(self.resistance))
+            .with("l", in_address(self.inductance))
+            .with("cap", in_address(self.capacitance))
             .with("x", self.input.name())
-            .with("p", short(self.period))
-            .with("t", short(self.t))
+            .with("p", in_address(self.period))
+            .with("t", in_address(self.t))
     }
 
     fn from_query(q: &Query) -> Self {
         let d = OriginsLesson::default();
         let within = |key: &str, default: f64, (lo, hi): (f64, f64)| q.f64_in(key, default, lo, hi);
-        let machine = match q.choice("sys", &["spring", "circuit"], d.machine.name()) {
-            "circuit" => Machine::Circuit,
-            _ => Machine::Spring,
-        };
         let signals = SignalKind::ALL.map(SignalKind::name);
         OriginsLesson {
-            machine,
+            machine: q.named("sys", d.machine),
             mass: within("m", d.mass, MASS),
             stiffness: within("k", d.stiffness, STIFFNESS),
             damping: within("c", d.damping, DAMPING),

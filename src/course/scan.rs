@@ -1,9 +1,9 @@
 //! The state of lesson 10 (`#/scan`, the parallel scan step by step) and of its bench page
 //! (`#/scan/bench`), as kept in the address.
 
-use crate::route::{Query, UrlState};
 use crate::ssm::scan::Phase;
 use crate::ssm::{ScanAlgorithm, ScanTrace};
+use crate::url::{Named, Query, UrlState};
 
 /// Fewest and most values the step-by-step scan shows.
 pub const N_RANGE: (usize, usize) = (4, 32);
@@ -13,7 +13,8 @@ pub const COST_K: (usize, usize) = (1, 20);
 pub const LONG_K: (usize, usize) = (10, 20);
 
 /// What the scan combines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Example {
     /// Digits 0–9 under +: the running sums.
     Sums,
@@ -21,15 +22,7 @@ pub enum Example {
     Pairs,
 }
 
-impl Example {
-    /// The name in the address.
-    pub fn name(self) -> &'static str {
-        match self {
-            Example::Sums => "sums",
-            Example::Pairs => "pairs",
-        }
-    }
-}
+impl Example {}
 
 /// Everything the scan lesson shows, as kept in the address.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,17 +119,13 @@ impl UrlState for ScanLesson {
 
     fn from_query(q: &Query) -> Self {
         let d = ScanLesson::default();
-        let example = match q.choice("ex", &["sums", "pairs"], "sums") {
-            "pairs" => Example::Pairs,
-            _ => Example::Sums,
-        };
         let algorithm = match q.choice("algo", &["blelloch", "hillis_steele"], "blelloch") {
             "hillis_steele" => ScanAlgorithm::HillisSteele,
             _ => ScanAlgorithm::Blelloch,
         };
         let n = q.usize_in("n", d.n, N_RANGE.0, N_RANGE.1);
         ScanLesson {
-            example,
+            example: q.named("ex", Example::Sums),
             algorithm,
             n,
             seed: q.get("seed").and_then(|s| s.parse().ok()).unwrap_or(d.seed),

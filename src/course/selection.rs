@@ -2,8 +2,8 @@
 //! and its two models, the typed sentence with its Δ scale, and the rule for B.
 
 use crate::explain::selection::{CHANNELS, CopyingTask, MAX_TOKENS, StepRule};
-use crate::route::{Query, UrlState};
 use crate::ssm::BRule;
+use crate::url::{Query, UrlState};
 
 /// Coloured tokens to copy, and distinct colours.
 pub const DATA: usize = 4;
@@ -172,16 +172,16 @@ mod tests {
             token: 5,
             rule: BRule::Zoh,
         };
-        let q = crate::route::Query::from_hash(&format!("#/selection?{}", s.to_query().encode()));
+        let q = crate::url::Query::from_hash(&format!("#/selection?{}", s.to_query().encode()));
         assert_eq!(SelectionLesson::from_query(&q), s);
         let d = SelectionLesson::default();
-        let q = crate::route::Query::from_hash(&format!("#/selection?{}", d.to_query().encode()));
+        let q = crate::url::Query::from_hash(&format!("#/selection?{}", d.to_query().encode()));
         assert_eq!(SelectionLesson::from_query(&q), d);
     }
 
     #[test]
     fn garbage_gives_defaults_or_clamps() {
-        let q = crate::route::Query::from_hash(
+        let q = crate::url::Query::from_hash(
             "#/selection?seed=x&len=1000&n=0&fixed=NaN&colored=-4&rule=rk4&ch=9&tok=99",
         );
         let s = SelectionLesson::from_query(&q);
@@ -190,7 +190,7 @@ mod tests {
         assert_eq!((s.fixed, s.colored), (d.fixed, DELTA_RANGE.0));
         assert_eq!((s.rule, s.channel, s.token), (BRule::Euler, CHANNELS - 1, MAX_TOKENS - 1));
         let long = "가".repeat(500);
-        let q = crate::route::Query::default().with("text", &long);
+        let q = crate::url::Query::default().with("text", &long);
         assert_eq!(SelectionLesson::from_query(&q).text.unwrap().chars().count(), MAX_TEXT);
     }
 

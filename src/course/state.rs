@@ -2,7 +2,7 @@
 //! the tracking example's settings.
 
 use crate::explain::tracking::{GridWorld, Move};
-use crate::route::{Query, UrlState};
+use crate::url::{Query, UrlState};
 
 /// Cells per side of the grid world.
 pub const GRID: u32 = 8;

@@ -2,7 +2,7 @@
 //! example system, the step Δ, the input, its length L, and the step k the animation is at.
 
 use crate::explain::examples::{Example, Tokens};
-use crate::route::{Query, UrlState};
+use crate::url::{Query, UrlState};
 
 /// The shortest and longest input the lesson animates.
 pub const LEN_RANGE: (usize, usize) = (4, 64);

@@ -48,16 +48,21 @@ impl Lang {
 /// The catalogue files of one language, as (file name, contents).
 type Files = [(&'static str, &'static str)];
 
-macro_rules! catalogue_files {
-    ($lang:literal: $($name:literal),+) => {
-        &[$(($name, include_str!(concat!($lang, "/", $name, ".txt")))),+]
+/// The catalogue of each language: the shell's file and one per lesson of the registry.
+macro_rules! catalogues {
+    ($($(#[$doc:meta])* $variant:ident = $slug:literal [$($item:literal),+] $module:ident::$view:ident,)+) => {
+        const EN: &Files = &[
+            ("shell", include_str!("en/shell.txt")),
+            $(($slug, include_str!(concat!("en/", $slug, ".txt"))),)+
+        ];
+        const KO: &Files = &[
+            ("shell", include_str!("ko/shell.txt")),
+            $(($slug, include_str!(concat!("ko/", $slug, ".txt"))),)+
+        ];
     };
 }
 
-const EN: &Files = catalogue_files!("en": "shell", "state", "continuous", "discretize", "views",
-    "hippo", "selection", "compare", "scan", "hardware", "block", "origins");
-const KO: &Files = catalogue_files!("ko": "shell", "state", "continuous", "discretize", "views",
-    "hippo", "selection", "compare", "scan", "hardware", "block", "origins");
+crate::course::lessons!(catalogues);
 
 /// The catalogue files of a language.
 pub fn files(lang: Lang) -> &'static Files {

@@ -3,6 +3,7 @@
 //! axes (for figures one draws on with the pointer).
 
 use super::{PlotError, Theme, XAxisMap, err, palette};
+use crate::format;
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -10,19 +11,6 @@ use plotters::prelude::*;
 /// The font of a figure's texts at `css` pixels.
 pub(crate) fn font(theme: &Theme, css: f64) -> TextStyle<'static> {
     ("sans-serif", theme.font(css)).into_font().color(&palette::INK)
-}
-
-/// A tick value as a reader expects it: no trailing zeros ("20", not "20.0"), three
-/// significant digits at most, and a true minus sign.
-pub(crate) fn tick(v: f64) -> String {
-    if v == 0.0 || !v.is_finite() {
-        return "0".to_owned();
-    }
-    let decimals = (2 - v.abs().log10().floor() as i32).clamp(0, 8) as usize;
-    let text = format!("{v:.decimals$}");
-    let text =
-        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    if text == "-0" { "0".to_owned() } else { text.replace('-', "−") }
 }
 
 /// Draws the axes, their labels (ticks written by [`tick`]) and a light grid in the house style.
@@ -47,8 +35,8 @@ where
         .bold_line_style(palette::GRID.mix(0.8))
         .x_labels(6)
         .y_labels(5)
-        .x_label_formatter(&|v| tick(*v))
-        .y_label_formatter(&|v| tick(*v))
+        .x_label_formatter(&|v| format::significant3(*v))
+        .y_label_formatter(&|v| format::significant3(*v))
         .draw()
         .map_err(err)
 }
@@ -121,7 +109,7 @@ mod tests {
     #[test]
     fn ticks_are_written_without_trailing_zeros() {
         let ticks: Vec<String> =
-            [20.0, 0.5, 0.001, -2.5, 12.5, 0.0, 1e-4, 150.0].map(tick).to_vec();
+            [20.0, 0.5, 0.001, -2.5, 12.5, 0.0, 1e-4, 150.0].map(format::significant3).to_vec();
         assert_eq!(ticks, ["20", "0.5", "0.001", "−2.5", "12.5", "0", "0.0001", "150"]);
     }
 

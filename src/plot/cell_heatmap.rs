@@ -7,6 +7,7 @@
 
 use super::axes::font;
 use super::{PlotError, Theme, err, palette};
+use crate::format;
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -104,25 +105,6 @@ fn scale_position(v: f64, (lo, hi): (f64, f64)) -> f64 {
     }
 }
 
-/// A value as a cell or tick shows it: two or three significant digits without trailing
-/// zeros, and a true minus sign.
-fn short(v: f64) -> String {
-    let digits = if v.abs() >= 10.0 {
-        0
-    } else if v.abs() >= 1.0 {
-        1
-    } else {
-        2
-    };
-    let text = format!("{v:.digits$}");
-    let text =
-        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
-    match text {
-        "-0" => "0".to_owned(),
-        t => t.replace('-', "−"),
-    }
-}
-
 /// Draws the heat-map on `area` and returns where its cells are.
 pub fn heatmap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -195,7 +177,7 @@ pub fn heatmap<DB: DrawingBackend>(
         for i in 0..rows {
             for j in 0..cols {
                 let v = h.values[(i, j)];
-                let text = if v.is_finite() { short(v) } else { "—".to_owned() };
+                let text = if v.is_finite() { format::cell(v) } else { "—".to_owned() };
                 let ink =
                     if scale_position(v, (lo, hi)).abs() > 0.55 { WHITE } else { palette::INK };
                 let style = font(theme, 11.0).color(&ink).pos(centred);
@@ -253,8 +235,12 @@ fn colour_bar<DB: DrawingBackend>(
             palette::INK.stroke_width(1),
         ))
         .map_err(err)?;
-        area.draw(&Text::new(short(v), (x0 + bar + theme.px(5.0) as i32, y), tick_style.clone()))
-            .map_err(err)?;
+        area.draw(&Text::new(
+            format::cell(v),
+            (x0 + bar + theme.px(5.0) as i32, y),
+            tick_style.clone(),
+        ))
+        .map_err(err)?;
     }
     let (w, _) = area.dim_in_pixel();
     let turned = font(theme, 12.0)
@@ -366,7 +352,7 @@ mod tests {
         assert_eq!(scale_position(6.0, (2.0, 10.0)), 0.0);
         assert_eq!(scale_position(-3.0, (-6.0, 2.0)), -0.5);
         assert_eq!(
-            (short(-0.5), short(3.0), short(-0.001), short(12.7)),
+            (format::cell(-0.5), format::cell(3.0), format::cell(-0.001), format::cell(12.7)),
             ("−0.5".into(), "3".into(), "0".into(), "13".into())
         );
     }

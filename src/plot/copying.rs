@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 /// The colour of a selective-copying token: light grey for noise (0), then blue, orange, green
 /// and pink for the colours 1–4 (Okabe–Ito; the page's answer chips use the same).
-pub fn token_color(token: usize) -> RGBColor {
+pub(crate) fn token_color(token: usize) -> RGBColor {
     const COLORS: [RGBColor; 4] = [palette::BLUE, palette::ORANGE, palette::GREEN, palette::PURPLE];
     match token {
         0 => palette::GRID,

@@ -8,6 +8,7 @@
 
 use super::axes::font;
 use super::{PlotError, Theme, XAxisMap, err, palette};
+use crate::format;
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -118,22 +119,6 @@ impl ColorScale {
             ColorScale::Diverging => ramp(&DIVERGING, 0.5 + 0.5 * v / max),
         }
     }
-}
-
-/// A number short enough for a colour bar: 3 significant digits, or powers of ten.
-pub fn short_number(x: f64) -> String {
-    let s = if x == 0.0 {
-        "0".to_owned()
-    } else if x.abs() >= 1e4 || x.abs() < 1e-2 {
-        format!("{x:.1e}")
-    } else if x.abs() >= 100.0 {
-        format!("{x:.0}")
-    } else if x.abs() >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    };
-    s.replace('-', "−")
 }
 
 /// `text` cut with "…" to fit `width` pixels in `style`.
@@ -348,9 +333,9 @@ fn color_bar<DB: DrawingBackend>(
     let tx = x + width + theme.px(4.0) as i32;
     // A clipped end reads "≥ max": larger values share its colour.
     let end = |v: f64| match (clipped, v.partial_cmp(&0.0)) {
-        (true, Some(std::cmp::Ordering::Greater)) => format!("≥ {}", short_number(v)),
-        (true, Some(std::cmp::Ordering::Less)) => format!("≤ {}", short_number(v)),
-        _ => short_number(v),
+        (true, Some(std::cmp::Ordering::Greater)) => format!("≥ {}", format::bar_value(v)),
+        (true, Some(std::cmp::Ordering::Less)) => format!("≤ {}", format::bar_value(v)),
+        _ => format::bar_value(v),
     };
     let label = |text: String, y: i32, v_pos: VPos| {
         area.draw(&Text::new(text, (tx, y), font.clone().pos(Pos::new(HPos::Left, v_pos))))
@@ -359,7 +344,7 @@ fn color_bar<DB: DrawingBackend>(
     label(end(hi), top, VPos::Top)?;
     label(end(lo), bottom, VPos::Bottom)?;
     if scale == ColorScale::Diverging && bottom - top > theme.px(36.0) as i32 {
-        label(short_number(0.0), (top + bottom) / 2, VPos::Center)?;
+        label(format::bar_value(0.0), (top + bottom) / 2, VPos::Center)?;
     }
     Ok(())
 }
@@ -475,7 +460,7 @@ mod tests {
         assert_eq!(ColorScale::Diverging.color(0.0, 2.0), RGBColor(248, 248, 248));
         assert_eq!(ColorScale::Diverging.color(-2.0, 2.0), RGBColor(0, 90, 160));
         assert_eq!(ColorScale::Diverging.color(f64::NAN, 2.0), MISSING);
-        assert_eq!(short_number(-0.004), "−4.0e−3");
-        assert_eq!(short_number(12.345), "12.3");
+        assert_eq!(format::bar_value(-0.004), "−4.0e−3");
+        assert_eq!(format::bar_value(12.345), "12.3");
     }
 }

@@ -104,7 +104,7 @@ fn clearest_corner(
 /// The pixels of `points` (data coordinates) in `ctx`'s plotting area, filled in every few
 /// pixels along each segment when `joined` (a legend over the middle of a long straight segment
 /// hides it too): the marks [`clearest_corner`] counts.
-pub fn data_pixels<DB, X, Y>(
+pub(crate) fn data_pixels<DB, X, Y>(
     ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
     points: &[(f64, f64)],
     joined: bool,
@@ -131,7 +131,7 @@ where
 
 /// Draws the legend over `ctx`'s plotting area in the corner, `preferred` first, that hides the
 /// fewest of `marks` (from [`data_pixels`]).
-pub fn legend_clear_of<DB, X, Y>(
+pub(crate) fn legend_clear_of<DB, X, Y>(
     ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
     entries: &[LegendEntry<'_>],
     preferred: Corner,

@@ -5,8 +5,9 @@
 use super::axes::font;
 use super::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
-    legend_clear_of, palette, tick_label,
+    legend_clear_of, palette,
 };
+use crate::format;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::types::RangedCoordf64;
@@ -103,8 +104,10 @@ where
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
-        .x_label_formatter(&|v| if log_x { power_of_ten(*v) } else { tick_label(*v) })
-        .y_label_formatter(&|v| power_of_ten(*v))
+        .x_label_formatter(&|v| {
+            if log_x { format::power_of_ten(*v) } else { format::decimals(*v, 3) }
+        })
+        .y_label_formatter(&|v| format::power_of_ten(*v))
         .x_labels(8)
         .y_labels(8)
         .draw()
@@ -149,29 +152,6 @@ where
     let (px0, _) = ctx.backend_coord(&(x0, y0));
     let (px1, _) = ctx.backend_coord(&(x1, y0));
     Ok((f64::from(px0), f64::from(px1)))
-}
-
-/// A tick label for a logarithmic axis: plain up to 10⁴, otherwise 10 with a superscript power
-/// (the ticks of a log axis are powers of ten and a few multiples of them).
-fn power_of_ten(v: f64) -> String {
-    if v <= 0.0 || !v.is_finite() {
-        return String::new();
-    }
-    let power = v.log10().round();
-    if (v / 10f64.powf(power) - 1.0).abs() > 1e-9 {
-        // Not a power of ten: the light lines between decades carry no label.
-        return String::new();
-    }
-    if (0.0..=4.0).contains(&power) {
-        return format!("{}", v.round());
-    }
-    const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let digits: String = (power.abs() as u32)
-        .to_string()
-        .chars()
-        .map(|c| SUPERSCRIPT[c.to_digit(10).unwrap_or(0) as usize])
-        .collect();
-    format!("10{}{digits}", if power < 0.0 { "⁻" } else { "" })
 }
 
 #[cfg(test)]
@@ -248,12 +228,12 @@ mod tests {
 
     #[test]
     fn tick_labels_read_well() {
-        assert_eq!(power_of_ten(1e-16), "10⁻¹⁶");
-        assert_eq!(power_of_ten(100.0), "100");
-        assert_eq!(power_of_ten(1e12), "10¹²");
-        assert_eq!(power_of_ten(3e5), "");
-        assert_eq!(tick_label(-0.5), "−0.5");
-        assert_eq!(tick_label(2.0), "2");
-        assert_eq!(tick_label(-0.0001), "0");
+        assert_eq!(format::power_of_ten(1e-16), "10⁻¹⁶");
+        assert_eq!(format::power_of_ten(100.0), "100");
+        assert_eq!(format::power_of_ten(1e12), "10¹²");
+        assert_eq!(format::power_of_ten(3e5), "");
+        assert_eq!(format::decimals(-0.5, 3), "−0.5");
+        assert_eq!(format::decimals(2.0, 3), "2");
+        assert_eq!(format::decimals(-0.0001, 3), "0");
     }
 }

@@ -7,6 +7,7 @@ use super::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
 };
+use crate::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -21,22 +22,6 @@ pub struct LogLogChart<'a> {
     pub series: Vec<Series<'a>>,
     /// A vertical line at this x (the learner's current choice).
     pub marker_x: Option<f64>,
-}
-
-/// A positive number written compactly: 512, 4K, 1.5M, 2G (powers of 1000, `K` for 10³).
-pub fn compact(x: f64) -> String {
-    let (value, suffix) = match x.abs() {
-        a if a >= 1e9 => (x / 1e9, "G"),
-        a if a >= 1e6 => (x / 1e6, "M"),
-        a if a >= 1e3 => (x / 1e3, "K"),
-        _ => (x, ""),
-    };
-    if x.abs() < 1.0 && x != 0.0 {
-        return format!("{x:.2}");
-    }
-    let digits = if value.abs() >= 10.0 { 0 } else { 1 };
-    let text = format!("{value:.digits$}");
-    format!("{}{suffix}", text.strip_suffix(".0").unwrap_or(&text))
 }
 
 /// The decade bounds around the finite positive values: (10^⌊log lo⌋, 10^⌈log hi⌉).
@@ -86,8 +71,8 @@ pub fn log_log_chart<DB: DrawingBackend>(
         .axis_desc_style(font(theme, 12.0))
         .light_line_style(palette::GRID.mix(0.4))
         .bold_line_style(palette::GRID.mix(0.8))
-        .x_label_formatter(&|x| compact(*x))
-        .y_label_formatter(&|y| compact(*y))
+        .x_label_formatter(&|x| format::compact(*x))
+        .y_label_formatter(&|y| format::compact(*y))
         .draw()
         .map_err(err)?;
 
@@ -129,6 +114,7 @@ pub fn log_log_chart<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::compact;
 
     fn svg(chart: &LogLogChart<'_>) -> String {
         let mut out = String::new();

@@ -9,6 +9,7 @@
 use super::axes::font;
 use super::heatmap::ColorScale;
 use super::{PlotError, Theme, XAxisMap, err, palette};
+use crate::format;
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -38,7 +39,7 @@ pub struct MatrixMap<'a> {
 }
 
 /// The colour of `v` on `scale` with limits `(lo, hi)`.
-pub fn scale_color(scale: ColorScale, v: f64, (lo, hi): (f64, f64)) -> RGBColor {
+pub(crate) fn scale_color(scale: ColorScale, v: f64, (lo, hi): (f64, f64)) -> RGBColor {
     if !v.is_finite() {
         return RGBColor(160, 160, 160);
     }
@@ -81,21 +82,6 @@ pub fn color_limits(scale: ColorScale, values: &DMatrix<f64>) -> (f64, f64) {
         ColorScale::Sequential if hi > lo => (lo, hi),
         ColorScale::Sequential => (lo - 0.5, hi + 0.5),
     }
-}
-
-/// A short number for tick and colour-bar labels: at most three decimals, no trailing zeros,
-/// scientific notation when very large or small, and a true minus sign.
-pub(crate) fn tick_label(v: f64) -> String {
-    let a = v.abs();
-    let s = if a == 0.0 {
-        "0".to_owned()
-    } else if !(1e-3..1e5).contains(&a) {
-        format!("{v:.1e}")
-    } else {
-        let fixed = format!("{v:.3}");
-        fixed.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
-    s.replace('-', "−")
 }
 
 /// Draws `map` on `area`; the returned map turns a pointer x into a column index (rounded).
@@ -219,8 +205,12 @@ fn color_bar<DB: DrawingBackend>(
         ticks.push((0.0, (top + bottom) / 2));
     }
     for (v, y) in ticks {
-        area.draw(&Text::new(tick_label(v), (x1 + theme.px(4.0) as i32, y), style.clone()))
-            .map_err(err)?;
+        area.draw(&Text::new(
+            format::tick_or_sci(v),
+            (x1 + theme.px(4.0) as i32, y),
+            style.clone(),
+        ))
+        .map_err(err)?;
     }
     Ok(())
 }

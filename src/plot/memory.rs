@@ -197,7 +197,7 @@ pub struct ErrorChart<'a> {
 }
 
 /// The smallest error the chart shows; smaller ones (an exact recall) are drawn at this value.
-pub const ERROR_FLOOR: f64 = 1e-4;
+pub(crate) const ERROR_FLOOR: f64 = 1e-4;
 
 /// Draws the error chart and returns its horizontal map (for hovering a state size).
 pub fn error_chart<DB: DrawingBackend>(

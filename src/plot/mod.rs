@@ -1,5 +1,6 @@
 //! Figures drawn with plotters, generic over `DrawingBackend`: the same function draws on a
-//! canvas in the page and to SVG in native tests and the `figure` command.
+//! canvas in the page and to SVG in native tests. Numbers on axes and colour bars are written by
+//! [`crate::format`].
 //!
 //! Every figure takes a [`Theme`] (sizes scale with the device pixel ratio) and returns what the
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
@@ -31,7 +32,7 @@ mod views;
 pub use axes::Frame;
 pub use bars::{BarChart, bar_chart};
 pub use cell_heatmap::{CellMap, Heatmap, diverging, heatmap};
-pub use copying::{CopyingScene, ModelRows, copying_figure, token_color};
+pub use copying::{CopyingScene, ModelRows, copying_figure};
 pub use discretize::{
     DiscreteEigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
     TaylorLabels, TaylorSquare, discrete_eigen_plane, euler_plane, integral_grid, mat2,
@@ -41,19 +42,17 @@ pub use eigen::{EigenScene, eigen_plane};
 pub use grid_world::{GridScene, grid_cell_at, grid_world};
 pub use heatmap::{
     Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
-    short_number,
 };
-pub use legend::{Corner, LegendEntry, Swatch, data_pixels, legend, legend_clear_of};
+pub use legend::{Corner, LegendEntry, Swatch, legend};
+pub(crate) use legend::{data_pixels, legend_clear_of};
 pub use lines::{LineChart, Series, SeriesStyle, line_chart};
 pub use log_chart::{LogChart, log_chart};
-pub use loglog::{LogLogChart, compact, log_log_chart};
+pub use loglog::{LogLogChart, log_log_chart};
 pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
-pub use matrix_map::{MatrixMap, color_limits, matrix_map, scale_color};
-pub use memory::{
-    ERROR_FLOOR, ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
-};
+pub use matrix_map::{MatrixMap, color_limits, matrix_map};
+pub use memory::{ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart};
 pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
-pub use plane::{Mark, PlaneScene, circle_points, fit_view, plane};
+pub use plane::{Mark, PlaneScene, plane};
 pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
 pub use tracking::{TrackScene, track_view, tracking};
 pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
@@ -152,14 +151,6 @@ impl std::error::Error for PlotError {}
 /// Converts any plotters error into a [`PlotError`].
 fn err<E: std::fmt::Debug>(e: E) -> PlotError {
     PlotError(format!("{e:?}"))
-}
-
-/// A tick label for a linear axis: at most three decimals, no trailing zeros, a true minus
-/// sign, and never "−0".
-pub(crate) fn tick_label(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.replace('-', "−") }
 }
 
 /// The range `[lo, hi]` of the finite values, widened a little so lines do not touch the frame,

@@ -6,6 +6,7 @@
 
 use super::axes::font;
 use super::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
+use crate::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -141,8 +142,8 @@ pub fn phase_portrait<DB: DrawingBackend>(
         .bold_line_style(palette::GRID)
         .x_labels(6)
         .y_labels(6)
-        .x_label_formatter(&|v| tick(*v))
-        .y_label_formatter(&|v| tick(*v))
+        .x_label_formatter(&|v| format::decimals(*v, 3))
+        .y_label_formatter(&|v| format::decimals(*v, 3))
         .draw()
         .map_err(err)?;
     // Pixel positions relative to `area`, for arrow heads drawn in pixel space.
@@ -236,13 +237,6 @@ pub fn phase_portrait<DB: DrawingBackend>(
     }
     legend(&ctx.plotting_area().strip_coord_spec(), &s.legend, Corner::UpperLeft, theme)?;
     Ok(())
-}
-
-/// A tick label: at most three significant decimals, never "-0.0".
-fn tick(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.replace('-', "−") }
 }
 
 fn to_f(p: (i32, i32)) -> (f64, f64) {

@@ -4,9 +4,8 @@
 //! with it.
 
 use super::axes::font;
-use super::{
-    Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette, tick_label,
-};
+use super::{Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette};
+use crate::format;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -136,7 +135,7 @@ impl<'a> PlaneScene<'a> {
 
 /// The smallest view containing every finite point, padded by `pad` of its size on each side
 /// (at least `min_half` around the centre, so a single point still gets a view).
-pub fn fit_view(
+pub(crate) fn fit_view(
     points: impl IntoIterator<Item = (f64, f64)>,
     pad: f64,
     min_half: f64,
@@ -195,8 +194,8 @@ pub fn plane<DB: DrawingBackend>(
         .light_line_style(palette::GRID.mix(0.6))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
-        .x_label_formatter(&|v| tick_label(*v))
-        .y_label_formatter(&|v| tick_label(*v))
+        .x_label_formatter(&|v| format::decimals(*v, 3))
+        .y_label_formatter(&|v| format::decimals(*v, 3))
         .x_labels(scene.ticks.0)
         .y_labels(scene.ticks.1)
         .draw()
@@ -359,7 +358,7 @@ fn arrow<DB: DrawingBackend>(
 }
 
 /// A circle of `radius` around `centre` as a closed path of `segments` pieces.
-pub fn circle_points(centre: (f64, f64), radius: f64, segments: usize) -> Vec<(f64, f64)> {
+pub(crate) fn circle_points(centre: (f64, f64), radius: f64, segments: usize) -> Vec<(f64, f64)> {
     (0..=segments)
         .map(|i| {
             let t = std::f64::consts::TAU * i as f64 / segments as f64;

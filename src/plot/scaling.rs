@@ -7,11 +7,11 @@
 //! or (on a log axis) non-positive value are skipped.
 
 use super::axes::font;
-use super::matrix_map::tick_label;
 use super::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
     palette,
 };
+use crate::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -72,16 +72,6 @@ fn y_range(chart: &ScalingChart<'_>) -> (f64, f64) {
     }
 }
 
-/// A power of ten as plain text: 1000, 1, 0.01.
-fn power_label(k: f64) -> String {
-    let k = k.round() as i32;
-    if k >= 0 {
-        format!("{}", 10f64.powi(k))
-    } else {
-        format!("{:.*}", (-k) as usize, 10f64.powi(k))
-    }
-}
-
 /// Draws `chart`; the returned map is in log₂ x units (2^x gives the size back).
 pub fn scaling_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -111,9 +101,9 @@ pub fn scaling_chart<DB: DrawingBackend>(
     };
     let y_label = |y: &f64| {
         if !chart.log_y {
-            tick_label(*y)
+            format::tick_or_sci(*y)
         } else if (y - y.round()).abs() < 1e-6 {
-            power_label(*y)
+            format::power_plain(*y)
         } else {
             String::new()
         }
@@ -180,6 +170,7 @@ pub fn scaling_chart<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::power_plain as power_label;
     use crate::plot::matrix_map::tests::texts;
 
     fn svg(chart: &ScalingChart<'_>) -> String {

@@ -20,6 +20,7 @@ use super::lang::use_lang;
 use crate::course::compute::{ComputePreference, Crossover, Engine, Reason, choose};
 use crate::gpu::{AdapterSummary, GpuContext, GpuError, PrefixSum, ScanKernel};
 use crate::i18n::{Lang, fill, t};
+use crate::url::Named;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,7 +32,7 @@ const CROSSOVER_KEY: &str = "mamba-explainer.crossover";
 /// The preference remembered in local storage (Auto if none).
 pub(crate) fn stored_preference() -> ComputePreference {
     dom::storage_get(PREFERENCE_KEY)
-        .map(|name| ComputePreference::from_name(&name))
+        .and_then(|name| ComputePreference::from_name(&name))
         .unwrap_or_default()
 }
 
@@ -237,7 +238,8 @@ pub(crate) fn compute_picker(p: &PickerProps) -> Html {
             (AttrValue::from(c.name()), AttrValue::from(t(lang, &key)))
         })
         .collect::<Vec<_>>();
-    let on_change = p.on_change.reform(|name: String| ComputePreference::from_name(&name));
+    let on_change =
+        p.on_change.reform(|name: String| ComputePreference::from_name(&name).unwrap_or_default());
     html! {
         <div class="compute-picker">
             <Select id="compute-preference" label={t(lang, "scan.compute.label")} options={options}

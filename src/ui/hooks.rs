@@ -2,7 +2,8 @@
 //! for animations, window key presses, and the `mx:update:<lesson>` performance measure.
 
 use super::dom;
-use crate::route::{Query, Route, UrlState, href_with};
+use crate::route::{Route, href_with};
+use crate::url::{Query, UrlState};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -45,7 +45,7 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
     };
     let shown = match &p.shown {
         Some(text) => text.to_string(),
-        None => format!("{:.*}", p.digits, p.value).replace('-', "−"),
+        None => crate::format::fixed(p.value, p.digits),
     };
     html! {
         <div class="control slider">

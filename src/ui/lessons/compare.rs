@@ -15,7 +15,8 @@ use crate::ui::components::{DrawFn, Figure, Prose, Question, Select, Toggle, Try
 use crate::ui::dom;
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::{bytes, fixed, grouped};
+use crate::format::{bytes, fixed, grouped};
+use crate::url::Named;
 use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -64,7 +65,7 @@ fn color(arch: Arch) -> RGBColor {
 }
 
 fn arch_name(lang: Lang, arch: Arch) -> &'static str {
-    t(lang, &format!("compare.arch_{}", arch.slug()))
+    t(lang, &format!("compare.arch_{}", arch.name()))
 }
 
 /// The points of one model as chart points: time (µs) or memory (KiB).
@@ -306,7 +307,7 @@ pub(crate) fn compare_lesson() -> Html {
         last.map(|l| Arch::ALL.map(|a| bytes_at(&points, a, l).map(bytes).unwrap_or_default()));
     let fact = |row: &str| {
         let cells = [Arch::Rnn, Arch::Attention, Arch::Mamba]
-            .map(|a| html! { <td>{ t(lang, &format!("compare.fact_{row}_{}", a.slug())) }</td> });
+            .map(|a| html! { <td>{ t(lang, &format!("compare.fact_{row}_{}", a.name())) }</td> });
         html! {
             <tr><th scope="row">{ t(lang, &format!("compare.fact_row_{row}")) }</th>{ for cells }</tr>
         }

@@ -15,7 +15,7 @@ use crate::course::continuous::{
     A_RANGE, AMPLITUDE_RANGE, ContinuousLesson, DURATION, EULER_RANGE, GAIN_RANGE, PERIOD_RANGE,
     VIEW_LIMIT, euler_steps, view_limit,
 };
-use crate::course::readout::{complex_text, decimal, scientific};
+use crate::format::{complex_text, decimal, scientific};
 use crate::explain::continuous::{
     ConvolutionCheck, EulerWalk, Preset, SignalKind, Superposition, Update, convolution_check,
     euler_walk, rate, superposition,

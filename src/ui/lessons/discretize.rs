@@ -6,7 +6,7 @@
 //! Each panel is a component of its own; its figures' draw functions are memoized on exactly
 //! what they show, so a slider redraws only the figures it changes.
 
-use super::numbers::short;
+use crate::mathml::short;
 use crate::course::Lesson;
 use crate::course::discretize::{
     DELTA_RANGE, DiscretizeLesson, H0, MAX_ORDER, MAX_STRIPS, MAX_SUBSTEPS, SAMPLES_PER_STEP,

@@ -5,7 +5,7 @@
 //! and tabled per kernel; what the backward pass needs when it stores the states or recomputes
 //! them; and a measurement made here: the same two strategies on this device's CPU.
 
-use super::numbers::sci;
+use crate::format::sci;
 use crate::course::Lesson;
 use crate::course::hardware::{BATCH, D_RANGE, HardwareLesson, L_K, N_RANGE};
 use crate::explain::hardware::{
@@ -14,7 +14,8 @@ use crate::explain::hardware::{
 };
 use crate::explain::scan::max_scaled_difference;
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, compact, log_log_chart, palette};
+use crate::format::compact;
+use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::route::Route;
 use crate::ssm::{BRule, Rng, ScanDims, SelectiveScanInput};
 use crate::ui::components::{DrawFn, Figure, Prose, Select, Slider, TryThis};

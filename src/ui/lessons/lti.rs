@@ -3,10 +3,10 @@
 //! its field and rate arrow, the eigenvalue plane, the playback clock (Space / ← / →), the
 //! input menu, and small callbacks and readouts both lessons use.
 
-use crate::course::readout::complex_text;
 use crate::explain::continuous::{
     Response, SampledInput, SignalKind, Update, equilibrium, rate, respond, vector_field,
 };
+use crate::format::complex_text;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
 use crate::plot::{

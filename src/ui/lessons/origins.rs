@@ -14,12 +14,13 @@ use crate::course::origins::{
     CAPACITANCE, DAMPING, DURATION, INDUCTANCE, MASS, Machine, OriginsLesson, PERIOD, RESISTANCE,
     STIFFNESS,
 };
-use crate::course::readout::decimal;
+use crate::format::decimal;
 use crate::explain::continuous::{Character, Regime, SignalKind, character, memory_time};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
-use crate::route::{Route, UrlState, href_with};
+use crate::route::{Route, href_with};
+use crate::url::UrlState;
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
@@ -27,6 +28,7 @@ use crate::ui::components::{
 };
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
+use crate::url::Named;
 use num_complex::Complex64;
 use std::rc::Rc;
 use yew::prelude::*;

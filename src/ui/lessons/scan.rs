@@ -4,7 +4,7 @@
 //! not commutatively: a step is an affine map, and affine maps compose into affine maps); work
 //! and depth as n grows; and the same scan run on the GPU. The bench page is `scan_bench`.
 
-use super::numbers::{fixed, ms, sci};
+use crate::format::{fixed, ms, sci};
 use super::scan_tree::{
     Shown, Traced, TreeModel, TreeView, check_text, combine_view, combines, stage_text, tree_model,
 };
@@ -37,6 +37,7 @@ use crate::ui::compute::{
 };
 use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
+use crate::url::Named;
 use plotters::style::RGBColor;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;

@@ -10,12 +10,12 @@
 //! page says so and goes on with the CPU. When the GPU ran, the measured crossover is stored
 //! for the app's Auto compute preference (`ui::compute`).
 
-use super::numbers::{ms, sci};
 use crate::course::Lesson;
 use crate::course::compute::{Timing, crossover};
 use crate::course::scan::{BENCH_D, BENCH_LENS, BENCH_N, BenchPage};
 use crate::explain::hardware::channel_slice;
 use crate::explain::scan::max_scaled_difference;
+use crate::format::{ms, sci};
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};

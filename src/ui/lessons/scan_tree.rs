@@ -7,9 +7,9 @@
 //! in the current row, whether it agrees with the loop (`data-ok`), so the end-to-end tests can
 //! redo the check a learner does by eye.
 
-use super::numbers::{fixed, sci};
 use crate::course::scan::{Stage, stage_at};
 use crate::explain::scan::{CombineAt, Measured, StepCheck, Word, combine_at, finishing_combine};
+use crate::format::{fixed, sci};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, num, paren, row, sub, text};
 use crate::ssm::scan::Phase;

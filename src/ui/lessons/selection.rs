@@ -2,6 +2,7 @@
 //! with a fixed-Δ and a hand-set selective model; a typed sentence whose tokens choose their own
 //! Δ, B and C, with its mixing matrix to answer the notes' question; the two rules for B̄.
 
+use crate::format::grouped;
 use crate::course::Lesson;
 use crate::course::selection::{
     COLORS, DATA, DELTA_RANGE, EXAMPLES, LEN_RANGE, MAX_TEXT, SCALE_RANGE, STATE_RANGE,
@@ -66,19 +67,6 @@ fn show_step(x: f64) -> String {
 /// A percentage without decimals.
 fn percent(fraction: f64) -> String {
     format!("{:.0}", 100.0 * fraction)
-}
-
-/// A whole number with thousands separators: 100,000.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A share as a percentage that stays readable when it is tiny: "12", "0.35", "< 0.01".

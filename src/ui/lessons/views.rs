@@ -4,7 +4,7 @@
 //! rounding, and cost counters show why training uses the convolution and generation the
 //! recurrence.
 
-use super::numbers::short;
+use crate::mathml::short;
 use crate::course::Lesson;
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, MAX_COST_STATES, ViewsLesson, cost_lengths};
 use crate::explain::examples::{Example, Tokens};

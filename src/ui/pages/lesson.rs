@@ -1,5 +1,5 @@
-//! The frame around every lesson: number, title, summary, the lesson itself (or a plain notice
-//! while it is not written), and previous/next links.
+//! The frame around every lesson: number, title, summary, the lesson itself, and previous/next
+//! links.
 
 use crate::course::Lesson;
 use crate::i18n::{fill, t};
@@ -19,9 +19,7 @@ pub(crate) fn lesson_page(props: &Props) -> Html {
     let lang = use_lang();
     let lesson = props.lesson;
     let slug = lesson.slug();
-    let body = lessons::view(lesson, props.sub.as_deref()).unwrap_or_else(|| {
-        html! { <p class="notice pending">{ t(lang, "lesson.pending") }</p> }
-    });
+    let body = lessons::view(lesson, props.sub.as_deref());
     let link = |target: Option<Lesson>, key: &str, class: &str| match target {
         Some(l) => html! {
             <a class={classes!("pager-link", class.to_owned())} href={Route::Lesson(l, None).href()}

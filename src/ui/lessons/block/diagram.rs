@@ -6,7 +6,8 @@
 use crate::course::block::Part;
 use crate::i18n::{fill, t};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::grouped;
+use crate::format::grouped;
+use crate::url::Named;
 use yew::prelude::*;
 
 /// Where a box sits in the 1000 × 250 drawing: left, top, width (height is [`BOX_H`]).
@@ -48,7 +49,7 @@ pub(crate) fn block_diagram(p: &Props) -> Html {
     };
     let boxes = Part::ALL.iter().zip(&p.counts).map(|(&part, &count)| {
         let (x, y, w) = place(part);
-        let name = t(lang, &format!("block.part_{}", part.slug()));
+        let name = t(lang, &format!("block.part_{}", part.name()));
         let select = {
             let cb = p.on_select.clone();
             Callback::from(move |_: MouseEvent| cb.emit(part))
@@ -65,8 +66,8 @@ pub(crate) fn block_diagram(p: &Props) -> Html {
         let selected = part == p.selected;
         let cx = x + w / 2;
         html! {
-            <g class={classes!("box", format!("box-{}", part.slug()), selected.then_some("selected"))}
-               role="button" tabindex="0" data-part={part.slug()} aria-pressed={selected.to_string()}
+            <g class={classes!("box", format!("box-{}", part.name()), selected.then_some("selected"))}
+               role="button" tabindex="0" data-part={part.name()} aria-pressed={selected.to_string()}
                aria-label={fill(lang, "block.open_part", &[("name", name)])}
                onclick={select} onkeydown={key}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={BOX_H.to_string()} rx="8" />

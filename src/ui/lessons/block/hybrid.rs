@@ -8,7 +8,7 @@ use crate::plot::{ScalingChart, ScalingPoint, ScalingSeries, palette, scaling_ch
 use crate::ssm::block::{LayerKind, inference_values};
 use crate::ui::components::{DrawFn, Figure, Slider};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::{fixed, grouped};
+use crate::format::{grouped, man_eok, millions};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,13 +28,8 @@ pub(crate) struct Props {
 /// Korean (whose numbers group by 10⁴: 만 = 10⁴, 억 = 10⁸).
 fn count_text(lang: Lang, n: f64) -> String {
     match lang {
-        Lang::En => {
-            let m = n / 1e6;
-            let digits = if m >= 100.0 { grouped(m.round() as usize) } else { fixed(m, 1) };
-            format!("{digits} million")
-        }
-        Lang::Ko if n >= 1e8 => format!("{}억", fixed(n / 1e8, 1)),
-        Lang::Ko => format!("{}만", grouped((n / 1e4).round() as usize)),
+        Lang::En => millions(n),
+        Lang::Ko => man_eok(n),
     }
 }
 

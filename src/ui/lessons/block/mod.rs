@@ -21,7 +21,8 @@ use crate::ui::components::{
 };
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::numbers::{fixed, grouped, sci};
+use crate::format::{fixed, grouped, sci};
+use crate::url::Named;
 use diagram::BlockDiagram;
 use hybrid::HybridSection;
 use nalgebra::DMatrix;
@@ -164,9 +165,9 @@ pub(crate) fn block_lesson() -> Html {
     let len = r.tokens.len();
     let by_token = view.cols == Axis::Token;
     let column = if by_token { hover.unwrap_or(s.token).min(len - 1) } else { 0 };
-    let part_name = t(lang, &format!("block.part_{}", s.part.slug()));
+    let part_name = t(lang, &format!("block.part_{}", s.part.name()));
     let tensor_name = if s.part == Part::Ssm {
-        t(lang, &format!("block.ssm_{}", s.view.slug())).split(':').next().unwrap_or("").to_owned()
+        t(lang, &format!("block.ssm_{}", s.view.name())).split(':').next().unwrap_or("").to_owned()
     } else {
         part_name.to_owned()
     };
@@ -183,8 +184,8 @@ pub(crate) fn block_lesson() -> Html {
         let view = view.clone();
         let labels: Vec<String> = r.tokens.iter().map(|&c| visible(c)).collect();
         let (x_label, y_label) = (
-            t(lang, &format!("block.axis_{}", view.cols.slug())),
-            t(lang, &format!("block.axis_{}", view.rows.slug())),
+            t(lang, &format!("block.axis_{}", view.cols.name())),
+            t(lang, &format!("block.axis_{}", view.rows.name())),
         );
         let caption = caption.clone();
         Rc::new(move |area, theme| {
@@ -274,7 +275,7 @@ pub(crate) fn block_lesson() -> Html {
         let share = format!("{:.1} %", 100.0 * big as f64 / big_total as f64);
         html! {
             <tr class={classes!((p == s.part).then_some("current"))}>
-                <th scope="row">{ t(lang, &format!("block.part_{}", p.slug())) }</th>
+                <th scope="row">{ t(lang, &format!("block.part_{}", p.name())) }</th>
                 <td>{ grouped(p.parameters(r.dims)) }</td>
                 <td>{ grouped(big) }</td>
                 <td>{ share }</td>
@@ -313,7 +314,7 @@ pub(crate) fn block_lesson() -> Html {
     let on_view = {
         let (s, set) = (s.clone(), set.clone());
         Callback::from(move |v: String| {
-            if let Some(view) = SsmView::ALL.into_iter().find(|x| x.slug() == v) {
+            if let Some(view) = SsmView::ALL.into_iter().find(|x| x.name() == v) {
                 set.emit(BlockLesson { view, ..(*s).clone() });
             }
         })
@@ -337,7 +338,7 @@ pub(crate) fn block_lesson() -> Html {
     };
     let view_options: Vec<(AttrValue, AttrValue)> = SsmView::ALL
         .iter()
-        .map(|v| (v.slug().into(), t(lang, &format!("block.ssm_{}", v.slug())).into()))
+        .map(|v| (v.name().into(), t(lang, &format!("block.ssm_{}", v.name())).into()))
         .collect();
     let block_options: Vec<(AttrValue, AttrValue)> = (0..2)
         .map(|i| {
@@ -391,13 +392,13 @@ pub(crate) fn block_lesson() -> Html {
                             }
                             if s.part == Part::Ssm {
                                 <Select id="block-view" label={t(lang, "block.ssm_view")} options={view_options}
-                                        selected={AttrValue::from(s.view.slug())} on_change={on_view} />
+                                        selected={AttrValue::from(s.view.name())} on_change={on_view} />
                             }
                         </div>
                     </div>
                     <div class="inspect-info">
                         <h3>{ part_name }</h3>
-                        <p>{ t(lang, &format!("block.desc_{}", s.part.slug())) }</p>
+                        <p>{ t(lang, &format!("block.desc_{}", s.part.name())) }</p>
                         <p class="readout">{ caption.clone() }</p>
                         <p>{ head }</p>
                         <ul class="readout values">{ for values }</ul>

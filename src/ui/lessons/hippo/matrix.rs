@@ -7,6 +7,7 @@ use crate::mathml::{Math, cases, column, frac, matrix, mi, mo, num, paren, row, 
 use crate::plot::{CellMap, Heatmap, heatmap};
 use crate::ui::components::{DrawFn, Equation, Figure, Select};
 use crate::ui::lang::use_lang;
+use crate::url::Named;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,6 +3,7 @@
 //! diagonal or random A read back by least squares; why fixed A, B, C make S4 a convolution,
 //! with the kernel of the fixed-step LegS memory and the time-varying HiPPO step as a foil.
 
+use crate::format::three_decimals as short;
 use crate::course::Lesson;
 use crate::course::hippo::{HippoLesson, MAX_N};
 use crate::explain::hippo::{MemorySystem, Precision};
@@ -130,18 +131,6 @@ fn precision_key(p: Precision) -> &'static str {
         Precision::F32 => "hippo.prec_f32",
         Precision::Bf16 => "hippo.prec_bf16",
     }
-}
-
-/// A number for a sentence: exactly 0, three decimals, or scientific notation when tiny.
-fn short(x: f64) -> String {
-    let text = if x == 0.0 {
-        "0".to_owned()
-    } else if x.abs() < 1e-3 {
-        format!("{x:.1e}")
-    } else {
-        format!("{x:.3}")
-    };
-    text.replace('-', "−")
 }
 
 /// A wide space between the parts of an equation.

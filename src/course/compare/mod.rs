@@ -28,9 +28,9 @@
 //!
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
-use crate::route::{Query, UrlState};
 use crate::ssm::block::{Attention, Decoder, RnnCell};
 use crate::ssm::{Mixer, MixerInit, Result, Rng, SsmError};
+use crate::url::{Query, UrlState};
 use nalgebra::DVector;
 
 /// The context lengths a user can measure up to.
@@ -95,7 +95,8 @@ impl UrlState for CompareLesson {
 }
 
 /// The three models compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum Arch {
     /// Single-head causal attention with a KV cache.
     Attention,
@@ -108,15 +109,6 @@ pub enum Arch {
 impl Arch {
     /// All three, in the order they are drawn and timed.
     pub const ALL: [Arch; 3] = [Arch::Attention, Arch::Mamba, Arch::Rnn];
-
-    /// The catalogue key suffix (`compare.arch_<slug>`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Arch::Attention => "attention",
-            Arch::Mamba => "mamba",
-            Arch::Rnn => "rnn",
-        }
-    }
 
     /// The position in [`Arch::ALL`].
     pub fn index(self) -> usize {
@@ -430,7 +422,7 @@ impl Bench {
             }
             Task::Calibrate(j, arch) => {
                 let lane = &mut self.lanes[arch.index()];
-                let k = batch_size(|k| lane.time(inputs, j, k, clock), self.target_ms)?;
+                let (k, _) = grow_batch(|k| lane.time(inputs, j, k, clock), 1, self.target_ms)?;
                 self.points.push(Point {
                     arch,
                     context: self.contexts[j],
@@ -445,8 +437,16 @@ impl Bench {
                 if let Some(p) =
                     self.points.iter_mut().find(|p| p.arch == arch && p.context == context)
                 {
-                    let elapsed = lane.time(inputs, j, p.batch, clock)?;
-                    p.per_token_ms.push(elapsed / p.batch as f64);
+                    // The batch was sized from one timing, which a busy machine can stretch:
+                    // a repeat too short to resolve doubles the batch and times again, so no
+                    // sample is a clock tick's rounding (0 µs per token).
+                    let (batch, elapsed) = grow_batch(
+                        |k| lane.time(inputs, j, k, clock),
+                        p.batch,
+                        self.target_ms / 2.0,
+                    )?;
+                    p.batch = batch;
+                    p.per_token_ms.push(elapsed / batch as f64);
                 }
             }
         }
@@ -454,14 +454,21 @@ impl Bench {
     }
 }
 
-/// The smallest power of two k (at most [`MAX_BATCH`]) for which a batch of k tokens lasts at
-/// least `target_ms`, by doubling; `time_of(k)` times one batch.
-fn batch_size(mut time_of: impl FnMut(usize) -> Result<f64>, target_ms: f64) -> Result<usize> {
-    let mut k = 1;
-    while time_of(k)? < target_ms && k < MAX_BATCH {
-        k *= 2;
+/// The first batch k = `from`, 2·`from`, 4·`from`, … (at most [`MAX_BATCH`]) whose timing
+/// `time_of(k)` lasts at least `target_ms`, with that timing (ms).
+fn grow_batch(
+    mut time_of: impl FnMut(usize) -> Result<f64>,
+    from: usize,
+    target_ms: f64,
+) -> Result<(usize, f64)> {
+    let mut k = from.max(1);
+    loop {
+        let elapsed = time_of(k)?;
+        if elapsed >= target_ms || k >= MAX_BATCH {
+            return Ok((k, elapsed));
+        }
+        k = (2 * k).min(MAX_BATCH);
     }
-    Ok(k)
 }
 
 /// The smallest step of `clock` seen in a few changes: its resolution (ms). Browsers coarsen
@@ -484,115 +491,4 @@ pub fn timer_resolution(clock: &mut dyn FnMut() -> f64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::cell::Cell;
-
-    #[test]
-    fn settings_round_trip_and_snap_to_the_choices() {
-        let s = CompareLesson { d_model: 64, l_max: 256, repeats: 11, log_y: true };
-        assert_eq!(CompareLesson::from_query(&s.to_query()), s);
-        let q = Query::from_hash("#/compare?d=20&lmax=3000&r=abc&log=2");
-        let s = CompareLesson::from_query(&q);
-        assert_eq!((s.d_model, s.l_max, s.repeats, s.log_y), (16, 2048, 7, false));
-    }
-
-    #[test]
-    fn checkpoints_double_with_midpoints() {
-        assert_eq!(checkpoints(64), vec![8, 12, 16, 24, 32, 48, 64]);
-        assert_eq!(*checkpoints(4096).last().unwrap(), 4096);
-        assert!(checkpoints(4).is_empty());
-    }
-
-    #[test]
-    fn summaries_take_the_median_of_finite_samples() {
-        let s = Summary::of(&[3.0, 1.0, f64::NAN, 2.0, 10.0]).unwrap();
-        assert_eq!((s.median, s.min, s.max), (2.5, 1.0, 10.0));
-        assert_eq!(Summary::of(&[5.0, 1.0, 4.0]).unwrap().median, 4.0);
-        assert!(Summary::of(&[f64::NAN]).is_none());
-    }
-
-    /// A clock that advances by `tick` ms every time it is read.
-    fn ticking(tick: f64) -> impl FnMut() -> f64 {
-        let t = Cell::new(0.0);
-        move || {
-            t.set(t.get() + tick);
-            t.get()
-        }
-    }
-
-    #[test]
-    fn a_measurement_visits_every_checkpoint_and_records_sizes() {
-        let settings = CompareLesson { d_model: 8, l_max: 64, repeats: 3, log_y: false };
-        let mut bench = Bench::new(&settings, 1, 1.0).unwrap();
-        let reads = Cell::new(0);
-        let mut tick = ticking(2.0);
-        let mut clock = || {
-            reads.set(reads.get() + 1);
-            tick()
-        };
-        let mut rounds = 0;
-        loop {
-            let before = reads.get();
-            let finished = bench.work(&mut clock, 5.0).unwrap().finished;
-            // Each call returns after a few slices of work: 2 ms per read, a 5 ms budget, slices
-            // of 8 ms and timed batches that are never split.
-            assert!(reads.get() - before <= 20, "{} reads in one call", reads.get() - before);
-            // Repeats come in rounds over every context: no point gets its second sample before
-            // every point has its first.
-            let samples: Vec<usize> = bench.points().iter().map(|p| p.per_token_ms.len()).collect();
-            if samples.iter().any(|&n| n >= 2) {
-                assert_eq!(samples.len(), checkpoints(64).len() * 3);
-                assert!(samples.iter().all(|&n| n >= 1), "{samples:?}");
-            }
-            if finished {
-                break;
-            }
-            rounds += 1;
-            assert!(bench.progress().done < 1.0);
-        }
-        assert!(rounds > 3, "the work came in several slices ({rounds})");
-        let contexts = checkpoints(64);
-        assert_eq!(bench.points().len(), contexts.len() * 3);
-        for p in bench.points() {
-            assert_eq!(p.per_token_ms.len(), 3);
-            let want = match p.arch {
-                // Keys and values of d_head = 8 per token.
-                Arch::Attention => 2 * p.context * 8 * 8,
-                // d_inner 16 × (d_conv − 1 + N) = 16 × 19.
-                Arch::Mamba => 16 * 19 * 8,
-                Arch::Rnn => 16 * 8,
-            };
-            assert_eq!(p.bytes, want, "{p:?}");
-            // With this clock any batch lasts 2 ms: one token already meets the 1 ms target.
-            assert_eq!(p.batch, 1);
-            assert_eq!(p.per_token_ms, vec![2.0; 3]);
-        }
-        assert_eq!(bench.parameters(Arch::Attention), 4 * 64);
-    }
-
-    #[test]
-    fn batches_double_until_they_last_the_target() {
-        let mut asked = Vec::new();
-        let k = batch_size(
-            |k| {
-                asked.push(k);
-                Ok(0.3 * k as f64)
-            },
-            1.0,
-        )
-        .unwrap();
-        assert_eq!((k, asked), (4, vec![1, 2, 4]));
-        assert_eq!(batch_size(|_| Ok(0.0), 1.0).unwrap(), MAX_BATCH);
-    }
-
-    #[test]
-    fn the_timer_resolution_is_its_smallest_step() {
-        let t = Cell::new(0u64);
-        let mut coarse = move || {
-            t.set(t.get() + 1);
-            (t.get() / 7) as f64 * 0.1
-        };
-        assert!((timer_resolution(&mut coarse) - 0.1).abs() < 1e-12);
-    }
-}
+mod tests;

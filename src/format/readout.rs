@@ -1,6 +1,5 @@
-//! Numbers as the lessons print them in readouts and figure labels (not MathML): a few
-//! significant digits, true minus signs, scientific notation with superscripts for tiny gaps,
-//! and complex eigenvalues as "−0.3 + 2i". Formatting only; every value comes from the core.
+//! Readouts next to figures (not MathML): a few significant digits, scientific notation with
+//! superscripts for tiny gaps, and complex eigenvalues as "−0.3 + 2i".
 
 use num_complex::Complex64;
 
@@ -28,10 +27,7 @@ pub fn decimal(x: f64) -> String {
     } else {
         3
     };
-    let s = format!("{x:.decimals$}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
-    let s = if s == "-0" { "0" } else { s };
-    s.replace('-', "−")
+    super::decimals(x, decimals)
 }
 
 /// A small magnitude in scientific notation with superscripts: 4.4×10⁻¹⁶.
@@ -60,7 +56,7 @@ pub fn scientific(x: f64) -> String {
             _ => '⁹',
         })
         .collect();
-    format!("{}×10{sup}", mantissa.replace('-', "−"))
+    format!("{}×10{sup}", super::true_minus(mantissa))
 }
 
 #[cfg(test)]
