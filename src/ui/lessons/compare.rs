@@ -13,7 +13,7 @@ use crate::plot::{ScalingChart, ScalingPoint, ScalingSeries, palette, scaling_ch
 use crate::route::Route;
 use crate::ui::components::{DrawFn, Figure, Prose, Question, Select, Toggle, TryThis};
 use crate::ui::dom;
-use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
+use crate::ui::hooks::{use_interval, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::{bytes, fixed, grouped};
 use plotters::style::RGBColor;
@@ -100,7 +100,8 @@ fn bytes_at(points: &[Point], arch: Arch, context: usize) -> Option<usize> {
 #[function_component(CompareLessonView)]
 pub(crate) fn compare_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<CompareLesson>(Route::Lesson(Lesson::Compare, None));
+    let lesson = use_lesson::<CompareLesson>(Route::Lesson(Lesson::Compare, None));
+    let s = lesson.state.clone();
     use_update_measure("compare", &*s);
     let bench = use_mut_ref(|| None::<Bench>);
     let snap = use_state(|| None::<Snapshot>);
@@ -327,16 +328,7 @@ pub(crate) fn compare_lesson() -> Html {
             ("pr", &grouped(params[2])),
         ],
     );
-    let select = |f: fn(&mut CompareLesson, usize)| {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: String| {
-            if let Ok(v) = v.parse::<usize>() {
-                let mut next = (*s).clone();
-                f(&mut next, v);
-                set.emit(next);
-            }
-        })
-    };
+    let select = |f: fn(&mut CompareLesson, usize)| lesson.parsed(f);
     let options = |choices: &[usize]| -> Vec<(AttrValue, AttrValue)> {
         choices.iter().map(|c| (c.to_string().into(), grouped(*c).into())).collect()
     };
@@ -359,7 +351,7 @@ pub(crate) fn compare_lesson() -> Html {
                     <Select id="compare-r" label={t(lang, "compare.repeats")} options={options(&REPEAT_CHOICES)}
                             selected={AttrValue::from(s.repeats.to_string())} on_change={select(|s, v| s.repeats = v)} />
                     <Toggle id="compare-log" label={t(lang, "compare.log")} checked={s.log_y}
-                            on_change={{ let (s, set) = (s.clone(), set.clone()); Callback::from(move |log_y| set.emit(CompareLesson { log_y, ..(*s).clone() })) }} />
+                            on_change={lesson.on(|s, log_y| s.log_y = log_y)} />
                 </div>
                 <div class="controls run">
                     <button type="button" id="compare-run" class="primary" onclick={rerun} disabled={running}>{ t(lang, "compare.run") }</button>

@@ -30,7 +30,7 @@ use crate::ssm::{
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Question, Select, Slider, TryThis,
 };
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use nalgebra::{DMatrix, DVector};
 use plotters::style::RGBColor;
@@ -120,28 +120,15 @@ fn failed(e: &impl ToString) -> Html {
 /// What every panel gets: the lesson state and the way to change it.
 #[derive(Properties, PartialEq)]
 struct PanelProps {
-    s: Rc<DiscretizeLesson>,
-    set: Callback<DiscretizeLesson>,
-}
-
-impl PanelProps {
-    /// A callback that applies `f` to a copy of the state and stores it.
-    fn update<T: 'static>(&self, f: fn(&mut DiscretizeLesson, T)) -> Callback<T> {
-        let (s, set) = (self.s.clone(), self.set.clone());
-        Callback::from(move |v: T| {
-            let mut next = (*s).clone();
-            f(&mut next, v);
-            set.emit(next);
-        })
-    }
+    lesson: LessonState<DiscretizeLesson>,
 }
 
 #[function_component(DiscretizeLessonView)]
 pub(crate) fn discretize_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<DiscretizeLesson>(Route::Lesson(Lesson::Discretize, None));
+    let lesson = use_lesson::<DiscretizeLesson>(Route::Lesson(Lesson::Discretize, None));
+    let s = lesson.state.clone();
     use_update_measure("discretize", &*s);
-    let props = PanelProps { s: s.clone(), set: set.clone() };
 
     let options = |items: Vec<(&'static str, String)>| -> Vec<(AttrValue, AttrValue)> {
         items.into_iter().map(|(v, k)| (AttrValue::from(v), AttrValue::from(t(lang, &k)))).collect()
@@ -164,32 +151,32 @@ pub(crate) fn discretize_lesson() -> Html {
                 <div class="controls">
                     <Select id="disc-system" label={t(lang, "discretize.system")} options={systems}
                             selected={s.example.name()}
-                            on_change={props.update(|s, v: String| s.example = Example::from_name(&v).unwrap_or_default())} />
+                            on_change={lesson.on(|s, v: String| s.example = Example::from_name(&v).unwrap_or_default())} />
                     <Slider id="disc-delta" label={t(lang, "discretize.delta")} value={s.delta}
                             min={DELTA_RANGE.0} max={DELTA_RANGE.1} step={0.01} digits={2}
-                            on_change={props.update(|s, v| s.delta = v)} />
+                            on_change={lesson.on(|s, v| s.delta = v)} />
                     <Select id="disc-tokens" label={t(lang, "discretize.tokens")} options={patterns}
                             selected={s.tokens.name()}
-                            on_change={props.update(|s, v: String| s.tokens = Tokens::from_name(&v).unwrap_or_default())} />
+                            on_change={lesson.on(|s, v: String| s.tokens = Tokens::from_name(&v).unwrap_or_default())} />
                     <Select id="disc-method" label={t(lang, "discretize.method")} options={methods}
                             selected={s.method.name()}
-                            on_change={props.update(|s, v: String| s.method = v.parse().unwrap_or(Method::Zoh))} />
+                            on_change={lesson.on(|s, v: String| s.method = v.parse().unwrap_or(Method::Zoh))} />
                 </div>
             </section>
-            <HoldPanel s={s.clone()} set={set.clone()} />
+            <HoldPanel lesson={lesson.clone()} />
             <Prose keys={vec!["discretize.equations1"]} />
-            <RulesPanel s={s.clone()} set={set.clone()} />
+            <RulesPanel lesson={lesson.clone()} />
             <Question question="discretize.q_exp">
                 <Prose keys={vec!["discretize.a_exp1", "discretize.a_exp2"]} />
-                <TaylorPanel s={s.clone()} set={set.clone()} />
+                <TaylorPanel lesson={lesson.clone()} />
             </Question>
             <Question question="discretize.q_real">
                 <Prose keys={vec!["discretize.a_real1", "discretize.a_real2"]} />
-                <EulerPanel s={s.clone()} set={set.clone()} />
+                <EulerPanel lesson={lesson.clone()} />
             </Question>
             <Question question="discretize.q_bbar">
                 <Prose keys={vec!["discretize.a_bbar1", "discretize.a_bbar2"]} />
-                <IntegralPanel s={s.clone()} set={set.clone()} />
+                <IntegralPanel lesson={lesson.clone()} />
             </Question>
             <TryThis keys={vec!["discretize.try1", "discretize.try2", "discretize.try3", "discretize.try4", "discretize.try5"]} />
         </div>
@@ -201,7 +188,7 @@ pub(crate) fn discretize_lesson() -> Html {
 #[function_component(HoldPanel)]
 fn hold_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.s;
+    let s = &p.lesson.state;
     let hover = use_state(|| None::<f64>);
     // The same callback on every render, so that the figures are not redrawn for nothing.
     let on_hover = use_callback(hover.setter(), |x: Option<f64>, setter| setter.set(x));
@@ -392,7 +379,7 @@ fn hold_panel(p: &PanelProps) -> Html {
 #[function_component(RulesPanel)]
 fn rules_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.s;
+    let s = &p.lesson.state;
     let now = use_memo((s.example, s.delta), |&(example, _)| {
         let sys = example.system();
         Method::ALL
@@ -517,7 +504,7 @@ fn rules_panel(p: &PanelProps) -> Html {
 #[function_component(TaylorPanel)]
 fn taylor_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.s;
+    let s = &p.lesson.state;
     let sums = use_memo((s.example, s.delta), |&(example, delta)| {
         let m = example.system().a() * delta;
         Ok::<_, crate::ssm::SsmError>((taylor_partial_sums(&m, MAX_ORDER)?, expm(&m)?))
@@ -588,7 +575,7 @@ fn taylor_panel(p: &PanelProps) -> Html {
         <>
             <Slider id="disc-order" label={t(lang, "discretize.order")} value={k as f64} min={0.0}
                     max={MAX_ORDER as f64} step={1.0} digits={0}
-                    on_change={p.update(|s, v: f64| s.order = v.round() as usize)} />
+                    on_change={p.lesson.on(|s, v: f64| s.order = v.round() as usize)} />
             <div class="row">
                 <div>
                     <Equation mathml={m.block()} caption={t(lang, "discretize.eq_m")} />
@@ -614,7 +601,7 @@ fn taylor_panel(p: &PanelProps) -> Html {
 #[function_component(EulerPanel)]
 fn euler_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.s;
+    let s = &p.lesson.state;
     let path = use_memo((s.example, s.delta, s.substeps), |&(example, _, n)| {
         euler_path(&example.system(), step_of(s), &H0, n, FINE)
     });
@@ -687,7 +674,7 @@ fn euler_panel(p: &PanelProps) -> Html {
         <>
             <Slider id="disc-substeps" label={t(lang, "discretize.substeps")} value={s.substeps as f64}
                     min={1.0} max={MAX_SUBSTEPS as f64} step={1.0} digits={0}
-                    on_change={p.update(|s, v: f64| s.substeps = v.round() as usize)} />
+                    on_change={p.lesson.on(|s, v: f64| s.substeps = v.round() as usize)} />
             <div class="row">
                 <div>
                     <Equation mathml={formula.block()} caption={t(lang, "discretize.eq_euler")} />
@@ -711,7 +698,7 @@ fn euler_panel(p: &PanelProps) -> Html {
 #[function_component(IntegralPanel)]
 fn integral_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.s;
+    let s = &p.lesson.state;
     let integral = use_memo((s.example, s.delta, s.strips), |&(example, _, q)| {
         b_bar_integral(&example.system(), step_of(s), q, FINE)
     });
@@ -774,7 +761,7 @@ fn integral_panel(p: &PanelProps) -> Html {
         <>
             <Slider id="disc-strips" label={t(lang, "discretize.strips")} value={s.strips as f64}
                     min={1.0} max={MAX_STRIPS as f64} step={1.0} digits={0}
-                    on_change={p.update(|s, v: f64| s.strips = v.round() as usize)} />
+                    on_change={p.lesson.on(|s, v: f64| s.strips = v.round() as usize)} />
             if let Some(draw) = (*grid).clone() {
                 <Figure draw={draw} label={t(lang, "discretize.fig_integral")} aspect={0.55} />
             }

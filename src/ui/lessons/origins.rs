@@ -5,9 +5,8 @@
 //! system's memory (damping = forgetting) and a short, sourced history.
 
 use super::lti::{
-    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
-    error_banner, output_equation, phase_draw, signal_chooser, signal_options, state_equation,
-    use_clock,
+    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, clock, eigen_draw, eigen_list, error_banner,
+    output_equation, phase_draw, signal_options, state_equation,
 };
 use crate::course::Lesson;
 use crate::course::origins::{
@@ -24,7 +23,7 @@ use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
     TryThis,
 };
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use num_complex::Complex64;
 use std::rc::Rc;
@@ -144,15 +143,16 @@ fn regime_text(lang: Lang, ch: &Character) -> String {
 #[function_component(OriginsLessonView)]
 pub(crate) fn origins_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<OriginsLesson>(Route::Lesson(Lesson::Origins, None));
+    let lesson = use_lesson::<OriginsLesson>(Route::Lesson(Lesson::Origins, None));
+    let s = lesson.state.clone();
     use_update_measure("origins", &*s);
     let hover = use_state(|| None::<f64>);
     let params = [s.mass, s.stiffness, s.damping, s.resistance, s.inductance, s.capacitance];
     let model =
         use_memo((s.machine, params.map(f64::to_bits), s.input, s.period.to_bits()), |_| model(&s));
-    let edit = |f: fn(&mut OriginsLesson, f64)| editor(&s, &set, f);
-    let set_t = edit(|s, v| *s = s.at_time(v));
-    let clock = use_clock(s.t, DURATION, set_t.clone());
+    let edit = |f: fn(&mut OriginsLesson, f64)| lesson.on(f);
+    let set_t = lesson.on(|s, v| *s = s.at_time(v));
+    let clock = use_player(s.t, clock(DURATION), set_t.clone());
     // Every hook runs before the early return below.
     let eigenvalues = model.as_ref().as_ref().ok().map(|m| m.eigenvalues.clone());
     let eigen_fig = use_memo((eigenvalues, lang), |(eigenvalues, lang)| {
@@ -175,14 +175,10 @@ pub(crate) fn origins_lesson() -> Html {
         .iter()
         .map(|m| (AttrValue::from(m.name()), AttrValue::from(t(lang, &key(*m, "name")))))
         .collect();
-    let on_machine = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            let machine = if name == "circuit" { Machine::Circuit } else { Machine::Spring };
-            set.emit(OriginsLesson { machine, ..(*s).clone() });
-        })
-    };
-    let on_input = signal_chooser(&s, &set, |s, k| s.input = k);
+    let on_machine = lesson.on(|s, name: String| {
+        s.machine = if name == "circuit" { Machine::Circuit } else { Machine::Spring };
+    });
+    let on_input = lesson.parsed(|s, k: SignalKind| s.input = k);
     type Field =
         (&'static str, &'static str, f64, (f64, f64), &'static str, fn(&mut OriginsLesson, f64));
     let fields: [Field; 3] = match machine {
@@ -341,8 +337,7 @@ pub(crate) fn origins_lesson() -> Html {
                     <Figure draw={picture} label={k("picture_label")} aspect={0.36} />
                 </div>
                 <div class="controls">
-                    <PlayControls playing={clock.playing} on_toggle={clock.toggle.clone()} on_step={clock.forward.clone()}
-                        on_back={Some(clock.back.clone())} on_reset={clock.reset.clone()}
+                    <PlayControls player={clock.clone()}
                         position={fill(lang, "origins.position", &[("t", &format!("{:.2}", s.t)), ("n", &decimal(DURATION))])} />
                     <Slider id="origins-t" label={t(lang, "origins.time")} value={s.t} min={0.0} max={DURATION}
                             step={0.025} unit={t(lang, "unit.seconds")} on_change={set_t} />

@@ -32,7 +32,7 @@ use crate::ui::compute::{
     ComputePicker, choose_engine, engine_text, error_text, forget_gpu_session, gpu_session,
     length_text, now_ms, reason_text, use_compute_preference, yield_to_browser,
 };
-use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
+use crate::ui::hooks::{Track, use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::style::RGBColor;
 use std::rc::Rc;
@@ -50,9 +50,12 @@ fn traced<T: Shown>(input: &[T], algorithm: ScanAlgorithm) -> SsmResult<Traced<T
     Ok(Traced { trace, checks, result })
 }
 
+/// Milliseconds per stage while the stepper plays.
+const TICK_MS: u32 = 900;
+
 /// A change to the lesson's state, applied to the latest state by the stable `update`
 /// callback (so that sections whose inputs did not change are not drawn again).
-type Edit = Rc<dyn Fn(&mut ScanLesson)>;
+type Edit = crate::ui::hooks::Edit<ScanLesson>;
 
 /// A slider's callback that applies `f` with the slider's value through `update`.
 fn edit(update: &Callback<Edit>, f: fn(&mut ScanLesson, f64)) -> Callback<f64> {
@@ -157,29 +160,19 @@ enum LongRun {
 #[function_component(ScanLessonView)]
 pub(crate) fn scan_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<ScanLesson>(Route::Lesson(Lesson::Scan, None));
+    let lesson = use_lesson::<ScanLesson>(Route::Lesson(Lesson::Scan, None));
+    let (s, update) = (lesson.state.clone(), lesson.edit.clone());
     use_update_measure("scan", &*s);
-    let playing = use_state(|| false);
 
     let examples = use_memo((lang, s.algorithm, s.n, s.seed), |&(lang, algorithm, n, seed)| {
         examples(lang, algorithm, n, seed)
     });
-    // Picking a combine reads the latest state, so that the callback keeps its identity and the
-    // tree's rows that did not change are not drawn again.
-    let latest = use_mut_ref(|| ((*s).clone(), set.clone()));
-    *latest.borrow_mut() = ((*s).clone(), set.clone());
-    let update = {
-        let latest = latest.clone();
-        use_callback((), move |f: Edit, _| {
-            let (mut s, set) = latest.borrow().clone();
-            f(&mut s);
-            set.emit(s);
-        })
+    // Picking a combine edits the newest state, so the callback is made once and the tree's
+    // rows that did not change are not drawn again.
+    let on_pick = {
+        let pick = lesson.on(|s, k: usize| s.pick = k);
+        use_callback((), move |k: usize, _| pick.emit(k))
     };
-    let on_pick = use_callback((), move |k: usize, _| {
-        let (s, set) = latest.borrow().clone();
-        set.emit(ScanLesson { pick: k, ..s });
-    });
     // The figures are rebuilt only when what they show changes, so that stepping the tree does
     // not redraw them (a figure given the same draw function is not drawn again).
     let composition =
@@ -200,60 +193,24 @@ pub(crate) fn scan_lesson() -> Html {
     let last = positions(&ex.pairs.trace) - 1;
     let pos = s.pos.min(last);
 
-    let go = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |to: usize| {
-            set.emit(ScanLesson { pos: to.min(last), pick: 0, ..(*s).clone() });
-        })
-    };
-    {
-        let (go, playing) = (go.clone(), playing.clone());
-        let at_end = pos >= last;
-        use_interval(
-            (*playing && !at_end).then_some(900),
-            Callback::from(move |_| go.emit(pos + 1)),
-        );
-        if *playing && at_end {
-            playing.set(false);
-        }
-    }
-    let toggle = {
-        let (playing, go) = (playing.clone(), go.clone());
-        Callback::from(move |_| {
-            if !*playing && pos >= last {
-                go.emit(0);
-            }
-            playing.set(!*playing);
-        })
-    };
-    let step = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit(pos + 1))
-    };
-    let back = {
-        let go = go.clone();
-        Callback::from(move |_| go.emit(pos.saturating_sub(1)))
-    };
-    let reset = {
-        let (go, playing) = (go.clone(), playing.clone());
-        Callback::from(move |_| {
-            playing.set(false);
-            go.emit(0);
-        })
-    };
+    let player = use_player(
+        pos as f64,
+        Track::steps(0, last, TICK_MS),
+        lesson.on(move |s, to: f64| {
+            s.pos = (to as usize).min(last);
+            s.pick = 0;
+        }),
+    );
+    // The tree takes the player's keys, and Home to go back to the start.
     let on_tree_key = {
-        let (toggle, step, back, reset) =
-            (toggle.clone(), step.clone(), back.clone(), reset.clone());
+        let (keys, reset) = (player.on_key.clone(), player.reset.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                " " => &toggle,
-                "ArrowRight" => &step,
-                "ArrowLeft" => &back,
-                "Home" => &reset,
-                _ => return,
-            };
-            e.prevent_default();
-            action.emit(());
+            if e.key() == "Home" {
+                e.prevent_default();
+                reset.emit(());
+            } else {
+                keys.emit(e);
+            }
         })
     };
 
@@ -268,12 +225,11 @@ pub(crate) fn scan_lesson() -> Html {
     let (stage_title, stage_body) =
         stage_text(lang, crate::course::scan::stage_at(&ex.pairs.trace, pos), s.n, p);
     let example_button = |example: Example, key: &'static str| {
-        let (s, set) = (s.clone(), set.clone());
         let pressed = s.example == example;
         html! {
             <button type="button" class={classes!(pressed.then_some("primary"))} aria-pressed={pressed.to_string()}
                     id={format!("scan-example-{}", example.name())}
-                    onclick={Callback::from(move |_| set.emit(ScanLesson { example, ..(*s).clone() }))}>
+                    onclick={lesson.action(move |s| s.example = example)}>
                 { t(lang, key) }
             </button>
         }
@@ -282,19 +238,12 @@ pub(crate) fn scan_lesson() -> Html {
         (AttrValue::from("blelloch"), AttrValue::from(t(lang, "scan.algo_blelloch"))),
         (AttrValue::from("hillis_steele"), AttrValue::from(t(lang, "scan.algo_hillis"))),
     ];
-    let on_algorithm = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            let algorithm = ScanAlgorithm::from_name(&name).unwrap_or(ScanAlgorithm::Blelloch);
-            set.emit(ScanLesson { algorithm, pos: 0, pick: 0, ..(*s).clone() });
-        })
-    };
-    let shuffle = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |_| {
-            set.emit(ScanLesson { seed: s.seed.wrapping_add(1), ..(*s).clone() })
-        })
-    };
+    let on_algorithm = lesson.on(|s, name: String| {
+        s.algorithm = ScanAlgorithm::from_name(&name).unwrap_or(ScanAlgorithm::Blelloch);
+        s.pos = 0;
+        s.pick = 0;
+    });
+    let shuffle = lesson.action(|s| s.seed = s.seed.wrapping_add(1));
 
     html! {
         <>
@@ -312,7 +261,7 @@ pub(crate) fn scan_lesson() -> Html {
                             on_change={edit(&update, |s, v| { s.n = v as usize; s.at = s.at.min(s.n - 3); })} />
                     <button type="button" id="scan-shuffle" onclick={shuffle}>{ t(lang, "scan.shuffle") }</button>
                 </div>
-                <PlayControls playing={*playing} on_toggle={toggle} on_step={step} on_back={Some(back)} on_reset={reset}
+                <PlayControls player={player}
                     position={fill(lang, "scan.position", &[("k", &pos.to_string()), ("n", &last.to_string())])} />
                 <h3 class="stage-title" aria-live="polite">{ stage_title }</h3>
                 <p class="stage-body">{ stage_body }</p>

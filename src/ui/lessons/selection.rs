@@ -27,7 +27,7 @@ use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Question, Select, Slider, TextField,
     Toggle, TryThis,
 };
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
@@ -37,20 +37,6 @@ use yew::prelude::*;
 
 /// The space between two formulas on one line (an em space: MathML trims plain spaces).
 const GAP: &str = "\u{2003}";
-
-/// A callback that edits one field of the lesson state.
-fn edit<T: 'static>(
-    s: &Rc<SelectionLesson>,
-    set: &Callback<SelectionLesson>,
-    f: fn(&mut SelectionLesson, T),
-) -> Callback<T> {
-    let (s, set) = (s.clone(), set.clone());
-    Callback::from(move |v: T| {
-        let mut next = (*s).clone();
-        f(&mut next, v);
-        set.emit(next);
-    })
-}
 
 /// A step Δ as the sliders show it: three significant digits.
 fn show_step(x: f64) -> String {
@@ -455,7 +441,8 @@ fn draw_kappa(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {
 #[function_component(SelectionLessonView)]
 pub(crate) fn selection_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<SelectionLesson>(Route::Lesson(Lesson::Selection, None));
+    let lesson = use_lesson::<SelectionLesson>(Route::Lesson(Lesson::Selection, None));
+    let s = lesson.state.clone();
     use_update_measure("selection", &*s);
     let copy_hover = use_state(|| None::<usize>);
     let text_hover = use_state(|| None::<usize>);
@@ -531,19 +518,19 @@ pub(crate) fn selection_lesson() -> Html {
     let copying = html! {
         <section class="panel copying">
             <div class="controls">
-                <button type="button" class="primary" onclick={{ let (s, set) = (s.clone(), set.clone()); Callback::from(move |_| set.emit(SelectionLesson { seed: s.seed % 9999 + 1, ..(*s).clone() })) }}>
+                <button type="button" class="primary" onclick={lesson.action(|s| s.seed = s.seed % 9999 + 1)}>
                     { t(lang, "selection.new_example") }
                 </button>
                 <span class="readout">{ fill(lang, "selection.example_n", &[("n", &s.seed.to_string())]) }</span>
                 <Slider id="selection-len" label={t(lang, "selection.len")} value={s.len as f64} min={LEN_RANGE.0 as f64} max={LEN_RANGE.1 as f64} step={1.0} digits={0}
-                        on_change={edit(&s, &set, |s, v: f64| s.len = v as usize)} />
+                        on_change={lesson.on(|s, v: f64| s.len = v as usize)} />
                 <Slider id="selection-state" label={t(lang, "selection.state")} value={s.state as f64} min={STATE_RANGE.0 as f64} max={STATE_RANGE.1 as f64} step={1.0} digits={0}
-                        on_change={edit(&s, &set, |s, v: f64| s.state = v as usize)} />
+                        on_change={lesson.on(|s, v: f64| s.state = v as usize)} />
             </div>
             <div class="controls">
-                { log_slider("selection-fixed", t(lang, "selection.fixed"), s.fixed, DELTA_RANGE, edit(&s, &set, |s, v| s.fixed = v)) }
-                { log_slider("selection-colored", t(lang, "selection.colored"), s.colored, DELTA_RANGE, edit(&s, &set, |s, v| s.colored = v)) }
-                { log_slider("selection-noise", t(lang, "selection.noise"), s.noise, DELTA_RANGE, edit(&s, &set, |s, v| s.noise = v)) }
+                { log_slider("selection-fixed", t(lang, "selection.fixed"), s.fixed, DELTA_RANGE, lesson.on(|s, v| s.fixed = v)) }
+                { log_slider("selection-colored", t(lang, "selection.colored"), s.colored, DELTA_RANGE, lesson.on(|s, v| s.colored = v)) }
+                { log_slider("selection-noise", t(lang, "selection.noise"), s.noise, DELTA_RANGE, lesson.on(|s, v| s.noise = v)) }
             </div>
             if let Some(e) = copy_error { <Banner kind={BannerKind::Warning} text={e} /> }
             <Figure draw={copy_draw} label={t(lang, "selection.copy_fig_label")} aspect={0.62}
@@ -644,19 +631,19 @@ pub(crate) fn selection_lesson() -> Html {
         <section class="panel sentence">
             <div class="controls">
                 <TextField id="selection-text" label={t(lang, "selection.text_label")} value={typed.clone()} max_length={MAX_TEXT}
-                           on_change={edit(&s, &set, |s, v: String| s.text = Some(v))} />
-                <button type="button" onclick={edit(&s, &set, |s, _: MouseEvent| s.text = None)}>{ t(lang, "selection.text_reset") }</button>
+                           on_change={lesson.on(|s, v: String| s.text = Some(v))} />
+                <button type="button" onclick={lesson.on(|s, _: MouseEvent| s.text = None)}>{ t(lang, "selection.text_reset") }</button>
             </div>
             <div class="controls">
-                { log_slider("selection-scale", t(lang, "selection.scale"), s.scale, SCALE_RANGE, edit(&s, &set, |s, v| s.scale = v)) }
+                { log_slider("selection-scale", t(lang, "selection.scale"), s.scale, SCALE_RANGE, lesson.on(|s, v| s.scale = v)) }
                 <Select id="selection-channel" label={t(lang, "selection.channel")} options={channel_options}
                         selected={AttrValue::from(s.channel.to_string())}
-                        on_change={edit(&s, &set, |s, v: String| s.channel = v.parse().unwrap_or(0).min(CHANNELS - 1))} />
+                        on_change={lesson.on(|s, v: String| s.channel = v.parse().unwrap_or(0).min(CHANNELS - 1))} />
                 <Toggle id="selection-frozen" label={t(lang, "selection.frozen")} checked={s.frozen}
-                        on_change={edit(&s, &set, |s, v| s.frozen = v)} />
+                        on_change={lesson.on(|s, v| s.frozen = v)} />
                 <Slider id="selection-token" label={t(lang, "selection.token")} value={focus as f64} min={0.0}
                         max={tokens_len.saturating_sub(1).max(1) as f64} step={1.0} digits={0}
-                        on_change={edit(&s, &set, |s, v: f64| s.token = v as usize)} />
+                        on_change={lesson.on(|s, v: f64| s.token = v as usize)} />
             </div>
             if let Err(e) = &*view {
                 <Banner kind={BannerKind::Info} text={if typed.trim().is_empty() { t(lang, "selection.empty_text").to_owned() } else { e.clone() }} />
@@ -775,8 +762,8 @@ pub(crate) fn selection_lesson() -> Html {
             <div class="controls">
                 <Select id="selection-rule" label={t(lang, "selection.rule")} options={rule_options}
                         selected={AttrValue::from(rule_name(s.rule))}
-                        on_change={edit(&s, &set, |s, v: String| s.rule = if v == "zoh" { BRule::Zoh } else { BRule::Euler })} />
-                { log_slider("selection-scale-rules", t(lang, "selection.scale"), s.scale, SCALE_RANGE, edit(&s, &set, |s, v| s.scale = v)) }
+                        on_change={lesson.on(|s, v: String| s.rule = if v == "zoh" { BRule::Zoh } else { BRule::Euler })} />
+                { log_slider("selection-scale-rules", t(lang, "selection.scale"), s.scale, SCALE_RANGE, lesson.on(|s, v| s.scale = v)) }
             </div>
             <div class="row">
                 <Figure draw={rules_draw} label={t(lang, "selection.rules_label")} aspect={0.62}

@@ -24,7 +24,7 @@ use crate::ssm::{
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Select, Slider, TryThis,
 };
-use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
+use crate::ui::hooks::{Track, use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::style::RGBColor;
 use std::rc::Rc;
@@ -76,9 +76,9 @@ fn k_minus(j: Math) -> Math {
 #[function_component(ViewsLessonView)]
 pub(crate) fn views_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<ViewsLesson>(Route::Lesson(Lesson::Views, None));
+    let lesson = use_lesson::<ViewsLesson>(Route::Lesson(Lesson::Views, None));
+    let s = lesson.state.clone();
     use_update_measure("views", &*s);
-    let playing = use_state(|| false);
     let hover = use_state(|| None::<f64>);
     let on_hover = use_callback(hover.setter(), |x: Option<f64>, setter| setter.set(x));
 
@@ -99,63 +99,19 @@ pub(crate) fn views_lesson() -> Html {
         }
     });
 
-    let update = |f: fn(&mut ViewsLesson, f64)| {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: f64| {
-            let mut next = (*s).clone();
-            f(&mut next, v);
-            set.emit(next);
-        })
-    };
-    let choose = |f: fn(&mut ViewsLesson, &str)| {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: String| {
-            let mut next = (*s).clone();
-            f(&mut next, &v);
-            set.emit(next);
-        })
-    };
-    let step_by = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |d: isize| set.emit(s.at(s.k as isize + d)))
-    };
-    {
-        let at_end = s.k + 1 >= s.len;
-        let step_by = step_by.clone();
-        use_interval(
-            (*playing && !at_end).then_some(TICK_MS),
-            Callback::from(move |_| step_by.emit(1)),
-        );
-        if *playing && at_end {
-            playing.set(false);
-        }
-    }
-    let on_toggle = {
-        let (s, set, playing) = (s.clone(), set.clone(), playing.clone());
-        Callback::from(move |_| {
-            if !*playing && s.k + 1 >= s.len {
-                set.emit(s.at(0));
-            }
-            playing.set(!*playing);
-        })
-    };
-    let on_reset = {
-        let (s, set, playing) = (s.clone(), set.clone(), playing.clone());
-        Callback::from(move |_| {
-            playing.set(false);
-            set.emit(s.at(0));
-        })
-    };
+    let update = |f: fn(&mut ViewsLesson, f64)| lesson.on(f);
+    let choose = |f: fn(&mut ViewsLesson, &str)| lesson.on(move |s, v: String| f(s, &v));
+    let go = lesson.on(|s, k: f64| *s = s.at(k.round() as isize));
+    let player = use_player(s.k as f64, Track::steps(0, s.len - 1, TICK_MS), go.clone());
 
     // Clicking the outputs chart moves the animation to the step pointed at. The callback is
-    // made once (it reads the latest state), so the chart is not redrawn for nothing.
-    let latest = use_mut_ref(|| (s.clone(), set.clone(), shown));
-    *latest.borrow_mut() = (s.clone(), set.clone(), shown);
-    let on_press = use_callback((), move |_: (f64, f64), _| {
-        let (s, set, shown) = latest.borrow().clone();
-        if shown != s.k {
-            set.emit(s.at(shown as isize));
-        }
+    // made once (it reads the step pointed at from a cell), so the chart is not redrawn for
+    // nothing.
+    let pointed = use_mut_ref(|| shown);
+    *pointed.borrow_mut() = shown;
+    let on_press = use_callback((), {
+        let go = go.clone();
+        move |_: (f64, f64), _| go.emit(*pointed.borrow() as f64)
     });
 
     // The figures, each memoized on what it shows.
@@ -363,7 +319,7 @@ pub(crate) fn views_lesson() -> Html {
                 <Select id="views-tokens" label={t(lang, "discretize.tokens")} options={patterns} selected={s.tokens.name()}
                         on_change={choose(|s, v| s.tokens = Tokens::from_name(v).unwrap_or_default())} />
                 <Slider id="views-len" label={t(lang, "views.len")} value={s.len as f64} min={LEN_RANGE.0 as f64} max={LEN_RANGE.1 as f64}
-                        step={1.0} digits={0} on_change={{ let (s, set) = (s.clone(), set.clone()); Callback::from(move |v: f64| set.emit(s.with_len(v.round() as usize))) }} />
+                        step={1.0} digits={0} on_change={lesson.on(|s, v: f64| *s = s.with_len(v.round() as usize))} />
             </div>
         </section>
     };
@@ -490,12 +446,9 @@ pub(crate) fn views_lesson() -> Html {
             <section class="panel">
                 <h2>{ t(lang, "views.side_heading") }</h2>
                 { banner }
-                <PlayControls playing={*playing} on_toggle={on_toggle}
-                    on_step={{ let step_by = step_by.clone(); Callback::from(move |_| step_by.emit(1)) }}
-                    on_back={Some({ let step_by = step_by.clone(); Callback::from(move |_| step_by.emit(-1)) })}
-                    on_reset={on_reset} position={position} />
+                <PlayControls player={player} position={position} />
                 <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
-                        on_change={{ let (s, set) = (s.clone(), set.clone()); Callback::from(move |v: f64| set.emit(s.at(v.round() as isize))) }} />
+                        on_change={go} />
                 <div class="row">
                     <div class="view-column">
                         <h3>{ t(lang, "views.recurrent_heading") }</h3>

@@ -20,7 +20,7 @@ use crate::ssm::{
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Select, Slider, Toggle, TryThis,
 };
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::{fixed, grouped, sci};
 use diagram::BlockDiagram;
@@ -131,7 +131,8 @@ fn stream_figure(r: &Run, lang: Lang) -> DrawFn {
 #[function_component(BlockLessonView)]
 pub(crate) fn block_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<BlockLesson>(Route::Lesson(Lesson::Block, None));
+    let lesson = use_lesson::<BlockLesson>(Route::Lesson(Lesson::Block, None));
+    let s = lesson.state.clone();
     use_update_measure("block", &*s);
     let hover = use_state(|| None::<usize>);
 
@@ -286,56 +287,37 @@ pub(crate) fn block_lesson() -> Html {
 
     // Controls.
     let on_text = {
-        let (s, set) = (s.clone(), set.clone());
+        let set_text = lesson.on(|s, text: String| *s = s.with_text(&text));
         Callback::from(move |e: InputEvent| {
             if e.is_composing() {
                 return;
             }
             if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                set.emit(s.with_text(&input.value()));
+                set_text.emit(input.value());
             }
         })
     };
-    let set_num = |f: fn(&mut BlockLesson, f64)| {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: f64| {
-            let mut next = (*s).clone();
-            f(&mut next, v);
-            set.emit(next);
-        })
-    };
+    let set_num = |f: fn(&mut BlockLesson, f64)| lesson.on(f);
     let on_part = {
-        let (s, set, hover) = (s.clone(), set.clone(), hover.clone());
+        let (set_part, hover) = (lesson.on(|s, part| s.part = part), hover.clone());
         Callback::from(move |part: Part| {
             hover.set(None);
-            set.emit(BlockLesson { part, ..(*s).clone() });
+            set_part.emit(part);
         })
     };
-    let on_view = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: String| {
-            if let Some(view) = SsmView::ALL.into_iter().find(|x| x.slug() == v) {
-                set.emit(BlockLesson { view, ..(*s).clone() });
-            }
-        })
-    };
-    let on_two = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |two: bool| {
-            set.emit(BlockLesson { two, block: if two { s.block } else { 0 }, ..(*s).clone() })
-        })
-    };
-    let on_block = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |v: String| {
-            let block = v.parse::<usize>().unwrap_or(0).min(1);
-            set.emit(BlockLesson { block, ..(*s).clone() });
-        })
-    };
-    let on_attention = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |attention: usize| set.emit(BlockLesson { attention, ..(*s).clone() }))
-    };
+    let on_view = lesson.on(|s, v: String| {
+        if let Some(view) = SsmView::ALL.into_iter().find(|x| x.slug() == v) {
+            s.view = view;
+        }
+    });
+    let on_two = lesson.on(|s, two: bool| {
+        s.two = two;
+        if !two {
+            s.block = 0;
+        }
+    });
+    let on_block = lesson.on(|s, v: String| s.block = v.parse::<usize>().unwrap_or(0).min(1));
+    let on_attention = lesson.on(|s, attention: usize| s.attention = attention);
     let view_options: Vec<(AttrValue, AttrValue)> = SsmView::ALL
         .iter()
         .map(|v| (v.slug().into(), t(lang, &format!("block.ssm_{}", v.slug())).into()))

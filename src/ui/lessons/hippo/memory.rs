@@ -15,7 +15,7 @@ use crate::ssm::{
     legs_recall_errors, legs_states,
 };
 use crate::ui::components::{Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Select};
-use crate::ui::hooks::use_interval;
+use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;
 use nalgebra::DMatrix;
 use std::rc::Rc;
@@ -41,7 +41,6 @@ pub(super) struct MemoryProps {
 #[function_component(MemoryPanel)]
 pub(super) fn memory_panel(p: &MemoryProps) -> Html {
     let lang = use_lang();
-    let playing = use_state(|| false);
     let cursor = use_state(|| None::<usize>);
     let frame = use_mut_ref(|| None::<Frame>);
     let stroke = use_mut_ref(|| None::<(f64, usize, f64)>);
@@ -226,47 +225,12 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
         Callback::from(move |_: FocusEvent| cursor.set(None))
     };
 
-    let step = {
+    let player = use_player(t_now as f64, Track::steps(1, LEN, TICK_MS), {
         let edit = p.edit.clone();
-        Callback::from(move |delta: isize| {
-            edit.emit(Rc::new(move |s: &mut HippoLesson| {
-                s.t = (s.t as isize + delta).clamp(1, LEN as isize) as usize;
-            }))
+        Callback::from(move |t: f64| {
+            edit.emit(Rc::new(move |s: &mut HippoLesson| s.t = t as usize))
         })
-    };
-    {
-        let (step, playing) = (step.clone(), playing.clone());
-        let at_end = t_now >= LEN;
-        use_interval(
-            (*playing && !at_end).then_some(TICK_MS),
-            Callback::from(move |_| step.emit(1)),
-        );
-        if *playing && at_end {
-            playing.set(false);
-        }
-    }
-    let edit_field = |f: Edit| {
-        let edit = p.edit.clone();
-        Callback::from(move |_| edit.emit(f.clone()))
-    };
-    let on_toggle = {
-        let (playing, restart) =
-            (playing.clone(), edit_field(Rc::new(|s: &mut HippoLesson| s.t = 1)));
-        Callback::from(move |_| {
-            if !*playing && t_now >= LEN {
-                restart.emit(());
-            }
-            playing.set(!*playing);
-        })
-    };
-    let on_reset = {
-        let (playing, restart) =
-            (playing.clone(), edit_field(Rc::new(|s: &mut HippoLesson| s.t = 1)));
-        Callback::from(move |_| {
-            playing.set(false);
-            restart.emit(());
-        })
-    };
+    });
     let on_signal = {
         let edit = p.edit.clone();
         Callback::from(move |name: String| {
@@ -419,10 +383,7 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
                 <Select id="hippo-precision" label={t(lang, "hippo.precision")} options={precision_options}
                         selected={p.precision.name()} on_change={on_precision} />
             </div>
-            <PlayControls playing={*playing} on_toggle={on_toggle}
-                on_step={{ let step = step.clone(); Callback::from(move |_| step.emit(1)) }}
-                on_back={Some({ let step = step.clone(); Callback::from(move |_| step.emit(-1)) })}
-                on_reset={on_reset}
+            <PlayControls player={player}
                 position={fill(lang, "hippo.position", &[("t", &t_now.to_string()), ("len", &LEN.to_string())])} />
             <div class="draw-pad" tabindex="0" data-keys="" onkeydown={on_key} onblur={on_blur}
                  aria-label={t(lang, "hippo.draw_hint")}>
