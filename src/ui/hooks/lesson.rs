@@ -91,11 +91,7 @@ impl<S: 'static> LessonState<S> {
     /// A callback that sets a part of the state from its value (a slider's number, a toggle's
     /// flag, a step picked on a chart).
     pub(crate) fn on<V: Clone + 'static>(&self, f: impl Fn(&mut S, V) + 'static) -> Callback<V> {
-        let (edit, f) = (self.edit.clone(), Rc::new(f));
-        Callback::from(move |v: V| {
-            let f = f.clone();
-            edit.emit(Rc::new(move |s: &mut S| f(s, v.clone())));
-        })
+        on(&self.edit, f)
     }
 
     /// A callback that sets a part of the state from a select's text, ignoring text that does
@@ -111,6 +107,19 @@ impl<S: 'static> LessonState<S> {
             }
         })
     }
+}
+
+/// A callback that sets a part of the state from its value through `edit` (for panels given
+/// the edit callback alone, so that their props stay equal when other parts change).
+pub(crate) fn on<S: 'static, V: Clone + 'static>(
+    edit: &Callback<Edit<S>>,
+    f: impl Fn(&mut S, V) + 'static,
+) -> Callback<V> {
+    let (edit, f) = (edit.clone(), Rc::new(f));
+    Callback::from(move |v: V| {
+        let f = f.clone();
+        edit.emit(Rc::new(move |s: &mut S| f(s, v.clone())));
+    })
 }
 
 /// The state of the lesson shown at `route`, read from the address's query. Edits write it

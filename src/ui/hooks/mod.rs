@@ -10,7 +10,7 @@
 mod lesson;
 mod player;
 
-pub(crate) use lesson::{Edit, HashContext, LessonState, use_lesson};
+pub(crate) use lesson::{Edit, HashContext, LessonState, on, use_lesson};
 pub(crate) use player::{Player, Track, use_player};
 
 use super::dom;

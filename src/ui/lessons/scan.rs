@@ -32,7 +32,7 @@ use crate::ui::compute::{
     ComputePicker, choose_engine, engine_text, error_text, forget_gpu_session, gpu_session,
     length_text, now_ms, reason_text, use_compute_preference, yield_to_browser,
 };
-use crate::ui::hooks::{Track, use_lesson, use_player, use_update_measure};
+use crate::ui::hooks::{Track, on, use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::style::RGBColor;
 use std::rc::Rc;
@@ -56,11 +56,6 @@ const TICK_MS: u32 = 900;
 /// A change to the lesson's state, applied to the latest state by the stable `update`
 /// callback (so that sections whose inputs did not change are not drawn again).
 type Edit = crate::ui::hooks::Edit<ScanLesson>;
-
-/// A slider's callback that applies `f` with the slider's value through `update`.
-fn edit(update: &Callback<Edit>, f: fn(&mut ScanLesson, f64)) -> Callback<f64> {
-    update.reform(move |v: f64| -> Edit { Rc::new(move |s: &mut ScanLesson| f(s, v)) })
-}
 
 /// Both examples of the current settings, traced.
 struct Examples {
@@ -258,7 +253,7 @@ pub(crate) fn scan_lesson() -> Html {
                             selected={s.algorithm.name()} on_change={on_algorithm} />
                     <Slider id="scan-n" label={t(lang, "scan.n")} value={s.n as f64} min={N_RANGE.0 as f64}
                             max={N_RANGE.1 as f64} step={1.0} digits={0}
-                            on_change={edit(&update, |s, v| { s.n = v as usize; s.at = s.at.min(s.n - 3); })} />
+                            on_change={on(&update, |s: &mut ScanLesson, v: f64| { s.n = v as usize; s.at = s.at.min(s.n - 3); })} />
                     <button type="button" id="scan-shuffle" onclick={shuffle}>{ t(lang, "scan.shuffle") }</button>
                 </div>
                 <PlayControls player={player}
@@ -456,8 +451,8 @@ fn question(props: &QuestionProps) -> Html {
     let sum_error = max_scaled_difference(&wrong_sums, &right_sums);
 
     let h0 = props.h0;
-    let on_at = edit(&props.update, |s, v| s.at = v as usize);
-    let on_h0 = edit(&props.update, |s, v| s.h0 = v);
+    let on_at = on(&props.update, |s: &mut ScanLesson, v: f64| s.at = v as usize);
+    let on_h0 = on(&props.update, |s: &mut ScanLesson, v: f64| s.h0 = v);
     html! {
         <Question question="scan.q">
             <Prose keys={vec!["scan.q_answer1"]} />
@@ -616,7 +611,7 @@ impl PartialEq for CostProps {
 fn cost_panel(props: &CostProps) -> Html {
     let lang = use_lang();
     let (draw, cost_k) = (props.draw.clone(), props.cost_k);
-    let on_k = edit(&props.update, |s, v| s.cost_k = v as usize);
+    let on_k = on(&props.update, |s: &mut ScanLesson, v: f64| s.cost_k = v as usize);
     let n = 1usize << cost_k;
     let rows = ALGORITHMS.iter().map(|&(a, key, _)| {
         let c = cost(a, n);
@@ -659,7 +654,7 @@ fn gpu_panel(props: &GpuProps) -> Html {
     let gpu_run = &use_state(|| GpuRun::Idle);
     let long_run = &use_state(|| LongRun::Idle);
     let (preference, set_preference) = use_compute_preference();
-    let on_long = edit(&props.update, |s, v| s.long_k = v as usize);
+    let on_long = on(&props.update, |s: &mut ScanLesson, v: f64| s.long_k = v as usize);
     let (example, n, seed, long_k) = (props.example, props.n, props.seed, props.long_k);
     let run = {
         let gpu_run = gpu_run.clone();

@@ -11,10 +11,9 @@ use crate::plot::{PlotError, palette};
 use crate::route::Route;
 use crate::ssm::{MemorySystem, Precision, SsmError};
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Slider, TryThis};
-use crate::ui::hooks::{use_lesson, use_update_measure};
+use crate::ui::hooks::{on, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::style::RGBColor;
-use std::rc::Rc;
 use yew::prelude::*;
 
 mod impulses;
@@ -77,17 +76,11 @@ fn failed(lang: Lang, e: &dyn std::fmt::Display) -> Html {
     html! { <Banner kind={BannerKind::Warning} text={fill(lang, "hippo.failed", &[("e", &e.to_string())])} /> }
 }
 
-/// A callback that sets one field of the state from a slider's value.
-fn on_value(edit: &Callback<Edit>, f: fn(&mut HippoLesson, f64)) -> Callback<f64> {
-    let edit = edit.clone();
-    Callback::from(move |v: f64| edit.emit(Rc::new(move |s: &mut HippoLesson| f(s, v))))
-}
-
 /// The N slider (it stands in two panels, with different ids).
 fn n_slider(lang: Lang, id: &'static str, n: usize, edit: &Callback<Edit>) -> Html {
     html! {
         <Slider id={id} label={t(lang, "hippo.n")} value={n as f64} min={1.0} max={MAX_N as f64} step={1.0}
-                digits={0} on_change={on_value(edit, |s, v| s.n = v as usize)} />
+                digits={0} on_change={on(edit, |s: &mut HippoLesson, v: f64| s.n = v as usize)} />
     }
 }
 
