@@ -29,7 +29,8 @@
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
 use crate::route::{Query, UrlState};
-use crate::ssm::{Attention, Decoder, Mixer, MixerInit, Result, Rng, RnnCell, SsmError};
+use crate::ssm::block::{Attention, Decoder, RnnCell};
+use crate::ssm::{Mixer, MixerInit, Result, Rng, SsmError};
 use nalgebra::DVector;
 
 /// The context lengths a user can measure up to.
@@ -429,7 +430,7 @@ impl Bench {
             }
             Task::Calibrate(j, arch) => {
                 let lane = &mut self.lanes[arch.index()];
-                let k = batch_size(|k| lane.time(inputs, j, k, clock), self.target_ms)?;
+                let (k, _) = grow_batch(|k| lane.time(inputs, j, k, clock), 1, self.target_ms)?;
                 self.points.push(Point {
                     arch,
                     context: self.contexts[j],
@@ -444,8 +445,16 @@ impl Bench {
                 if let Some(p) =
                     self.points.iter_mut().find(|p| p.arch == arch && p.context == context)
                 {
-                    let elapsed = lane.time(inputs, j, p.batch, clock)?;
-                    p.per_token_ms.push(elapsed / p.batch as f64);
+                    // The batch was sized from one timing, which a busy machine can stretch:
+                    // a repeat too short to resolve doubles the batch and times again, so no
+                    // sample is a clock tick's rounding (0 µs per token).
+                    let (batch, elapsed) = grow_batch(
+                        |k| lane.time(inputs, j, k, clock),
+                        p.batch,
+                        self.target_ms / 2.0,
+                    )?;
+                    p.batch = batch;
+                    p.per_token_ms.push(elapsed / batch as f64);
                 }
             }
         }
@@ -453,14 +462,21 @@ impl Bench {
     }
 }
 
-/// The smallest power of two k (at most [`MAX_BATCH`]) for which a batch of k tokens lasts at
-/// least `target_ms`, by doubling; `time_of(k)` times one batch.
-fn batch_size(mut time_of: impl FnMut(usize) -> Result<f64>, target_ms: f64) -> Result<usize> {
-    let mut k = 1;
-    while time_of(k)? < target_ms && k < MAX_BATCH {
-        k *= 2;
+/// The first batch k = `from`, 2·`from`, 4·`from`, … (at most [`MAX_BATCH`]) whose timing
+/// `time_of(k)` lasts at least `target_ms`, with that timing (ms).
+fn grow_batch(
+    mut time_of: impl FnMut(usize) -> Result<f64>,
+    from: usize,
+    target_ms: f64,
+) -> Result<(usize, f64)> {
+    let mut k = from.max(1);
+    loop {
+        let elapsed = time_of(k)?;
+        if elapsed >= target_ms || k >= MAX_BATCH {
+            return Ok((k, elapsed));
+        }
+        k = (2 * k).min(MAX_BATCH);
     }
-    Ok(k)
 }
 
 /// The smallest step of `clock` seen in a few changes: its resolution (ms). Browsers coarsen
@@ -573,16 +589,22 @@ mod tests {
     #[test]
     fn batches_double_until_they_last_the_target() {
         let mut asked = Vec::new();
-        let k = batch_size(
+        let (k, elapsed) = grow_batch(
             |k| {
                 asked.push(k);
                 Ok(0.3 * k as f64)
             },
+            1,
             1.0,
         )
         .unwrap();
         assert_eq!((k, asked), (4, vec![1, 2, 4]));
-        assert_eq!(batch_size(|_| Ok(0.0), 1.0).unwrap(), MAX_BATCH);
+        assert!((elapsed - 1.2).abs() < 1e-12);
+        assert_eq!(grow_batch(|_| Ok(0.0), 1, 1.0).unwrap(), (MAX_BATCH, 0.0));
+        // A repeat starts from the calibrated batch: one that a busy machine made too small
+        // (its timing rounds to 0 on a coarse clock) doubles until the timing is resolved.
+        let coarse = |k: usize| Ok(if k < 64 { 0.0 } else { 0.1 * (k / 64) as f64 });
+        assert_eq!(grow_batch(coarse, 8, 0.05).unwrap(), (64, 0.1));
     }
 
     #[test]

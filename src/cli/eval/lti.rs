@@ -6,7 +6,8 @@
 
 use super::Handler;
 use crate::cli::json::{Request, Response, put_matrix, put_vector};
-use crate::ssm::{self, Continuous, Discretized, Hippo, HippoKind, Method, Step, View};
+use crate::ssm;
+use crate::ssm::{Continuous, Discretized, Hippo, HippoKind, Method, Step, View};
 use nalgebra::DMatrix;
 use serde_json::Map;
 

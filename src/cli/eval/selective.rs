@@ -6,8 +6,9 @@
 
 use super::Handler;
 use crate::cli::json::{Request, Response, put_matrix};
+use crate::ssm;
 use crate::ssm::{
-    self, BRule, Mixer, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
+    BRule, Mixer, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
     SelectiveScanOutput, SsmPair, StateDict, Sum,
 };
 use nalgebra::DVector;
@@ -84,11 +85,11 @@ fn scan_values<T: Monoid>(
     if items.is_empty() {
         return Err("\"values\" is empty: a scan needs at least one value".into());
     }
-    if items.len() > ssm::MAX_TRACE_LEN {
+    if items.len() > ssm::scan::MAX_TRACE_LEN {
         return Err(format!(
             "\"values\" has {} entries; a traced scan takes at most {}",
             items.len(),
-            ssm::MAX_TRACE_LEN
+            ssm::scan::MAX_TRACE_LEN
         ));
     }
     items.iter().enumerate().map(|(i, v)| parse(v, i)).collect()

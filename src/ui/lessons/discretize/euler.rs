@@ -2,12 +2,12 @@
 
 use super::{FINE, PanelProps, delta_a, failed, pair, step_of};
 use crate::course::discretize::{H0, MAX_SUBSTEPS, substep_ladder};
+use crate::explain::discretize::{euler_path, euler_substeps};
 use crate::i18n::{fill, t};
 use crate::mathml::{column, equals, exp, frac, mi, mo, num, paren, row, sub, sup};
 use crate::plot::{
     Corner, EulerLabels, EulerScene, LogChart, Series, SeriesStyle, euler_plane, log_chart, palette,
 };
-use crate::ssm::{euler_path, euler_substeps};
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::short;

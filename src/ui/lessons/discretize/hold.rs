@@ -2,11 +2,12 @@
 
 use super::{PanelProps, rule_color, rule_name, step_of};
 use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
+use crate::explain::discretize::{compare_rules, euler_step_limit};
 use crate::i18n::{fill, t};
 use crate::plot::{
     Corner, LineChart, LogChart, Series, SeriesStyle, finite_range, line_chart, log_chart, palette,
 };
-use crate::ssm::{Method, Stability, compare_rules, euler_step_limit};
+use crate::ssm::{Method, Stability};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::short;

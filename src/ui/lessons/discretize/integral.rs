@@ -2,10 +2,10 @@
 
 use super::{FINE, PanelProps, barred, failed, step_of, two};
 use crate::course::discretize::MAX_STRIPS;
+use crate::explain::discretize::b_bar_integral;
 use crate::i18n::{fill, t};
 use crate::mathml::{equals, exp, matrix, mi, mo, num, row, sub, sup};
 use crate::plot::{IntegralLabels, IntegralScene, integral_grid};
-use crate::ssm::b_bar_integral;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::short;

@@ -28,7 +28,7 @@ use taylor::TaylorPanel;
 
 use crate::course::Lesson;
 use crate::course::discretize::{DELTA_RANGE, DiscretizeLesson};
-use crate::course::lti_examples::{Example, Tokens};
+use crate::explain::examples::{Example, Tokens};
 use crate::i18n::{Lang, t};
 use crate::mathml::{Math, bar, mi, row};
 use crate::plot::palette;

@@ -2,10 +2,11 @@
 
 use super::{PanelProps, barred, delta_a, failed, rule_color, rule_name, step_of};
 use crate::course::discretize::locus_steps;
+use crate::explain::discretize::{eigenvalue_locus, euler_step_limit};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup};
 use crate::plot::{DiscreteEigenScene, RuleSpectrum, discrete_eigen_plane};
-use crate::ssm::{Method, discretize, eigenvalue_locus, euler_step_limit};
+use crate::ssm::{Method, discretize};
 use crate::ui::components::{DrawFn, Equation, Figure};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::short;

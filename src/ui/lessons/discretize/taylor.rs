@@ -8,7 +8,8 @@ use crate::plot::{
     Corner, LogChart, Series, SeriesStyle, TaylorLabels, TaylorSquare, log_chart, mat2, palette,
     taylor_square,
 };
-use crate::ssm::{expm, taylor_partial_sums};
+use crate::ssm::expm;
+use crate::ssm::lti::taylor_partial_sums;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::short;

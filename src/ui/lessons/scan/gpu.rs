@@ -3,11 +3,10 @@
 use super::Edit;
 use crate::course::compute::Engine;
 use crate::course::scan::{Example, LONG_K, ScanLesson};
+use crate::explain::scan::{digits, max_scaled_difference, ssm_pairs};
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
-use crate::ssm::{
-    BRule, ScanAlgorithm, digits, max_scaled_difference, scan_sequential, selective_scan, ssm_pairs,
-};
+use crate::ssm::{BRule, ScanAlgorithm, scan_sequential, selective_scan};
 use crate::ui::components::{Banner, BannerKind, Prose, Slider};
 use crate::ui::compute::{
     ComputePicker, choose_engine, engine_text, error_text, forget_gpu_session, gpu_session,

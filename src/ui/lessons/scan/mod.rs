@@ -16,6 +16,7 @@ mod gpu;
 mod question;
 mod stepper;
 
+use crate::explain::scan::{PairExample, check_result, check_trace, digits, ssm_pairs};
 use cost::{CostSection, cost_draw};
 use gpu::GpuSection;
 use question::{QuestionSection, composition_draw};
@@ -27,8 +28,7 @@ use crate::course::scan::{Example, N_RANGE, ScanLesson, positions};
 use crate::i18n::{Lang, fill, t};
 use crate::route::Route;
 use crate::ssm::{
-    Monoid, PairExample, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, check_result,
-    check_trace, digits, ssm_pairs, trace_blelloch, trace_hillis_steele,
+    Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, trace_blelloch, trace_hillis_steele,
 };
 use crate::ui::components::{Banner, BannerKind, PlayControls, Prose, Select, Slider, TryThis};
 use crate::ui::hooks::{Track, on, use_lesson, use_player, use_update_measure};

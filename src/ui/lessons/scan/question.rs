@@ -2,12 +2,12 @@
 
 use super::{Edit, Examples};
 use crate::course::scan::ScanLesson;
+use crate::explain::scan::{Measured, Swapped, max_scaled_difference, sequential_states};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{equals, mi, mo, paren, row, text};
 use crate::plot::{LineChart, Series, SeriesStyle, clip_segment, line_chart, palette};
 use crate::ssm::{
-    Measured, Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, Swapped, inclusive_scan,
-    max_scaled_difference, scan_sequential, sequential_states,
+    Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, inclusive_scan, scan_sequential,
 };
 use crate::ui::components::{DrawFn, Equation, Figure, Prose, Question, Slider};
 use crate::ui::hooks::on;

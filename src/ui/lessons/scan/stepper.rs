@@ -1,9 +1,10 @@
 //! The stepper of `#/scan`: the tree of combines at the current stage and the table of pairs.
 
 use super::Examples;
+use crate::explain::scan::PairExample;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub};
-use crate::ssm::{PairExample, Result as SsmResult};
+use crate::ssm::Result as SsmResult;
 use crate::ui::components::Equation;
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::fixed;

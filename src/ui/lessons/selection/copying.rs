@@ -4,10 +4,11 @@ use super::{
     Area, Drawn, GAP, LessonProps, chip, log_slider, percent, show_step, token_name, use_draw,
 };
 use crate::course::selection::{COLORS, DATA, DELTA_RANGE, EXAMPLES, LEN_RANGE, STATE_RANGE};
+use crate::explain::selection::{CopyingReport, StepProjection, run_copying};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, mi, mo, num, paren, row, sub, text};
 use crate::plot::{CopyingScene, ModelRows, Theme, column_at, copying_figure};
-use crate::ssm::{BRule, CopyingReport, SsmError, StepProjection, run_copying};
+use crate::ssm::{BRule, SsmError};
 use crate::ui::components::{Banner, BannerKind, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -20,12 +21,12 @@ pub(super) fn copying_panel(p: &LessonProps) -> Html {
     let copy_hover = use_state(|| None::<usize>);
     // Part 1: selective copying, each model memoized on its own inputs.
     let fixed = use_memo((s.task(), s.fixed, s.seed), |(task, delta, seed)| {
-        run_copying(task, crate::ssm::StepRule::Fixed(*delta), BRule::Euler, *seed)
+        run_copying(task, crate::explain::selection::StepRule::Fixed(*delta), BRule::Euler, *seed)
     });
     let selective = use_memo((s.task(), s.colored, s.noise, s.seed), |(task, c, n, seed)| {
         run_copying(
             task,
-            crate::ssm::StepRule::Selective { colored: *c, noise: *n },
+            crate::explain::selection::StepRule::Selective { colored: *c, noise: *n },
             BRule::Euler,
             *seed,
         )

@@ -2,12 +2,13 @@
 //! matrix, its outputs under both rules, and B̄/B against Δ.
 
 use super::{Area, CHANNEL_SHORT, Drawn, TextDeps};
+use crate::explain::selection::{STATE, step_coefficients};
 use crate::i18n::{fill, t};
 use crate::plot::{
     Cells, ColorScale, Corner, HeatmapStack, LineChart, Panel, Series, SeriesStyle, Theme,
     heatmap_stack, line_chart, magnitude_quantile, palette,
 };
-use crate::ssm::{BRule, STATE, step_coefficients};
+use crate::ssm::BRule;
 
 /// The heat-maps of Δ, |B|, |C| and the state over the typed tokens.
 pub(super) fn draw_maps(d: &TextDeps, area: &Area, theme: &Theme) -> Drawn {

@@ -16,6 +16,10 @@ mod question;
 mod rules;
 mod sentence;
 
+use crate::explain::selection::{
+    BRuleComparison, CHANNELS, STATE, TextModel, compare_b_rules, mixing_matrix, output_shares,
+    text_model,
+};
 use copying::CopyingPanel;
 use figures::{draw_kappa, draw_maps, draw_mixing, draw_outputs};
 use question::MixingQuestion;
@@ -27,10 +31,7 @@ use crate::course::selection::SelectionLesson;
 use crate::i18n::{Lang, t};
 use crate::plot::{PlotError, Theme, XAxisMap, column_at};
 use crate::route::Route;
-use crate::ssm::{
-    BRule, BRuleComparison, CHANNELS, STATE, TextModel, compare_b_rules, mixing_matrix,
-    output_shares, text_model, trace_channel,
-};
+use crate::ssm::{BRule, trace_channel};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::{DrawFn, Prose, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};

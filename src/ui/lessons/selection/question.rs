@@ -2,9 +2,9 @@
 //! a recurrent state costs against a KV cache.
 
 use super::{GAP, PanelProps, draw_mixing, grouped, small_percent, use_draw};
+use crate::explain::selection::{CHANNELS, STATE, footprint};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, mi, mo, num, paren, row, sub, sup, text};
-use crate::ssm::{CHANNELS, STATE, footprint};
 use crate::ui::components::{Equation, Figure, Prose, Question};
 use crate::ui::lang::use_lang;
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub(super) fn mixing_question(p: &PanelProps) -> Html {
     }))
     .clone();
     let fp = |len: usize| footprint(CHANNELS, STATE, len);
-    let footprint_cell = |f: crate::ssm::Footprint| html! { <><td>{ grouped(f.recurrent_state) }</td><td>{ grouped(f.kv_cache) }</td></> };
+    let footprint_cell = |f: crate::explain::selection::Footprint| html! { <><td>{ grouped(f.recurrent_state) }</td><td>{ grouped(f.kv_cache) }</td></> };
     html! {
         <Question question="selection.q">
             <Prose keys={vec!["selection.q_p1"]} />

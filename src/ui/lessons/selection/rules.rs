@@ -2,9 +2,10 @@
 
 use super::{PanelProps, TextDeps, draw_kappa, draw_outputs, log_slider, percent, use_draw};
 use crate::course::selection::{SCALE_RANGE, rule_name};
+use crate::explain::selection::step_coefficients;
 use crate::i18n::{fill, t};
 use crate::mathml::{bar, exp, frac, mi, mo, num, row, sub};
-use crate::ssm::{BRule, step_coefficients};
+use crate::ssm::BRule;
 use crate::ui::components::{Equation, Figure, Select};
 use crate::ui::lang::use_lang;
 use yew::prelude::*;

@@ -2,9 +2,9 @@
 
 use super::{CHANNEL_KEYS, GAP, PanelProps, draw_maps, log_slider, percent, show_step, use_draw};
 use crate::course::selection::{MAX_TEXT, SCALE_RANGE};
+use crate::explain::selection::{CHANNELS, FEATURES, STATE, delta_projection, step_coefficients};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, column, exp, matrix, mi, mo, num, paren, row, sub, text};
-use crate::ssm::{CHANNELS, FEATURES, STATE, delta_projection, step_coefficients};
 use crate::ui::components::{
     Banner, BannerKind, Equation, Figure, Select, Slider, TextField, Toggle,
 };
@@ -123,7 +123,7 @@ pub(super) fn sentence_panel(p: &PanelProps) -> Html {
                 <Banner kind={BannerKind::Info} text={if typed.trim().is_empty() { t(lang, "selection.empty_text").to_owned() } else { e.clone() }} />
             }
             if view.as_ref().as_ref().is_ok_and(|v| v.model.truncated) {
-                <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::ssm::MAX_TOKENS.to_string())])} />
+                <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::course::block::MAX_TOKENS.to_string())])} />
             }
             <Figure draw={maps_draw} label={t(lang, "selection.maps_label")} aspect={0.68}
                     on_hover={text_hover_cb.clone()} />

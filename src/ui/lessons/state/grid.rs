@@ -3,10 +3,10 @@
 
 use super::PanelProps;
 use crate::course::state::{GOAL, GRID, START, StateLesson, walk};
+use crate::explain::tracking::Move;
 use crate::i18n::t;
 use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
 use crate::plot::{GridScene, grid_cell_at, grid_world};
-use crate::ssm::Move;
 use crate::ui::components::{DrawFn, Equation, Figure};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;

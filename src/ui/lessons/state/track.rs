@@ -3,9 +3,9 @@
 
 use super::PanelProps;
 use crate::course::state::{STEPS, WARMUP};
+use crate::explain::tracking::{Tracking, prediction_errors};
 use crate::i18n::{fill, t};
 use crate::plot::{TrackScene, track_view, tracking};
-use crate::ssm::{Tracking, prediction_errors};
 use crate::ui::components::{DrawFn, Figure, PlayControls, Slider, Toggle};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;

@@ -3,9 +3,10 @@
 
 use super::{count, view_color, view_name};
 use crate::course::views::{MAX_COST_STATES, ViewsLesson, cost_lengths};
+use crate::explain::views::{ViewCost, view_cost};
 use crate::i18n::{fill, t};
 use crate::plot::{Corner, LogChart, Series, SeriesStyle, log_chart};
-use crate::ssm::{View, ViewCost, view_cost};
+use crate::ssm::View;
 use crate::ui::components::{DrawFn, Figure, Slider};
 use crate::ui::hooks::LessonState;
 use crate::ui::lang::use_lang;

@@ -17,16 +17,17 @@ mod side;
 mod spectra;
 
 use crate::course::Lesson;
-use crate::course::lti_examples::{Example, Tokens};
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, ViewsLesson};
+use crate::explain::examples::{Example, Tokens};
+use crate::explain::views::{RecurrenceStep, ThreeViews};
+use crate::explain::views::{recurrence_steps, three_views};
 use crate::i18n::{Lang, t};
 use crate::mathml::{Math, bar, mi, mo, number_text, row, sub};
 use crate::plot::palette;
 use crate::route::Route;
-use crate::ssm::{
-    Discretized, FftConvolution, Method, RecurrenceStep, SsmError, Step, ThreeViews, View,
-    convolve_fft_spectra, discretize, recurrence_steps, three_views,
-};
+use crate::ssm::lti::FftConvolution;
+use crate::ssm::lti::convolve_fft_spectra;
+use crate::ssm::{Discretized, Method, SsmError, Step, View, discretize};
 use crate::ui::components::{Banner, BannerKind, Prose, Select, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;

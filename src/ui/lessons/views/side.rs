@@ -4,12 +4,13 @@
 
 use super::columns::{ConvolutionColumn, RecurrentColumn};
 use super::{PanelProps, view_color, view_name};
+use crate::explain::views::convolution_terms;
 use crate::i18n::{fill, t};
 use crate::plot::{
     LineChart, Series, SeriesStyle, SlideLabels, SlideScene, StateLabels, StateScene, line_chart,
     sliding_kernel, state_plane,
 };
-use crate::ssm::{Stability, View, convolution_terms};
+use crate::ssm::{Stability, View};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls, Slider};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;

@@ -2,8 +2,8 @@
 
 use super::super::{Edit, n_slider, options};
 use crate::course::hippo::{HippoLesson, SignalChoice};
+use crate::explain::hippo::{CurveKind, MemorySystem, Precision};
 use crate::i18n::t;
-use crate::ssm::{CurveKind, MemorySystem, Precision};
 use crate::ui::components::Select;
 use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;

@@ -3,9 +3,11 @@
 
 use super::super::{plot_failure, system_color, system_key};
 use crate::course::hippo::SIZES;
+use crate::explain::hippo::LegsRecall;
+use crate::explain::hippo::MemorySystem;
 use crate::i18n::{Lang, t};
 use crate::plot::{BarChart, ErrorChart, ErrorSeries, bar_chart, error_chart, palette};
-use crate::ssm::{LegsRecall, MemorySystem, SsmError};
+use crate::ssm::SsmError;
 use crate::ui::components::DrawFn;
 use nalgebra::DMatrix;
 use std::rc::Rc;

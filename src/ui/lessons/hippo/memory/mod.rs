@@ -14,6 +14,10 @@ mod figures;
 mod pad;
 mod readouts;
 
+use crate::explain::hippo::{
+    LtiMemory, MemoryComparison, MemorySystem, Precision, legs_recall, legs_recall_errors,
+};
+use crate::ssm::hippo::legs_states;
 use controls::MemoryControls;
 use equations::MemoryEquations;
 use pad::use_draw_pad;
@@ -23,10 +27,7 @@ use super::{Edit, failed, plot_failure, precision_key, system_color, system_key}
 use crate::course::hippo::{HippoLesson, LEN, MAX_N, RANGE, SIZES, SignalChoice};
 use crate::i18n::{fill, t};
 use crate::plot::{Frame, MemoryLabels, MemoryScene, memory_chart};
-use crate::ssm::{
-    LtiMemory, MemoryComparison, MemorySystem, Precision, SsmError, legs_recall,
-    legs_recall_errors, legs_states,
-};
+use crate::ssm::SsmError;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls};
 use crate::ui::hooks::{Track, on, use_player};
 use crate::ui::lang::use_lang;

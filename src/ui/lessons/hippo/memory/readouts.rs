@@ -3,8 +3,10 @@
 
 use super::super::{precision_key, short, system_key};
 use crate::course::hippo::LEN;
+use crate::explain::hippo::{LegsRecall, Recall};
+use crate::explain::hippo::{MemorySystem, Precision};
 use crate::i18n::{fill, t};
-use crate::ssm::{LegsRecall, MemorySystem, Precision, Recall};
+
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
