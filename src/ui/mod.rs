@@ -5,14 +5,13 @@
 //! | `app`        | the shell: header, navigation, routing, language, arrow-key navigation |
 //! | `canvas`     | the figures' drawing backend: plotters' canvas backend measuring text itself |
 //! | `compute`    | the app-wide compute preference (Auto / CPU / GPU), the bench's measured crossover, the page's WebGPU session |
-//! | `edit`       | callbacks that change one field of a lesson's state (slider, select) |
 //! | `dom`        | small typed access to the window: hash, history, storage, performance marks |
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
-//! | `hooks`      | shared hooks: the current route, lesson state in the URL, intervals |
+//! | `hooks/`     | shared hooks: the current route, `use_lesson` (a lesson's state in the URL and its edits), `use_player` (play / step on a clock), intervals |
 //! | `panic`      | the panic hook that shows a readable error panel instead of a dead page |
 //! | `pages/`     | home (the learning path), the lesson frame, not found |
 //! | `components/`| controls (slider, select, toggle, play controls), figure, equation, notes |
-//! | `lessons/`   | one file per lesson, each with its serializable state type |
+//! | `lessons/`   | one file, or one folder with a file per panel, per lesson |
 //!
 //! Every visible string comes from [`crate::i18n`]; every number from [`crate::ssm`].
 
@@ -21,7 +20,6 @@ mod canvas;
 mod components;
 mod compute;
 mod dom;
-mod edit;
 mod hooks;
 mod lang;
 mod lessons;

@@ -6,9 +6,9 @@
 //! the SSM linear, and what would break if not?").
 
 use super::lti::{
-    ARROW_SPAN, EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
-    error_banner, field_arrows, output_equation, phase_draw, signal_chooser, signal_options,
-    state_equation, thin, until_off_chart, use_clock,
+    ARROW_SPAN, EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, clock, eigen_draw, eigen_list,
+    error_banner, field_arrows, output_equation, phase_draw, signal_options, state_equation, thin,
+    until_off_chart,
 };
 use crate::course::Lesson;
 use crate::course::continuous::{
@@ -32,7 +32,7 @@ use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
     Toggle, TryThis,
 };
-use crate::ui::hooks::{use_interval, use_update_measure, use_url_state};
+use crate::ui::hooks::{LessonState, Track, use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use nalgebra::DMatrix;
 use num_complex::Complex64;
@@ -67,6 +67,9 @@ fn system_bits(s: &ContinuousLesson) -> [u64; 9] {
 }
 
 /// The symbols of the sliders: mathematical notation, the same in every language.
+/// Milliseconds between Euler steps while playing.
+const EULER_TICK_MS: u32 = 350;
+
 const A_SYMBOLS: [&str; 4] = ["a₁₁", "a₁₂", "a₂₁", "a₂₂"];
 const B_SYMBOLS: [&str; 2] = ["b₁", "b₂"];
 const C_SYMBOLS: [&str; 2] = ["c₁", "c₂"];
@@ -145,15 +148,15 @@ fn stability_banner(lang: Lang, m: &Model) -> Html {
 #[function_component(ContinuousLessonView)]
 pub(crate) fn continuous_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<ContinuousLesson>(Route::Lesson(Lesson::Continuous, None));
+    let lesson = use_lesson::<ContinuousLesson>(Route::Lesson(Lesson::Continuous, None));
+    let s = lesson.state.clone();
     use_update_measure("continuous", &*s);
     let hover = use_state(|| None::<f64>);
     let bits = system_bits(&s);
     let model = use_memo((bits, s.input, s.period.to_bits()), |_| model(&s));
 
-    let edit = |f: fn(&mut ContinuousLesson, f64)| editor(&s, &set, f);
-    let set_t = edit(|s, v| *s = s.at_time(v));
-    let clock = use_clock(s.t, DURATION, set_t.clone());
+    let set_t = lesson.on(|s, v| *s = s.at_time(v));
+    let clock = use_player(s.t, clock(DURATION), set_t.clone());
     // The eigenvalue plane depends on A alone. (Every hook runs before the early return below.)
     let eigen_fig = use_memo((bits[..4].to_vec(), lang, model.is_ok()), |_| {
         let m = model.as_ref().as_ref().ok()?;
@@ -180,15 +183,8 @@ pub(crate) fn continuous_lesson() -> Html {
     if preset.is_none() {
         preset_options.push(("custom".into(), t(lang, "continuous.preset_custom").into()));
     }
-    let on_preset = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            if let Ok(p) = name.parse::<Preset>() {
-                set.emit(s.with_preset(p));
-            }
-        })
-    };
-    let on_input = signal_chooser(&s, &set, |s, k| s.input = k);
+    let on_preset = lesson.parsed(|s, p: Preset| *s = s.with_preset(p));
+    let on_input = lesson.parsed(|s, k: SignalKind| s.input = k);
     let slider = |id: String, label: &str, value: f64, range: (f64, f64), on: Callback<f64>| {
         html! {
             <Slider id={id} label={label.to_owned()} value={value} min={range.0} max={range.1}
@@ -196,18 +192,18 @@ pub(crate) fn continuous_lesson() -> Html {
         }
     };
     let a_sliders = (0..4).map(|i| {
-        let on = editor(&s, &set, move |s, v| s.a[i] = v);
+        let on = lesson.on(move |s, v| s.a[i] = v);
         slider(format!("continuous-a{}{}", i / 2 + 1, i % 2 + 1), A_SYMBOLS[i], s.a[i], A_RANGE, on)
     });
     let b_sliders = (0..2).map(|i| {
-        let on = editor(&s, &set, move |s, v| s.b[i] = v);
+        let on = lesson.on(move |s, v| s.b[i] = v);
         slider(format!("continuous-b{}", i + 1), B_SYMBOLS[i], s.b[i], GAIN_RANGE, on)
     });
     let c_sliders = (0..2).map(|i| {
-        let on = editor(&s, &set, move |s, v| s.c[i] = v);
+        let on = lesson.on(move |s, v| s.c[i] = v);
         slider(format!("continuous-c{}", i + 1), C_SYMBOLS[i], s.c[i], GAIN_RANGE, on)
     });
-    let d_slider = slider("continuous-d".into(), "D", s.d, GAIN_RANGE, edit(|s, v| s.d = v));
+    let d_slider = slider("continuous-d".into(), "D", s.d, GAIN_RANGE, lesson.on(|s, v| s.d = v));
     let period_label = if s.input == SignalKind::Tokens {
         t(lang, "continuous.token_length")
     } else {
@@ -272,7 +268,7 @@ pub(crate) fn continuous_lesson() -> Html {
                     if s.input.uses_period() {
                         <Slider id="continuous-period" label={period_label} value={s.period}
                                 min={PERIOD_RANGE.0} max={PERIOD_RANGE.1} step={0.25} unit={t(lang, "unit.seconds")}
-                                on_change={edit(|s, v| s.period = v)} />
+                                on_change={lesson.on(|s, v| s.period = v)} />
                     }
                 </div>
                 <div class="matrices">
@@ -297,8 +293,7 @@ pub(crate) fn continuous_lesson() -> Html {
             <section class="panel">
                 { stability_banner(lang, &m) }
                 <div class="controls">
-                    <PlayControls playing={clock.playing} on_toggle={clock.toggle.clone()} on_step={clock.forward.clone()}
-                        on_back={Some(clock.back.clone())} on_reset={clock.reset.clone()}
+                    <PlayControls player={clock.clone()}
                         position={fill(lang, "continuous.position", &[("t", &format!("{:.2}", s.t)), ("n", &decimal(DURATION))])} />
                     <Slider id="continuous-t" label={t(lang, "continuous.time")} value={s.t} min={0.0} max={DURATION}
                             step={0.05} unit={t(lang, "unit.seconds")} on_change={set_t.clone()} />
@@ -325,10 +320,10 @@ pub(crate) fn continuous_lesson() -> Html {
                 </div>
             </section>
             <Question question="continuous.q_rate">
-                <EulerPanel lesson={s.clone()} set={set.clone()} model={m.clone()} />
+                <EulerPanel lesson={lesson.clone()} model={m.clone()} />
             </Question>
             <Question question="continuous.q_linear">
-                <LinearityPanel lesson={s.clone()} set={set.clone()} model={m.clone()} />
+                <LinearityPanel lesson={lesson.clone()} model={m.clone()} />
             </Question>
             <TryThis keys={vec!["continuous.try1", "continuous.try2", "continuous.try3", "continuous.try4", "continuous.try5"]} />
         </>
@@ -369,8 +364,7 @@ fn outputs_chart(
 
 #[derive(Properties, PartialEq)]
 struct PanelProps {
-    lesson: Rc<ContinuousLesson>,
-    set: Callback<ContinuousLesson>,
+    lesson: LessonState<ContinuousLesson>,
     model: Model,
 }
 
@@ -433,9 +427,8 @@ fn euler_draw(
 #[function_component(EulerPanel)]
 fn euler_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.lesson;
+    let s = &p.lesson.state;
     let m = &p.model;
-    let playing = use_state(|| false);
     let path =
         use_memo((system_bits(s), s.input, s.period.to_bits(), s.euler_dt.to_bits()), |_| {
             let signal = s.signal()?;
@@ -444,31 +437,17 @@ fn euler_panel(p: &PanelProps) -> Html {
     let last = path.as_ref().as_ref().map_or(0, |p| p.times.len() - 1);
     let k = s.euler_k.min(last);
     let limit = view_limit(Some(m.stability));
-    let set_k = {
-        let (s, set) = (s.clone(), p.set.clone());
-        Callback::from(move |k: usize| {
-            set.emit(ContinuousLesson { euler_k: k.min(last), ..(*s).clone() })
-        })
-    };
-    {
-        let (set_k, at_end) = (set_k.clone(), k >= last);
-        use_interval(
-            (*playing && !at_end).then_some(350),
-            Callback::from(move |_| set_k.emit(k + 1)),
-        );
-        if *playing && at_end {
-            playing.set(false);
-        }
-    }
-    let on_dt = {
-        let (s, set) = (s.clone(), p.set.clone());
-        Callback::from(move |v: f64| {
-            // Keep the same time in view: k steps of the old Δt ≈ k' steps of the new one.
-            let time = s.euler_k as f64 * s.euler_dt;
-            let k = ((time / v).round() as usize).min(euler_steps(v));
-            set.emit(ContinuousLesson { euler_dt: v, euler_k: k, ..(*s).clone() })
-        })
-    };
+    let player = use_player(
+        k as f64,
+        Track::steps(0, last, EULER_TICK_MS),
+        p.lesson.on(|s, k: f64| s.euler_k = k as usize),
+    );
+    let on_dt = p.lesson.on(|s, v: f64| {
+        // Keep the same time in view: k steps of the old Δt ≈ k' steps of the new one.
+        let time = s.euler_k as f64 * s.euler_dt;
+        s.euler_k = ((time / v).round() as usize).min(euler_steps(v));
+        s.euler_dt = v;
+    });
     // The figure changes with the path and the step shown, not with the lesson's clock.
     let draw = use_memo(
         (path.clone(), k, lang, m.run.clone(), m.sys.clone()),
@@ -513,14 +492,7 @@ fn euler_panel(p: &PanelProps) -> Html {
             <div class="controls">
                 <Slider id="continuous-euler-dt" label={t(lang, "continuous.euler_dt")} value={s.euler_dt}
                         min={EULER_RANGE.0} max={EULER_RANGE.1} step={0.05} unit={t(lang, "unit.seconds")} on_change={on_dt} />
-                <PlayControls playing={*playing}
-                    on_toggle={{ let (p, set_k) = (playing.clone(), set_k.clone()); Callback::from(move |_| {
-                        if !*p && k >= last { set_k.emit(0); }
-                        p.set(!*p);
-                    }) }}
-                    on_step={{ let set_k = set_k.clone(); Callback::from(move |_| set_k.emit(k + 1)) }}
-                    on_back={Some({ let set_k = set_k.clone(); Callback::from(move |_| set_k.emit(k.saturating_sub(1))) })}
-                    on_reset={{ let (p, set_k) = (playing.clone(), set_k.clone()); Callback::from(move |_| { p.set(false); set_k.emit(0) }) }}
+                <PlayControls player={player}
                     position={fill(lang, "continuous.euler_position", &[("k", &k.to_string()), ("n", &last.to_string())])} />
             </div>
             <Figure draw={draw} label={t(lang, "continuous.euler_label")} aspect={0.7} />
@@ -535,7 +507,7 @@ fn euler_panel(p: &PanelProps) -> Html {
 #[function_component(LinearityPanel)]
 fn linearity_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
-    let s = &p.lesson;
+    let s = &p.lesson.state;
     let m = &p.model;
     let update = if s.tanh { Update::Tanh } else { Update::Linear };
     let checks = use_memo((system_bits(s), s.amp1.to_bits(), s.amp2.to_bits(), update), |_| {
@@ -591,11 +563,8 @@ fn linearity_panel(p: &PanelProps) -> Html {
         (Err(e), _) => return error_banner(lang, "continuous.error", e),
         (Ok(_), None) => return html! {},
     };
-    let edit = |f: fn(&mut ContinuousLesson, f64)| editor(s, &p.set, f);
-    let on_tanh = {
-        let (s, set) = (s.clone(), p.set.clone());
-        Callback::from(move |v: bool| set.emit(ContinuousLesson { tanh: v, ..(*s).clone() }))
-    };
+    let edit = |f: fn(&mut ContinuousLesson, f64)| p.lesson.on(f);
+    let on_tanh = p.lesson.on(|s, v| s.tanh = v);
     let inner = row([mi("A"), mi("h"), mo("+"), mi("B"), mi("x")]);
     let rule = if s.tanh {
         row([dot(mi("h")), mo("="), mi("tanh"), paren(inner)])

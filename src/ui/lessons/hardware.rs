@@ -20,8 +20,7 @@ use crate::route::Route;
 use crate::ssm::{BRule, Rng, ScanDims, SelectiveScanInput};
 use crate::ui::components::{DrawFn, Figure, Prose, Select, Slider, TryThis};
 use crate::ui::compute::{now_ms, yield_to_browser};
-use crate::ui::edit::{field, parsed};
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -239,7 +238,8 @@ fn traffic_draw(lang: Lang, p: IoProblem) -> DrawFn {
 #[function_component(HardwareLessonView)]
 pub(crate) fn hardware_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<HardwareLesson>(Route::Lesson(Lesson::Hardware, None));
+    let lesson = use_lesson::<HardwareLesson>(Route::Lesson(Lesson::Hardware, None));
+    let s = lesson.state.clone();
     use_update_measure("hardware", &*s);
     let measurement = use_state(|| Measurement::Idle);
     let p = s.problem();
@@ -251,8 +251,8 @@ pub(crate) fn hardware_lesson() -> Html {
     let chip = on_chip(&p, &gpu);
     let backward = backward_memory(&p);
 
-    let edit = |f: fn(&mut HardwareLesson, f64)| field(&s, &set, f);
-    let select = |f: fn(&mut HardwareLesson, usize)| parsed(&s, &set, f);
+    let edit = |f: fn(&mut HardwareLesson, f64)| lesson.on(f);
+    let select = |f: fn(&mut HardwareLesson, usize)| lesson.parsed(f);
     let gpus = PUBLISHED_GPUS
         .iter()
         .enumerate()

@@ -1,7 +1,7 @@
 //! Pieces shared by the two continuous-time lessons (`#/continuous` and `#/origins`): a
 //! simulated run, the linked time plots of x(t), h(t) and y(t), the phase plane of a run with
-//! its field and rate arrow, the eigenvalue plane, the playback clock (Space / ← / →), the
-//! input menu, and small callbacks and readouts both lessons use.
+//! its field and rate arrow, the eigenvalue plane, the playback clock's track, the
+//! input menu, and readouts both lessons use.
 
 use crate::explain::continuous::{
     Response, SampledInput, SignalKind, Update, equilibrium, rate, respond, vector_field,
@@ -15,7 +15,7 @@ use crate::plot::{
 };
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
-use crate::ui::hooks::use_interval;
+use crate::ui::hooks::Track;
 use num_complex::Complex64;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -58,20 +58,6 @@ impl Run {
     }
 }
 
-/// A callback that changes one number of a lesson's state.
-pub(crate) fn editor<S: Clone + 'static>(
-    s: &Rc<S>,
-    set: &Callback<S>,
-    f: impl Fn(&mut S, f64) + 'static,
-) -> Callback<f64> {
-    let (s, set) = (s.clone(), set.clone());
-    Callback::from(move |v: f64| {
-        let mut next = (*s).clone();
-        f(&mut next, v);
-        set.emit(next);
-    })
-}
-
 /// The input menu's options: each signal's name in the URL, and its text under
 /// `<prefix>.input_<name>`.
 pub(crate) fn signal_options(lang: Lang, prefix: &str) -> Vec<(AttrValue, AttrValue)> {
@@ -82,22 +68,6 @@ pub(crate) fn signal_options(lang: Lang, prefix: &str) -> Vec<(AttrValue, AttrVa
             (AttrValue::from(k.name()), AttrValue::from(text))
         })
         .collect()
-}
-
-/// A callback for the input menu that stores the chosen signal with `f`.
-pub(crate) fn signal_chooser<S: Clone + 'static>(
-    s: &Rc<S>,
-    set: &Callback<S>,
-    f: fn(&mut S, SignalKind),
-) -> Callback<String> {
-    let (s, set) = (s.clone(), set.clone());
-    Callback::from(move |name: String| {
-        if let Ok(kind) = name.parse::<SignalKind>() {
-            let mut next = (*s).clone();
-            f(&mut next, kind);
-            set.emit(next);
-        }
-    })
 }
 
 /// The banner shown instead of a lesson whose system cannot be computed.
@@ -383,71 +353,8 @@ pub(crate) fn eigen_draw(eigenvalues: Vec<Complex64>, texts: EigenTexts) -> Draw
     })
 }
 
-/// The playback of an animation over [0, duration].
-pub(crate) struct Clock {
-    pub(crate) playing: bool,
-    pub(crate) toggle: Callback<()>,
-    pub(crate) forward: Callback<()>,
-    pub(crate) back: Callback<()>,
-    pub(crate) reset: Callback<()>,
-    /// Space plays or pauses, → steps forward, ← back (for a focusable figure).
-    pub(crate) on_key: Callback<KeyboardEvent>,
-}
-
-/// Seconds of simulated time per frame while playing, and per arrow-key step.
-const TICK_SECONDS: f64 = 0.1;
-const TICK_MS: u32 = 50;
-const KEY_STEP: f64 = 0.25;
-
-/// Plays `t` forward to `duration` (stopping there), steps it by the arrow keys, resets it.
-#[hook]
-pub(crate) fn use_clock(t: f64, duration: f64, set_t: Callback<f64>) -> Clock {
-    let playing = use_state(|| false);
-    let at_end = t >= duration - 1e-9;
-    {
-        let set_t = set_t.clone();
-        let running = *playing && !at_end;
-        use_interval(
-            running.then_some(TICK_MS),
-            Callback::from(move |_| set_t.emit(t + TICK_SECONDS)),
-        );
-    }
-    if *playing && at_end {
-        playing.set(false);
-    }
-    let toggle = {
-        let (playing, set_t) = (playing.clone(), set_t.clone());
-        Callback::from(move |_| {
-            if !*playing && at_end {
-                set_t.emit(0.0);
-            }
-            playing.set(!*playing);
-        })
-    };
-    let by = |dt: f64| {
-        let set_t = set_t.clone();
-        Callback::from(move |_| set_t.emit(t + dt))
-    };
-    let (forward, back) = (by(KEY_STEP), by(-KEY_STEP));
-    let reset = {
-        let (playing, set_t) = (playing.clone(), set_t.clone());
-        Callback::from(move |_| {
-            playing.set(false);
-            set_t.emit(0.0);
-        })
-    };
-    let on_key = {
-        let (toggle, forward, back) = (toggle.clone(), forward.clone(), back.clone());
-        Callback::from(move |e: KeyboardEvent| {
-            let action = match e.key().as_str() {
-                " " => &toggle,
-                "ArrowRight" => &forward,
-                "ArrowLeft" => &back,
-                _ => return,
-            };
-            e.prevent_default();
-            action.emit(());
-        })
-    };
-    Clock { playing: *playing, toggle, forward, back, reset, on_key }
+/// The clock of the continuous-time lessons: t plays over [0, duration], 0.1 s of simulated
+/// time every 50 ms, and Step / Back (or the arrow keys) move it by 0.25 s.
+pub(crate) fn clock(duration: f64) -> Track {
+    Track { start: 0.0, end: duration, tick: 0.1, period_ms: 50, step: 0.25 }
 }

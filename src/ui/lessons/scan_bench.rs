@@ -26,8 +26,7 @@ use crate::ui::compute::{
     ComputePicker, GpuSession, error_text, forget_gpu_session, gpu_session, length_text, now_ms,
     store_crossover, use_compute_preference, yield_to_browser,
 };
-use crate::ui::edit::parsed;
-use crate::ui::hooks::use_url_state;
+use crate::ui::hooks::use_lesson;
 use crate::ui::lang::use_lang;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -255,8 +254,8 @@ async fn run(sink: Sink, page: BenchPage, lens: Vec<usize>) {
 #[function_component(ScanBenchView)]
 pub(crate) fn scan_bench() -> Html {
     let lang = use_lang();
-    let (page, set_page) =
-        use_url_state::<BenchPage>(Route::Lesson(Lesson::Scan, Some("bench".into())));
+    let lesson = use_lesson::<BenchPage>(Route::Lesson(Lesson::Scan, Some("bench".into())));
+    let page = lesson.state.clone();
     let (preference, set_preference) = use_compute_preference();
     // One generation counter for the component's whole life.
     let generation = use_memo((), |_| Rc::new(Cell::new(0u32)));
@@ -297,7 +296,7 @@ pub(crate) fn scan_bench() -> Html {
             .map(|v| (AttrValue::from(v.to_string()), AttrValue::from(length_text(*v))))
             .collect::<Vec<_>>()
     };
-    let pick = |f: fn(&mut BenchPage, usize)| parsed(&page, &set_page, f);
+    let pick = |f: fn(&mut BenchPage, usize)| lesson.parsed(f);
     let rows = (*sink.rows).clone();
     let adapter = (*sink.adapter).clone();
     let software = matches!(&adapter, Adapter::Ready(a) if a.is_software);

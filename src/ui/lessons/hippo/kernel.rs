@@ -1,6 +1,7 @@
 //! The HiPPO lesson's S4 panel: the fixed-step LegS kernel, recurrence against convolution.
 
-use super::{Edit, failed, mspace, on_value, plot_failure, short};
+use super::{Edit, failed, mspace, plot_failure, short};
+use crate::course::hippo::HippoLesson;
 use crate::course::hippo::SignalChoice;
 use crate::explain::hippo::{legs_delay_readout, legs_fixed_views};
 use crate::i18n::{fill, t};
@@ -8,6 +9,7 @@ use crate::mathml::{Math, bar, mi, mo, num, paren, row, sqrt, sub, sup};
 use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
 use crate::ssm::Step;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
+use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -106,10 +108,55 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
         Ok((c, _, views)) => (c, views),
         Err(e) => return failed(lang, e),
     };
+    let u = (-p.delta * p.delay).exp();
+    let readout = row([
+        sub(mi("C"), mi("n")),
+        mo("="),
+        sqrt(row([num(2.0, 1), mi("n"), mo("+"), num(1.0, 1)])),
+        sub(mi("P"), mi("n")),
+        paren(row([num(2.0, 1), mi("u"), mo("−"), num(1.0, 1)])),
+        mo(","),
+        mspace(),
+        mi("u"),
+        mo("="),
+        sup(mi("e"), row([mo("−"), mi("Δ"), mo("·"), mi("d")])),
+        mo("="),
+        num(u, 3),
+        mo(","),
+        mspace(),
+        mi("C"),
+        mo("="),
+        Math::Table(vec![
+            c.iter().take(5).map(|&v| num(v, 3)).chain((c.len() > 5).then(|| mo("…"))).collect(),
+        ]),
+    ]);
+    html! {
+        <section class="panel">
+            <div class="controls">
+                <Slider id="hippo-delta" label={t(lang, "hippo.delta")} value={p.delta} min={0.005} max={0.2} step={0.005}
+                        digits={3} on_change={on(&p.edit, |s: &mut HippoLesson, v: f64| s.delta = v)} />
+                <Slider id="hippo-delay" label={t(lang, "hippo.delay")} value={p.delay} min={0.0} max={100.0} step={1.0}
+                        digits={0} unit={t(lang, "hippo.steps_unit")} on_change={on(&p.edit, |s: &mut HippoLesson, v: f64| s.delay = v)} />
+            </div>
+            <Equation mathml={readout.block()} caption={t(lang, "hippo.readout_caption")} />
+            <div class="row">
+                <Figure draw={(*kernel_draw).clone()} label={t(lang, "hippo.kernel_label")} aspect={0.6} />
+                <Figure draw={(*outputs_draw).clone()} label={t(lang, "hippo.outputs_label")} aspect={0.6}
+                        on_hover={p.on_hover.clone()} />
+            </div>
+            <p class="readout max-diff" data-value={views.max_difference.to_string()} aria-live="polite">{ fill(lang, "hippo.max_diff", &[("d", &short(views.max_difference))]) }</p>
+            <Equation mathml={bilinear().block()} caption={t(lang, "hippo.bilinear_caption")} />
+            <Equation mathml={kernel_terms(&views.kernel).block()} caption={t(lang, "hippo.kernel_caption")} />
+        </section>
+    }
+}
+
+/// The bilinear rule: Ā = (I − Δ/2·A)⁻¹(I + Δ/2·A), B̄ = (I − Δ/2·A)⁻¹ΔB.
+fn bilinear() -> Math {
     let step_math = row([mi("Δ"), mo("/"), num(2.0, 1)]);
     let half = |sign: &str| paren(row([mi("I"), mo(sign), step_math.clone(), mo("·"), mi("A")]));
     let inverse = sup(half("−"), row([mo("−"), num(1.0, 1)]));
-    let discrete = row([
+    row([
         bar(mi("A")),
         mo("="),
         inverse.clone(),
@@ -121,8 +168,12 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
         inverse,
         mi("Δ"),
         mi("B"),
-    ]);
-    let first: Vec<Math> = views.kernel.iter().take(4).map(|&k| num(k, 3)).collect();
+    ])
+}
+
+/// K = (C B̄, C Ā B̄, C Ā² B̄, …) and its first numbers.
+fn kernel_terms(kernel: &[f64]) -> Math {
+    let first: Vec<Math> = kernel.iter().take(4).map(|&k| num(k, 3)).collect();
     let mut kernel_terms = vec![
         mi("K"),
         mo("="),
@@ -150,45 +201,5 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
         kernel_terms.push(term);
     }
     kernel_terms.extend([mo(","), mo("…"), mo(")")]);
-    let u = (-p.delta * p.delay).exp();
-    let readout = row([
-        sub(mi("C"), mi("n")),
-        mo("="),
-        sqrt(row([num(2.0, 1), mi("n"), mo("+"), num(1.0, 1)])),
-        sub(mi("P"), mi("n")),
-        paren(row([num(2.0, 1), mi("u"), mo("−"), num(1.0, 1)])),
-        mo(","),
-        mspace(),
-        mi("u"),
-        mo("="),
-        sup(mi("e"), row([mo("−"), mi("Δ"), mo("·"), mi("d")])),
-        mo("="),
-        num(u, 3),
-        mo(","),
-        mspace(),
-        mi("C"),
-        mo("="),
-        Math::Table(vec![
-            c.iter().take(5).map(|&v| num(v, 3)).chain((c.len() > 5).then(|| mo("…"))).collect(),
-        ]),
-    ]);
-    html! {
-        <section class="panel">
-            <div class="controls">
-                <Slider id="hippo-delta" label={t(lang, "hippo.delta")} value={p.delta} min={0.005} max={0.2} step={0.005}
-                        digits={3} on_change={on_value(&p.edit, |s, v| s.delta = v)} />
-                <Slider id="hippo-delay" label={t(lang, "hippo.delay")} value={p.delay} min={0.0} max={100.0} step={1.0}
-                        digits={0} unit={t(lang, "hippo.steps_unit")} on_change={on_value(&p.edit, |s, v| s.delay = v)} />
-            </div>
-            <Equation mathml={readout.block()} caption={t(lang, "hippo.readout_caption")} />
-            <div class="row">
-                <Figure draw={(*kernel_draw).clone()} label={t(lang, "hippo.kernel_label")} aspect={0.6} />
-                <Figure draw={(*outputs_draw).clone()} label={t(lang, "hippo.outputs_label")} aspect={0.6}
-                        on_hover={p.on_hover.clone()} />
-            </div>
-            <p class="readout max-diff" data-value={views.max_difference.to_string()} aria-live="polite">{ fill(lang, "hippo.max_diff", &[("d", &short(views.max_difference))]) }</p>
-            <Equation mathml={discrete.block()} caption={t(lang, "hippo.bilinear_caption")} />
-            <Equation mathml={row(kernel_terms).block()} caption={t(lang, "hippo.kernel_caption")} />
-        </section>
-    }
+    row(kernel_terms)
 }

@@ -13,10 +13,9 @@ use crate::plot::{PlotError, palette};
 use crate::route::Route;
 use crate::ssm::SsmError;
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Slider, TryThis};
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{on, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::style::RGBColor;
-use std::rc::Rc;
 use yew::prelude::*;
 
 mod impulses;
@@ -30,26 +29,16 @@ use matrix::MatrixPanel;
 use memory::MemoryPanel;
 
 /// A change to the lesson's state.
-type Edit = Rc<dyn Fn(&mut HippoLesson)>;
+type Edit = crate::ui::hooks::Edit<HippoLesson>;
 
 #[function_component(HippoLessonView)]
 pub(crate) fn hippo_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<HippoLesson>(Route::Lesson(Lesson::Hippo, None));
+    let lesson = use_lesson::<HippoLesson>(Route::Lesson(Lesson::Hippo, None));
+    let (s, edit) = (lesson.state, lesson.edit);
     use_update_measure("hippo", &*s);
-    // One stable callback applies every change to the newest state, so the panels' props stay
-    // equal (and their figures untouched) when an unrelated part of the state changes.
-    let latest = use_mut_ref(|| (s.clone(), set.clone()));
-    *latest.borrow_mut() = (s.clone(), set);
-    let edit = use_callback((), move |f: Edit, _| {
-        let (current, set) = latest.borrow().clone();
-        let mut next = (*current).clone();
-        f(&mut next);
-        if next != *current {
-            latest.borrow_mut().0 = Rc::new(next.clone());
-            set.emit(next);
-        }
-    });
+    // The edit callback is stable and applies every change to the newest state, so the panels'
+    // props stay equal (and their figures untouched) when an unrelated part of the state changes.
     // The hovered time step, marked in both figures over time k (linked views).
     let hover = use_state_eq(|| None::<f64>);
     let on_hover = {
@@ -89,17 +78,11 @@ fn failed(lang: Lang, e: &dyn std::fmt::Display) -> Html {
     html! { <Banner kind={BannerKind::Warning} text={fill(lang, "hippo.failed", &[("e", &e.to_string())])} /> }
 }
 
-/// A callback that sets one field of the state from a slider's value.
-fn on_value(edit: &Callback<Edit>, f: fn(&mut HippoLesson, f64)) -> Callback<f64> {
-    let edit = edit.clone();
-    Callback::from(move |v: f64| edit.emit(Rc::new(move |s: &mut HippoLesson| f(s, v))))
-}
-
 /// The N slider (it stands in two panels, with different ids).
 fn n_slider(lang: Lang, id: &'static str, n: usize, edit: &Callback<Edit>) -> Html {
     html! {
         <Slider id={id} label={t(lang, "hippo.n")} value={n as f64} min={1.0} max={MAX_N as f64} step={1.0}
-                digits={0} on_change={on_value(edit, |s, v| s.n = v as usize)} />
+                digits={0} on_change={on(edit, |s: &mut HippoLesson, v: f64| s.n = v as usize)} />
     }
 }
 

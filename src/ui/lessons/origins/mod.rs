@@ -3,12 +3,20 @@
 //! A, B, C; the same equations as `#/continuous` (and a link there with the same system); the
 //! notes' question "where does the SSM come from, and why does Mamba use it?" answered with the
 //! system's memory (damping = forgetting) and a short, sourced history.
+//!
+//! | file         | part                                                      |
+//! |--------------|-----------------------------------------------------------|
+//! | `picture.rs` | the machine drawn at time t                                |
+//! | `model.rs`   | its law and state-space form, and the spring–circuit table  |
+
+mod model;
+mod picture;
 
 use super::lti::{
-    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, editor, eigen_draw, eigen_list,
-    error_banner, output_equation, phase_draw, signal_chooser, signal_options, state_equation,
-    use_clock,
+    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, clock, eigen_draw, eigen_list, error_banner,
+    phase_draw, signal_options,
 };
+use crate::url::Named;
 use crate::course::Lesson;
 use crate::course::origins::{
     CAPACITANCE, DAMPING, DURATION, INDUCTANCE, MASS, Machine, OriginsLesson, PERIOD, RESISTANCE,
@@ -17,21 +25,54 @@ use crate::course::origins::{
 use crate::format::decimal;
 use crate::explain::continuous::{Character, Regime, SignalKind, character, memory_time};
 use crate::i18n::{Lang, fill, t};
-use crate::mathml::{Math, dot, frac, mi, mo, row};
-use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
 use crate::route::{Route, href_with};
 use crate::url::UrlState;
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{
-    Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
-    TryThis,
+    Banner, BannerKind, Figure, PlayControls, Prose, Question, Select, Slider, TryThis,
 };
-use crate::ui::hooks::{use_update_measure, use_url_state};
+use crate::ui::hooks::{use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
-use crate::url::Named;
+use model::{AnalogyTable, ModelPanel};
 use num_complex::Complex64;
+use picture::machine_picture;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// A physical slider: id, label key, value, range, unit, and the field it sets.
+type Field =
+    (&'static str, &'static str, f64, (f64, f64), &'static str, fn(&mut OriginsLesson, f64));
+
+/// The three physical sliders of the machine in `s`.
+fn physical_fields(s: &OriginsLesson) -> [Field; 3] {
+    match s.machine {
+        Machine::Spring => [
+            ("origins-mass", "origins.mass", s.mass, MASS, "kg", |s, v| s.mass = v),
+            ("origins-stiffness", "origins.stiffness", s.stiffness, STIFFNESS, "N/m", |s, v| {
+                s.stiffness = v
+            }),
+            ("origins-damping", "origins.damping", s.damping, DAMPING, "N·s/m", |s, v| {
+                s.damping = v
+            }),
+        ],
+        Machine::Circuit => [
+            ("origins-inductance", "origins.inductance", s.inductance, INDUCTANCE, "H", |s, v| {
+                s.inductance = v
+            }),
+            ("origins-resistance", "origins.resistance", s.resistance, RESISTANCE, "Ω", |s, v| {
+                s.resistance = v
+            }),
+            (
+                "origins-capacitance",
+                "origins.capacitance",
+                s.capacitance,
+                CAPACITANCE,
+                "F",
+                |s, v| s.capacitance = v,
+            ),
+        ],
+    }
+}
 
 /// Everything computed from the physical system and its input.
 #[derive(Clone, PartialEq)]
@@ -78,58 +119,6 @@ fn time_texts(lang: Lang, machine: Machine) -> Rc<TimeTexts> {
     })
 }
 
-/// The symbolic state space form of the physical law, e.g. A = [[0, 1], [−k/m, −c/m]].
-fn symbolic_form(machine: Machine) -> Math {
-    let (h1, h2, mass, spring, damper) = match machine {
-        Machine::Spring => ("p", "v", mi("m"), mi("k"), mi("c")),
-        Machine::Circuit => ("q", "i", mi("L"), row([mo("1"), mo("/"), mi("C")]), mi("R")),
-    };
-    let neg_frac = |num: Math, den: Math| row([mo("−"), frac(num, den)]);
-    let a = Math::Table(vec![
-        vec![Math::Number("0".into()), Math::Number("1".into())],
-        vec![neg_frac(spring, mass.clone()), neg_frac(damper, mass.clone())],
-    ]);
-    let b = Math::Table(vec![
-        vec![Math::Number("0".into())],
-        vec![frac(Math::Number("1".into()), mass)],
-    ]);
-    let state = Math::Table(vec![vec![mi(h1)], vec![mi(h2)]]);
-    let rates = Math::Table(vec![vec![dot(mi(h1))], vec![dot(mi(h2))]]);
-    row([rates, mo("="), a, state, mo("+"), b, mi("x")])
-}
-
-/// The physical law as written in physics: m p̈ = −k p − c ṗ + x, or L q̈ = −q/C − R q̇ + x.
-fn physical_law(machine: Machine) -> Math {
-    let second = |v: &str| Math::Over(Box::new(mi(v)), "¨".into());
-    match machine {
-        Machine::Spring => row([
-            mi("m"),
-            second("p"),
-            mo("="),
-            mo("−"),
-            mi("k"),
-            mi("p"),
-            mo("−"),
-            mi("c"),
-            dot(mi("p")),
-            mo("+"),
-            mi("x"),
-        ]),
-        Machine::Circuit => row([
-            mi("L"),
-            second("q"),
-            mo("="),
-            mo("−"),
-            frac(mi("q"), mi("C")),
-            mo("−"),
-            mi("R"),
-            dot(mi("q")),
-            mo("+"),
-            mi("x"),
-        ]),
-    }
-}
-
 /// The info banner naming the regime.
 fn regime_text(lang: Lang, ch: &Character) -> String {
     let z = ch.damping_ratio.map(decimal).unwrap_or_default();
@@ -147,15 +136,16 @@ fn regime_text(lang: Lang, ch: &Character) -> String {
 #[function_component(OriginsLessonView)]
 pub(crate) fn origins_lesson() -> Html {
     let lang = use_lang();
-    let (s, set) = use_url_state::<OriginsLesson>(Route::Lesson(Lesson::Origins, None));
+    let lesson = use_lesson::<OriginsLesson>(Route::Lesson(Lesson::Origins, None));
+    let s = lesson.state.clone();
     use_update_measure("origins", &*s);
     let hover = use_state(|| None::<f64>);
     let params = [s.mass, s.stiffness, s.damping, s.resistance, s.inductance, s.capacitance];
     let model =
         use_memo((s.machine, params.map(f64::to_bits), s.input, s.period.to_bits()), |_| model(&s));
-    let edit = |f: fn(&mut OriginsLesson, f64)| editor(&s, &set, f);
-    let set_t = edit(|s, v| *s = s.at_time(v));
-    let clock = use_clock(s.t, DURATION, set_t.clone());
+    let edit = |f: fn(&mut OriginsLesson, f64)| lesson.on(f);
+    let set_t = lesson.on(|s, v| *s = s.at_time(v));
+    let clock = use_player(s.t, clock(DURATION), set_t.clone());
     // Every hook runs before the early return below.
     let eigenvalues = model.as_ref().as_ref().ok().map(|m| m.eigenvalues.clone());
     let eigen_fig = use_memo((eigenvalues, lang), |(eigenvalues, lang)| {
@@ -178,43 +168,11 @@ pub(crate) fn origins_lesson() -> Html {
         .iter()
         .map(|m| (AttrValue::from(m.name()), AttrValue::from(t(lang, &key(*m, "name")))))
         .collect();
-    let on_machine = {
-        let (s, set) = (s.clone(), set.clone());
-        Callback::from(move |name: String| {
-            let machine = if name == "circuit" { Machine::Circuit } else { Machine::Spring };
-            set.emit(OriginsLesson { machine, ..(*s).clone() });
-        })
-    };
-    let on_input = signal_chooser(&s, &set, |s, k| s.input = k);
-    type Field =
-        (&'static str, &'static str, f64, (f64, f64), &'static str, fn(&mut OriginsLesson, f64));
-    let fields: [Field; 3] = match machine {
-        Machine::Spring => [
-            ("origins-mass", "origins.mass", s.mass, MASS, "kg", |s, v| s.mass = v),
-            ("origins-stiffness", "origins.stiffness", s.stiffness, STIFFNESS, "N/m", |s, v| {
-                s.stiffness = v
-            }),
-            ("origins-damping", "origins.damping", s.damping, DAMPING, "N·s/m", |s, v| {
-                s.damping = v
-            }),
-        ],
-        Machine::Circuit => [
-            ("origins-inductance", "origins.inductance", s.inductance, INDUCTANCE, "H", |s, v| {
-                s.inductance = v
-            }),
-            ("origins-resistance", "origins.resistance", s.resistance, RESISTANCE, "Ω", |s, v| {
-                s.resistance = v
-            }),
-            (
-                "origins-capacitance",
-                "origins.capacitance",
-                s.capacitance,
-                CAPACITANCE,
-                "F",
-                |s, v| s.capacitance = v,
-            ),
-        ],
-    };
+    let on_machine = lesson.on(|s, name: String| {
+        s.machine = if name == "circuit" { Machine::Circuit } else { Machine::Spring };
+    });
+    let on_input = lesson.parsed(|s, k: SignalKind| s.input = k);
+    let fields = physical_fields(&s);
     let sliders = fields.iter().map(|&(id, label, value, (lo, hi), unit, f)| {
         html! {
             <Slider id={id} label={t(lang, label)} value={value} min={lo} max={hi} step={0.05}
@@ -223,73 +181,7 @@ pub(crate) fn origins_lesson() -> Html {
     });
 
     // The picture of the machine at time t.
-    let j = m.run.response.index_at(s.t);
-    let (h, x) = (m.run.point(j), m.run.input_at(s.t));
-    let picture: DrawFn = {
-        let run = m.run.clone();
-        let values = [s.mass, s.stiffness, s.damping, s.inductance, s.resistance, s.capacitance];
-        let labels: Vec<String> = match machine {
-            Machine::Spring => vec![
-                fill(lang, "origins.label_mass", &[("v", &decimal(values[0]))]),
-                fill(lang, "origins.label_stiffness", &[("v", &decimal(values[1]))]),
-                fill(lang, "origins.label_damping", &[("v", &decimal(values[2]))]),
-                fill(lang, "origins.label_force", &[("v", &decimal(x))]),
-            ],
-            Machine::Circuit => vec![
-                fill(lang, "origins.label_source", &[("v", &decimal(x))]),
-                fill(lang, "origins.label_resistance", &[("v", &decimal(values[4]))]),
-                fill(lang, "origins.label_inductance", &[("v", &decimal(values[3]))]),
-                fill(lang, "origins.label_capacitance", &[("v", &decimal(values[5]))]),
-                fill(lang, "origins.label_current", &[("v", &decimal(h.1))]),
-            ],
-        };
-        let (axis, rest) = (t(lang, "origins.spring_axis_position"), t(lang, "origins.rest"));
-        Rc::new(move |area, theme| {
-            let points = run.points();
-            let extent = |f: fn(&(f64, f64)) -> f64| {
-                points
-                    .iter()
-                    .map(f)
-                    .filter(|v| v.is_finite())
-                    .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
-            };
-            match machine {
-                Machine::Spring => {
-                    let scene = SpringScene {
-                        position: h.0,
-                        force: x,
-                        range: extent(|p| p.0),
-                        axis,
-                        labels: [
-                            labels[0].as_str(),
-                            labels[1].as_str(),
-                            labels[2].as_str(),
-                            labels[3].as_str(),
-                        ],
-                        rest,
-                    };
-                    spring_picture(area, &scene, theme).map(|_| None)
-                }
-                Machine::Circuit => {
-                    let (q, i) = (extent(|p| p.0), extent(|p| p.1));
-                    let scene = CircuitScene {
-                        charge: h.0,
-                        current: h.1,
-                        source: x,
-                        scale: (q.0.abs().max(q.1.abs()), i.0.abs().max(i.1.abs())),
-                        labels: [
-                            labels[0].as_str(),
-                            labels[1].as_str(),
-                            labels[2].as_str(),
-                            labels[3].as_str(),
-                        ],
-                        current_label: labels[4].as_str(),
-                    };
-                    circuit_picture(area, &scene, theme).map(|_| None)
-                }
-            }
-        })
-    };
+    let picture = machine_picture(lang, &s, m.run.clone());
     let phase = phase_draw(
         m.sys.clone(),
         m.run.clone(),
@@ -315,11 +207,6 @@ pub(crate) fn origins_lesson() -> Html {
     let link = s
         .in_continuous_lesson()
         .map(|c| href_with(&Route::Lesson(Lesson::Continuous, None), &c.to_query()));
-    let state_vector = match machine {
-        Machine::Spring => column_of(&["p", "v"]),
-        Machine::Circuit => column_of(&["q", "i"]),
-    };
-
     html! {
         <>
             <Prose keys={vec!["origins.intro1", "origins.intro2"]} />
@@ -344,8 +231,7 @@ pub(crate) fn origins_lesson() -> Html {
                     <Figure draw={picture} label={k("picture_label")} aspect={0.36} />
                 </div>
                 <div class="controls">
-                    <PlayControls playing={clock.playing} on_toggle={clock.toggle.clone()} on_step={clock.forward.clone()}
-                        on_back={Some(clock.back.clone())} on_reset={clock.reset.clone()}
+                    <PlayControls player={clock.clone()}
                         position={fill(lang, "origins.position", &[("t", &format!("{:.2}", s.t)), ("n", &decimal(DURATION))])} />
                     <Slider id="origins-t" label={t(lang, "origins.time")} value={s.t} min={0.0} max={DURATION}
                             step={0.025} unit={t(lang, "unit.seconds")} on_change={set_t} />
@@ -362,29 +248,9 @@ pub(crate) fn origins_lesson() -> Html {
                 <p class="hint">{ t(lang, "origins.hover_hint") }</p>
             </section>
             <Prose keys={vec![if machine == Machine::Spring { "origins.model_spring" } else { "origins.model_circuit" }]} />
-            <section class="panel">
-                <Equation mathml={physical_law(machine).block()} caption={k("law_caption")} />
-                <Equation mathml={row([mi("h"), mo("="), state_vector]).block()} caption={k("state_caption")} />
-                <Equation mathml={symbolic_form(machine).block()} caption={t(lang, "origins.symbolic_caption")} />
-                <Equation mathml={state_equation(&m.sys).block()} caption={t(lang, "origins.live_caption")} />
-                <Equation mathml={output_equation(&m.sys).block()} caption={k("output_caption")} />
-                if let Ok(href) = link {
-                    <p><a href={href} class="button">{ t(lang, "origins.open_continuous") }</a></p>
-                }
-            </section>
+            <ModelPanel machine={machine} sys={m.sys.clone()} link={link.ok()} />
             <Prose keys={vec!["origins.analogy"]} />
-            <table class="data analogy">
-                <thead><tr><th>{ t(lang, "origins.table_role") }</th><th>{ t(lang, "origins.spring_name") }</th><th>{ t(lang, "origins.circuit_name") }</th></tr></thead>
-                <tbody>
-                    { for ["state1", "state2", "input", "inertia", "friction", "stiffness"].iter().map(|row_key| html! {
-                        <tr>
-                            <td>{ t(lang, &format!("origins.table_{row_key}")) }</td>
-                            <td>{ t(lang, &format!("origins.table_{row_key}_spring")) }</td>
-                            <td>{ t(lang, &format!("origins.table_{row_key}_circuit")) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+            <AnalogyTable />
             <Question question="origins.q">
                 <div class="memory-panel">
                     <Prose keys={vec!["origins.answer1"]} />
@@ -413,9 +279,4 @@ pub(crate) fn origins_lesson() -> Html {
             <TryThis keys={vec!["origins.try1", "origins.try2", "origins.try3", "origins.try4"]} />
         </>
     }
-}
-
-/// A column of symbols, e.g. (p, v).
-fn column_of(names: &[&str]) -> Math {
-    Math::Table(names.iter().map(|n| vec![mi(n)]).collect())
 }

@@ -1,11 +1,19 @@
-//! Shared hooks: the location hash as state, a lesson's state kept in the address, intervals
-//! for animations, window key presses, and the `mx:update:<lesson>` performance measure.
+//! Shared hooks: the location hash as state, window key presses and resizes, intervals, and
+//! the `mx:update:<lesson>` performance measure. A lesson's state and its animations have their
+//! own files:
+//!
+//! | file        | hook                                                                  |
+//! |-------------|-----------------------------------------------------------------------|
+//! | `lesson.rs` | `use_lesson`: the lesson's state, kept in the address, and its edits   |
+//! | `player.rs` | `use_player`: play / pause / step / back / reset along a track          |
+
+mod lesson;
+mod player;
+
+pub(crate) use lesson::{Edit, HashContext, LessonState, on, use_lesson};
+pub(crate) use player::{Player, Track, use_player};
 
 use super::dom;
-use crate::route::{Route, href_with};
-use crate::url::{Query, UrlState};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
@@ -53,40 +61,6 @@ pub(crate) fn use_window_keydown(handler: Callback<web_sys::KeyboardEvent>) {
 #[hook]
 pub(crate) fn use_window_resize(handler: Callback<web_sys::Event>) {
     use_window_listener("resize", handler);
-}
-
-/// The location hash as shared by the shell, so lessons see address edits and Back/Forward.
-#[derive(Clone, PartialEq)]
-pub(crate) struct HashContext(pub(crate) String);
-
-/// A lesson's state, read from the address's query and written back to it on every change
-/// (without adding history entries). If the address changes from outside (an edited URL,
-/// Back/Forward), the state is read again.
-#[hook]
-pub(crate) fn use_url_state<S>(route: Route) -> (Rc<S>, Callback<S>)
-where
-    S: UrlState + PartialEq + 'static,
-{
-    let hash = use_context::<HashContext>().map(|h| h.0).unwrap_or_else(dom::hash);
-    let state = use_state(|| Rc::new(S::from_query(&Query::from_hash(&hash))));
-    let seen_hash = use_mut_ref(|| hash.clone());
-    let written: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
-    if *seen_hash.borrow() != hash {
-        *seen_hash.borrow_mut() = hash.clone();
-        if written.borrow().as_deref() != Some(hash.as_str()) {
-            state.set(Rc::new(S::from_query(&Query::from_hash(&hash))));
-        }
-    }
-    let set = {
-        let state = state.clone();
-        Callback::from(move |next: S| {
-            let href = href_with(&route, &next.to_query());
-            dom::replace_hash(&href);
-            *written.borrow_mut() = Some(href);
-            state.set(Rc::new(next));
-        })
-    };
-    ((*state).clone(), set)
 }
 
 /// Calls `on_tick` every `period_ms` while `period_ms` is `Some` (animations: play/pause).

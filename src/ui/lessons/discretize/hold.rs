@@ -1,0 +1,207 @@
+//! The held tokens of `#/discretize` against the exact output, each rule's samples and errors.
+
+use super::{PanelProps, rule_color, rule_name, step_of};
+use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
+use crate::explain::discretize::{compare_rules, euler_step_limit};
+use crate::i18n::{fill, t};
+use crate::plot::{
+    Corner, LineChart, LogChart, Series, SeriesStyle, finite_range, line_chart, log_chart, palette,
+};
+use crate::ssm::{Method, Stability};
+use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
+use crate::ui::lang::use_lang;
+use crate::mathml::short;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The held tokens, the exact output, the chosen rule's samples and every rule's errors, with
+/// the warnings that explain a diverging picture. Hovering a time marks it on both charts.
+#[function_component(HoldPanel)]
+pub(super) fn hold_panel(p: &PanelProps) -> Html {
+    let lang = use_lang();
+    let s = &p.lesson.state;
+    let hover = use_state(|| None::<f64>);
+    // The same callback on every render, so that the figures are not redrawn for nothing.
+    let on_hover = use_callback(hover.setter(), |x: Option<f64>, setter| setter.set(x));
+    let x = s.tokens.values(TOKENS);
+    let rules = use_memo((s.example, s.delta, s.tokens), |&(example, _, _)| {
+        compare_rules(&example.system(), &x, step_of(s), SAMPLES_PER_STEP)
+    });
+    let hold = use_memo((s.example, s.delta, s.tokens, s.method, *hover, lang), {
+        let (rules, x) = (rules.clone(), x.clone());
+        move |&(_, delta, _, method, marker, lang)| -> Option<DrawFn> {
+            let cmp = (*rules).as_ref().ok()?;
+            let mut held: Vec<(f64, f64)> =
+                x.iter().enumerate().map(|(k, &v)| (k as f64 * delta, v)).collect();
+            held.push((x.len() as f64 * delta, x[x.len() - 1]));
+            let exact: Vec<(f64, f64)> = cmp
+                .exact
+                .times
+                .iter()
+                .copied()
+                .zip(cmp.exact.outputs.row(0).iter().copied())
+                .collect();
+            let samples: Vec<(f64, f64)> = cmp
+                .rules
+                .iter()
+                .find(|r| r.method == method)
+                .map(|r| {
+                    r.outputs
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &y)| ((k + 1) as f64 * delta, y))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // Clamp a diverging rule to a band around the exact output and the input.
+            let (lo, hi) = finite_range(exact.iter().chain(&held).map(|p| p.1), None);
+            let limit = (lo - 2.0 * (hi - lo), hi + 2.0 * (hi - lo));
+            let samples_label =
+                fill(lang, "discretize.legend_samples", &[("rule", rule_name(lang, method))]);
+            let draw: DrawFn = Rc::new(move |area, theme| {
+                let chart = LineChart {
+                    x_label: t(lang, "discretize.axis_time"),
+                    y_label: t(lang, "discretize.axis_signal"),
+                    series: vec![
+                        Series {
+                            label: t(lang, "discretize.legend_input"),
+                            points: held.clone(),
+                            color: palette::SKY,
+                            style: SeriesStyle::Steps,
+                        },
+                        Series {
+                            label: t(lang, "discretize.legend_exact"),
+                            points: exact.clone(),
+                            color: palette::RED,
+                            style: SeriesStyle::Line,
+                        },
+                        Series {
+                            label: &samples_label,
+                            points: samples.clone(),
+                            color: rule_color(method),
+                            style: SeriesStyle::Points,
+                        },
+                    ],
+                    marker_x: marker,
+                    y_limit: Some(limit),
+                    ..LineChart::default()
+                };
+                line_chart(area, &chart, theme).map(Some)
+            });
+            Some(draw)
+        }
+    });
+    let errors = use_memo((s.example, s.delta, s.tokens, *hover, lang), {
+        let rules = rules.clone();
+        move |&(_, delta, _, marker, lang)| -> Option<DrawFn> {
+            let series: Vec<(Method, Vec<(f64, f64)>)> = (*rules)
+                .as_ref()
+                .ok()?
+                .rules
+                .iter()
+                .map(|r| {
+                    (
+                        r.method,
+                        r.errors
+                            .iter()
+                            .enumerate()
+                            .map(|(k, &e)| ((k + 1) as f64 * delta, e))
+                            .collect(),
+                    )
+                })
+                .collect();
+            let draw: DrawFn = Rc::new(move |area, theme| {
+                let chart = LogChart {
+                    x_label: t(lang, "discretize.axis_time"),
+                    y_label: t(lang, "discretize.axis_error"),
+                    series: series
+                        .iter()
+                        .map(|(m, points)| Series {
+                            label: rule_name(lang, *m),
+                            points: points.clone(),
+                            color: rule_color(*m),
+                            style: SeriesStyle::Line,
+                        })
+                        .collect(),
+                    log_x: false,
+                    marker_x: marker,
+                    floor: 1e-17,
+                    corner: Corner::UpperRight,
+                };
+                log_chart(area, &chart, theme)
+            });
+            Some(draw)
+        }
+    });
+
+    let sys = s.example.system();
+    let banner = match sys.stability().unwrap_or(Stability::Unstable) {
+        Stability::Unstable => {
+            let re = sys.spectral_abscissa().unwrap_or(f64::NAN);
+            html! { <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_continuous", &[("re", &short(re))])} /> }
+        }
+        Stability::Marginal => {
+            html! { <Banner kind={BannerKind::Info} text={t(lang, "discretize.info_marginal")} /> }
+        }
+        Stability::Stable => {
+            let radius = (*rules)
+                .as_ref()
+                .ok()
+                .and_then(|c| c.rules.iter().find(|r| r.method == s.method))
+                .map(|r| r.spectral_radius)
+                .filter(|&r| r > 1.0);
+            match (radius, euler_step_limit(&sys).ok().flatten()) {
+                (Some(rho), Some(limit)) => html! {
+                    <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_rule", &[("rho", &short(rho)), ("limit", &short(limit))])} />
+                },
+                _ => Html::default(),
+            }
+        }
+    };
+    let worst: Vec<String> = match &*rules {
+        Ok(cmp) => cmp
+            .rules
+            .iter()
+            .map(|r| {
+                let e = r.errors.iter().copied().fold(0.0, f64::max);
+                fill(
+                    lang,
+                    "discretize.worst_error",
+                    &[("rule", rule_name(lang, r.method)), ("e", &short(e))],
+                )
+            })
+            .collect(),
+        Err(e) => vec![e.to_string()],
+    };
+    let hover_text = hover
+        .and_then(|at| {
+            let k = (at / s.delta).floor() as usize;
+            x.get(k).map(|v| {
+                fill(
+                    lang,
+                    "discretize.hover",
+                    &[
+                        ("t", &short(at)),
+                        ("k", &k.to_string()),
+                        ("x", &short(*v)),
+                        ("from", &short(k as f64 * s.delta)),
+                        ("to", &short((k + 1) as f64 * s.delta)),
+                    ],
+                )
+            })
+        })
+        .unwrap_or_else(|| t(lang, "discretize.hover_hint").to_owned());
+
+    html! {
+        <section class="panel">
+            <h2>{ t(lang, "discretize.hold_heading") }</h2>
+            { banner }
+            if let (Some(hold), Some(errors)) = ((*hold).clone(), (*errors).clone()) {
+                <Figure draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()} />
+                <Figure draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover} />
+            }
+            <p class="readout hover-readout" aria-live="polite">{ hover_text }</p>
+            <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+        </section>
+    }
+}

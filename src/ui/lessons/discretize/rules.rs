@@ -1,0 +1,173 @@
+//! The three rules of `#/discretize` side by side: their equations with live numbers and eigenvalues.
+
+use super::{PanelProps, barred, delta_a, failed, rule_color, rule_name, step_of};
+use crate::course::discretize::locus_steps;
+use crate::explain::discretize::{eigenvalue_locus, euler_step_limit};
+use crate::i18n::{fill, t};
+use crate::mathml::{Math, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup};
+use crate::plot::{DiscreteEigenScene, RuleSpectrum, discrete_eigen_plane};
+use crate::ssm::{Method, discretize};
+use crate::ui::components::{DrawFn, Equation, Figure};
+use crate::ui::lang::use_lang;
+use crate::mathml::short;
+use nalgebra::DMatrix;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The equations with the live Ā and B̄, and Ā's eigenvalues against the unit circle.
+#[function_component(RulesPanel)]
+pub(super) fn rules_panel(p: &PanelProps) -> Html {
+    let lang = use_lang();
+    let s = &p.lesson.state;
+    let now = use_memo((s.example, s.delta), |&(example, _)| {
+        let sys = example.system();
+        Method::ALL
+            .map(|m| discretize(&sys, step_of(s), m))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let loci = use_memo(s.example, |example| {
+        let sys = example.system();
+        Method::ALL
+            .map(|m| eigenvalue_locus(&sys, m, &locus_steps()))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let eigen = use_memo((s.example, s.delta, s.method, lang), {
+        let (loci, now) = (loci.clone(), now.clone());
+        move |&(_, _, method, lang)| -> Option<DrawFn> {
+            let (loci, now) = ((*loci).as_ref().ok()?, (*now).as_ref().ok()?);
+            let pairs =
+                |ls: &[num_complex::Complex64]| ls.iter().map(|l| (l.re, l.im)).collect::<Vec<_>>();
+            let rules: Vec<RuleSpectrum<'static>> = Method::ALL
+                .iter()
+                .zip(loci.iter().zip(now))
+                .map(|(&m, (locus, d))| RuleSpectrum {
+                    label: rule_name(lang, m),
+                    color: rule_color(m),
+                    now: pairs(&d.eigenvalues().unwrap_or_default()),
+                    path: locus.iter().flat_map(|p| pairs(&p.eigenvalues)).collect(),
+                    chosen: m == method,
+                })
+                .collect();
+            let draw: DrawFn = Rc::new(move |area, theme| {
+                let scene = DiscreteEigenScene {
+                    rules: rules.clone(),
+                    circle: t(lang, "discretize.legend_circle"),
+                    axes: (t(lang, "discretize.axis_re"), t(lang, "discretize.axis_im")),
+                };
+                discrete_eigen_plane(area, &scene, theme).map(|_| None)
+            });
+            Some(draw)
+        }
+    });
+    let ds = match &*now {
+        Ok(ds) => ds,
+        Err(e) => return failed(e),
+    };
+    let sys = s.example.system();
+    let (a_eq, b_eq) = rule_equations(Method::Zoh, ds[0].a_bar(), ds[0].b_bar());
+    let given = row([
+        equals([mi("Δ"), num(s.delta, 3)]),
+        mo(","),
+        equals([mi("A"), matrix(sys.a(), 3)]),
+        mo(","),
+        equals([mi("B"), matrix(sys.b(), 3)]),
+    ]);
+    let k = || mi("k");
+    let recurrence = row([
+        equals([
+            sub(mi("h"), k()),
+            row([
+                barred("A"),
+                sub(mi("h"), row([k(), mo("−"), num(1.0, 1)])),
+                mo("+"),
+                barred("B"),
+                sub(mi("x"), k()),
+            ]),
+        ]),
+        mo(","),
+        equals([sub(mi("y"), k()), row([mi("C"), sub(mi("h"), k())])]),
+    ]);
+    let other = ds.iter().find(|d| d.method() == s.method && s.method != Method::Zoh).map(|d| {
+        let (a, b) = rule_equations(d.method(), d.a_bar(), d.b_bar());
+        html! {
+            <>
+                <p class="hint">{ fill(lang, "discretize.eq_other", &[("rule", rule_name(lang, d.method()))]) }</p>
+                <Equation mathml={a.block()} />
+                <Equation mathml={b.block()} />
+            </>
+        }
+    });
+    let radii = ds.iter().map(|d| {
+        let rho = d.spectral_radius().unwrap_or(f64::NAN);
+        let verdict = if rho > 1.0 + 1e-10 {
+            t(lang, "discretize.grows")
+        } else if rho < 1.0 - 1e-10 {
+            t(lang, "discretize.decays")
+        } else {
+            t(lang, "discretize.stays")
+        };
+        html! { <tr><td>{ rule_name(lang, d.method()) }</td><td>{ short(rho) }</td><td>{ verdict }</td></tr> }
+    });
+    let limit_text = match euler_step_limit(&sys).ok().flatten() {
+        Some(limit) => fill(lang, "discretize.euler_limit", &[("limit", &short(limit))]),
+        None => t(lang, "discretize.euler_no_limit").to_owned(),
+    };
+    html! {
+        <section class="panel">
+            <div class="row">
+                <div>
+                    <Equation mathml={given.block()} caption={t(lang, "discretize.eq_given")} />
+                    <Equation mathml={a_eq.block()} caption={t(lang, "discretize.eq_a_bar")} />
+                    <Equation mathml={b_eq.block()} caption={t(lang, "discretize.eq_b_bar")} />
+                    <Equation mathml={recurrence.block()} caption={t(lang, "discretize.eq_recurrence")} />
+                    { for other }
+                </div>
+                <div>
+                    if let Some(draw) = (*eigen).clone() {
+                        <Figure draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
+                    }
+                    <table class="data">
+                        <thead><tr><th>{ t(lang, "discretize.col_rule") }</th><th>{ t(lang, "discretize.col_radius") }</th><th>{ t(lang, "discretize.col_verdict") }</th></tr></thead>
+                        <tbody>{ for radii }</tbody>
+                    </table>
+                    <p class="hint">{ limit_text }</p>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The two formulas of a rule, each with its live matrix: Ā = … = [..], B̄ = … = [..].
+pub(super) fn rule_equations(
+    m: Method,
+    a_bar: &DMatrix<f64>,
+    b_bar: &DMatrix<f64>,
+) -> (Math, Math) {
+    let half = row([frac(mi("Δ"), num(2.0, 1)), mi("A")]);
+    let inverse = |inner: Math| sup(paren(inner), num(-1.0, 1));
+    let (a_form, b_form) = match m {
+        Method::Zoh => (
+            exp(delta_a()),
+            row([
+                inverse(delta_a()),
+                paren(row([exp(delta_a()), mo("−"), mi("I")])),
+                mi("Δ"),
+                mi("B"),
+            ]),
+        ),
+        Method::Bilinear => (
+            row([
+                inverse(row([mi("I"), mo("−"), half.clone()])),
+                paren(row([mi("I"), mo("+"), half.clone()])),
+            ]),
+            row([inverse(row([mi("I"), mo("−"), half])), mi("Δ"), mi("B")]),
+        ),
+        Method::Euler => (row([mi("I"), mo("+"), delta_a()]), row([mi("Δ"), mi("B")])),
+    };
+    (
+        equals([barred("A"), a_form, matrix(a_bar, 4)]),
+        equals([barred("B"), b_form, matrix(b_bar, 4)]),
+    )
+}

@@ -1,0 +1,104 @@
+//! The cost panel of `#/scan`: work and depth of each algorithm against n.
+
+use super::Edit;
+use crate::course::scan::{COST_K, ScanLesson};
+use crate::i18n::{Lang, fill, t};
+use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
+use crate::ssm::ScanAlgorithm;
+use crate::ssm::scan::cost;
+use crate::ui::components::{DrawFn, Figure, Prose, Slider};
+use crate::ui::compute::length_text;
+use crate::ui::hooks::on;
+use crate::ui::lang::use_lang;
+use plotters::style::RGBColor;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The three algorithms of the cost panel, with their names and colours.
+pub(super) const ALGORITHMS: [(ScanAlgorithm, &str, RGBColor); 3] = [
+    (ScanAlgorithm::Sequential, "scan.algo_sequential", palette::INK),
+    (ScanAlgorithm::HillisSteele, "scan.algo_hillis", palette::GREEN),
+    (ScanAlgorithm::Blelloch, "scan.algo_blelloch", palette::BLUE),
+];
+
+/// The cost figure: work and depth of each algorithm against n, marked at `n`.
+pub(super) fn cost_draw(lang: Lang, n: usize) -> DrawFn {
+    let labels: Vec<(String, String)> = ALGORITHMS
+        .iter()
+        .map(|&(_, key, _)| {
+            (
+                fill(lang, "scan.cost_work", &[("a", t(lang, key))]),
+                fill(lang, "scan.cost_depth", &[("a", t(lang, key))]),
+            )
+        })
+        .collect();
+    let axes = (t(lang, "scan.cost_x").to_owned(), t(lang, "scan.cost_y").to_owned());
+    Rc::new(move |area, theme| {
+        let ns: Vec<usize> = (COST_K.0..=COST_K.1).map(|k| 1usize << k).collect();
+        let mut series = Vec::new();
+        for (&(a, _, color), (work, depth)) in ALGORITHMS.iter().zip(&labels) {
+            series.push(Series {
+                label: work,
+                points: ns.iter().map(|&n| (n as f64, cost(a, n).work as f64)).collect(),
+                color,
+                style: SeriesStyle::Line,
+            });
+            series.push(Series {
+                label: depth,
+                points: ns.iter().map(|&n| (n as f64, cost(a, n).depth as f64)).collect(),
+                color,
+                style: SeriesStyle::Dashed,
+            });
+        }
+        let chart =
+            LogLogChart { x_label: &axes.0, y_label: &axes.1, series, marker_x: Some(n as f64) };
+        log_log_chart(area, &chart, theme).map(|_| None)
+    })
+}
+
+/// Work and depth of the three algorithms as n grows.
+#[derive(Properties)]
+pub(super) struct CostProps {
+    pub(super) cost_k: usize,
+    pub(super) draw: DrawFn,
+    pub(super) update: Callback<Edit>,
+}
+
+impl PartialEq for CostProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.cost_k == other.cost_k
+            && Rc::ptr_eq(&self.draw, &other.draw)
+            && self.update == other.update
+    }
+}
+
+#[function_component(CostSection)]
+pub(super) fn cost_panel(props: &CostProps) -> Html {
+    let lang = use_lang();
+    let (draw, cost_k) = (props.draw.clone(), props.cost_k);
+    let on_k = on(&props.update, |s: &mut ScanLesson, v: f64| s.cost_k = v as usize);
+    let n = 1usize << cost_k;
+    let rows = ALGORITHMS.iter().map(|&(a, key, _)| {
+        let c = cost(a, n);
+        html! { <tr data-algo={a.name()}><th scope="row">{ t(lang, key) }</th><td>{ c.work }</td><td>{ c.depth }</td></tr> }
+    });
+    html! {
+        <section class="panel cost">
+            <h2>{ t(lang, "scan.cost_title") }</h2>
+            <Prose keys={vec!["scan.cost_intro"]} />
+            <div class="controls">
+                <Slider id="scan-cost" label={t(lang, "scan.cost_n")} value={cost_k as f64} min={COST_K.0 as f64} max={COST_K.1 as f64}
+                        step={1.0} digits={0} unit={format!("→ n = {}", length_text(n))} on_change={on_k} />
+            </div>
+            <div class="row">
+                <table class="data cost-table">
+                    <thead><tr><th scope="col">{ fill(lang, "scan.cost_for", &[("n", &n.to_string())]) }</th>
+                        <th scope="col">{ t(lang, "scan.cost_work_col") }</th><th scope="col">{ t(lang, "scan.cost_depth_col") }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                <Figure draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} />
+            </div>
+            <p class="hint">{ t(lang, "scan.cost_note") }</p>
+        </section>
+    }
+}

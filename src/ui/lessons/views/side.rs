@@ -1,0 +1,187 @@
+//! The two views side by side: the recurrence's state moving and the kernel sliding over the
+//! input, played step by step, over the outputs of all three views (hover a step to preview it,
+//! click to go there).
+
+use super::columns::{ConvolutionColumn, RecurrentColumn};
+use super::{PanelProps, view_color, view_name};
+use crate::explain::views::convolution_terms;
+use crate::i18n::{fill, t};
+use crate::plot::{
+    LineChart, Series, SeriesStyle, SlideLabels, SlideScene, StateLabels, StateScene, line_chart,
+    sliding_kernel, state_plane,
+};
+use crate::ssm::{Stability, View};
+use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls, Slider};
+use crate::ui::hooks::{Track, use_player};
+use crate::ui::lang::use_lang;
+use crate::mathml::short;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Milliseconds between animation steps.
+const TICK_MS: u32 = 700;
+
+#[function_component(SidePanel)]
+pub(super) fn side_panel(p: &PanelProps) -> Html {
+    let lang = use_lang();
+    let (lesson, s) = (&p.lesson, &p.lesson.state);
+    let hover = use_state(|| None::<f64>);
+    let on_hover = use_callback(hover.setter(), |x: Option<f64>, setter| setter.set(x));
+    // The step the pictures and equations explain: the one pointed at on the outputs chart,
+    // else the animation's.
+    let shown = hover.map_or(s.k, |x| (x.round().max(0.0) as usize).min(s.len - 1));
+    let go = lesson.on(|s, k: f64| *s = s.at(k.round() as isize));
+    let player = use_player(s.k as f64, Track::steps(0, s.len - 1, TICK_MS), go.clone());
+    // Clicking the outputs chart moves the animation to the step pointed at. The callback is
+    // made once (it reads the step pointed at from a cell), so the chart is not redrawn for
+    // nothing.
+    let pointed = use_mut_ref(|| shown);
+    *pointed.borrow_mut() = shown;
+    let on_press = use_callback((), {
+        let go = go.clone();
+        move |_: (f64, f64), _| go.emit(*pointed.borrow() as f64)
+    });
+    // The figures, each memoized on what it shows.
+    let pictures = use_memo((s.example, s.delta, s.tokens, s.len, shown, lang), {
+        let runs = p.runs.clone();
+        move |&(_, _, tokens, len, k, lang)| -> Option<[DrawFn; 2]> {
+            let (steps, views, _) = (*runs).as_ref().ok()?;
+            let k = k.min(steps.len() - 1);
+            let mut all = vec![(0.0, 0.0)];
+            all.extend(steps.iter().map(|st| (st.state[0], st.state[1])));
+            let carried = (steps[k].carried[0], steps[k].carried[1]);
+            let now = fill(lang, "views.label_now", &[("k", &k.to_string())]);
+            let plane: DrawFn = Rc::new(move |area, theme| {
+                let scene = StateScene {
+                    all: all.clone(),
+                    shown: k + 2,
+                    carried,
+                    labels: StateLabels {
+                        path: t(lang, "views.legend_path"),
+                        carried: t(lang, "views.legend_carried"),
+                        added: t(lang, "views.legend_added"),
+                        now: &now,
+                        axes: (t(lang, "views.axis_h1"), t(lang, "views.axis_h2")),
+                    },
+                };
+                state_plane(area, &scene, theme).map(|_| None)
+            });
+            let (input, kernel) = (tokens.values(len), views.kernel.clone());
+            let terms = convolution_terms(&kernel, &input, k).ok()?;
+            let sum = fill(
+                lang,
+                "views.label_sum",
+                &[("k", &k.to_string()), ("y", &short(views.convolution[k]))],
+            );
+            let slide: DrawFn = Rc::new(move |area, theme| {
+                let scene = SlideScene {
+                    input: input.clone(),
+                    kernel: kernel.clone(),
+                    terms: terms.clone(),
+                    k,
+                    labels: SlideLabels {
+                        input: t(lang, "views.axis_input"),
+                        kernel: t(lang, "views.axis_kernel"),
+                        products: t(lang, "views.axis_products"),
+                        position: t(lang, "views.axis_position"),
+                        sum: &sum,
+                    },
+                };
+                sliding_kernel(area, &scene, theme).map(|_| None)
+            });
+            Some([plane, slide])
+        }
+    });
+    let outputs = use_memo((s.example, s.delta, s.tokens, s.len, s.k, *hover, lang), {
+        let runs = p.runs.clone();
+        move |&(.., k, hover, lang)| outputs_draw(&runs, k, hover, lang)
+    });
+    let Ok((steps, views, _)) = &*p.runs else { return Html::default() };
+    let (Some([plane, slide]), Some(outputs)) = ((*pictures).clone(), (*outputs).clone()) else {
+        return html! { <Banner kind={BannerKind::Warning} text={t(lang, "views.no_figures")} /> };
+    };
+    let k = shown.min(steps.len() - 1);
+    let rho = (*p.system).as_ref().ok().and_then(|d| d.spectral_radius().ok()).unwrap_or(f64::NAN);
+    let banner = match s.example.stability() {
+        Stability::Unstable => html! {
+            <Banner kind={BannerKind::Warning} text={fill(lang, "views.warn_unstable", &[("rho", &short(rho))])} />
+        },
+        Stability::Marginal => {
+            html! { <Banner kind={BannerKind::Info} text={t(lang, "views.info_marginal")} /> }
+        }
+        Stability::Stable => Html::default(),
+    };
+    let preview = if hover.is_some() {
+        fill(lang, "views.preview", &[("k", &shown.to_string())])
+    } else {
+        t(lang, "views.hover_hint").to_owned()
+    };
+    let position = fill(
+        lang,
+        "views.position",
+        &[("k", &s.k.to_string()), ("last", &(s.len - 1).to_string())],
+    );
+    html! {
+        <section class="panel">
+            <h2>{ t(lang, "views.side_heading") }</h2>
+            { banner }
+            <PlayControls player={player} position={position} />
+            <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
+                    on_change={go} />
+            <div class="row">
+                <RecurrentColumn k={k} plane={plane} lesson={lesson.clone()} system={p.system.clone()} runs={p.runs.clone()} />
+                <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
+            </div>
+            <Figure draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press} />
+            <p class="readout hover-readout" aria-live="polite">{ preview }</p>
+            <ul class="readout">
+                <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>
+                <li>{ fill(lang, "views.difference_fft", &[("d", &short(views.fft_difference))]) }</li>
+                <li>{ fill(lang, "views.scale", &[("y", &short(views.scale))]) }</li>
+            </ul>
+        </section>
+    }
+}
+
+/// The outputs of the three views: the recurrence and the sliding kernel up to step k, the FFT's
+/// all at once, with the marker at the hovered step (else at k).
+fn outputs_draw(
+    runs: &super::Runs,
+    k: usize,
+    hover: Option<f64>,
+    lang: crate::i18n::Lang,
+) -> Option<DrawFn> {
+    let (_, views, _) = runs.as_ref().ok()?;
+    let len = views.fft.len();
+    let k = k.min(len - 1);
+    let indexed = |ys: &[f64], upto: usize| -> Vec<(f64, f64)> {
+        ys.iter().take(upto).enumerate().map(|(i, &y)| (i as f64, y)).collect()
+    };
+    // The recurrence and the sliding kernel have reached step k; the FFT has every output.
+    let lines = [
+        (View::Recurrent, indexed(&views.recurrent, k + 1), SeriesStyle::Line),
+        (View::Convolution, indexed(&views.convolution, k + 1), SeriesStyle::Points),
+        (View::Fft, indexed(&views.fft, len), SeriesStyle::Dashed),
+    ];
+    let marker = hover.or(Some(k as f64));
+    Some(Rc::new(move |area, theme| {
+        let chart = LineChart {
+            x_label: t(lang, "views.axis_step"),
+            y_label: t(lang, "views.axis_output"),
+            series: lines
+                .iter()
+                .map(|(v, points, style)| Series {
+                    label: view_name(lang, *v),
+                    points: points.clone(),
+                    color: view_color(*v),
+                    style: *style,
+                })
+                .collect(),
+            marker_x: marker,
+            y_limit: Some((-1e6, 1e6)),
+            x_range: Some((0.0, (len - 1) as f64)),
+            ..LineChart::default()
+        };
+        line_chart(area, &chart, theme).map(Some)
+    }))
+}
