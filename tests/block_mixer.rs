@@ -2,9 +2,10 @@
 //! (tests/golden/gen_selective.py), weight loading from JSON and safetensors, and the
 //! official initialisation.
 
+use mamba_explainer::ssm::block::{Tensor, run_stack, trace_stack};
+use mamba_explainer::ssm::selective::{inverse_softplus, softplus};
 use mamba_explainer::ssm::{
-    Mixer, MixerDims, MixerInit, MixerWeights, ResidualBlock, Rng, SsmError, StateDict, Tensor,
-    inverse_softplus, run_stack, softplus, trace_stack,
+    Mixer, MixerDims, MixerInit, MixerWeights, ResidualBlock, Rng, SsmError, StateDict,
 };
 use nalgebra::DMatrix;
 use serde_json::{Value, json};

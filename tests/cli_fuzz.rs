@@ -235,7 +235,7 @@ fn oversized_requests_are_refused_by_the_budget() {
             "limit",
         ),
         (json!({"op": "expm", "M": vec![vec![0.5; 2000]; 2000]}), "limit"),
-        (json!({"op": "hippo", "kind": "legs", "n": 4000}), "limit"),
+        (json!({"op": "hippo", "kind": "legs", "n": 1500}), "limit"),
     ] {
         let input = request.to_string();
         let outcome = eval_limited(input.as_bytes(), 4_000_000, Duration::from_secs(20)).unwrap();
@@ -250,7 +250,7 @@ fn running_out_of_memory_answers_json_not_an_abort() {
     // Within the budget, but not within 250 MB of address space: the worker aborts, the
     // supervisor answers.
     let request = json!({"op":"kernel","A":[[-1]],"B":[[1]],"C":[[1]],"delta":0.1,
-                         "method":"zoh","length":4_000_000});
+                         "method":"zoh","length":2_000_000});
     let outcome =
         eval_limited(request.to_string().as_bytes(), 250_000, Duration::from_secs(20)).unwrap();
     assert_eq!(outcome.code, Some(2), "{} {}", outcome.stdout, outcome.stderr);

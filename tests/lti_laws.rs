@@ -2,10 +2,13 @@
 //! two views, HiPPO, the physical systems. Exact closed forms where they exist, proptest where a
 //! law quantifies over systems.
 
+use mamba_explainer::explain::discretize::{b_bar_quadrature, euler_substeps};
+use mamba_explainer::ssm::hippo::LegsMemory;
+use mamba_explainer::ssm::lti::{held_response, taylor_partial_sums};
 use mamba_explainer::ssm::{
-    self, Continuous, HippoKind, LegsMemory, Method, Stability, Step, View, b_bar_quadrature,
-    discretize, euler_substeps, expm, held_response, recurrence, simulate, taylor_partial_sums,
+    Continuous, HippoKind, Method, Stability, Step, View, discretize, expm, recurrence, simulate,
 };
+use mamba_explainer::{explain, ssm};
 use nalgebra::{DMatrix, DVector};
 use proptest::prelude::*;
 
@@ -346,25 +349,25 @@ fn legs_memory_of_a_constant_converges_to_the_first_coefficient() {
 fn physical_systems_have_the_textbook_modes() {
     // m x'' + c x' + k x = F: λ = −c/2m ± i √(k/m − (c/2m)²).
     let (m, k, c) = (2.0, 8.0, 0.8);
-    let sys = ssm::mass_spring_damper(m, k, c).unwrap();
+    let sys = explain::continuous::mass_spring_damper(m, k, c).unwrap();
     let (re, im) = (-c / (2.0 * m), (k / m - (c / (2.0 * m)).powi(2)).sqrt());
     for l in sys.eigenvalues().unwrap() {
         assert!((l.re - re).abs() < 1e-12 && (l.im.abs() - im).abs() < 1e-12, "{l}");
     }
     assert_eq!(sys.stability().unwrap(), Stability::Stable);
     assert_eq!(
-        ssm::mass_spring_damper(m, k, 0.0).unwrap().stability().unwrap(),
+        explain::continuous::mass_spring_damper(m, k, 0.0).unwrap().stability().unwrap(),
         Stability::Marginal
     );
     // The series RLC circuit is the same equation with L ↔ m, R ↔ c, 1/C ↔ k.
-    let rlc = ssm::rlc_series(0.8, 2.0, 1.0 / 8.0).unwrap();
+    let rlc = explain::continuous::rlc_series(0.8, 2.0, 1.0 / 8.0).unwrap();
     assert_eq!(rlc.a(), sys.a());
     assert_eq!(rlc.b(), sys.b());
     for bad in [(0.0, 1.0, 1.0), (-1.0, 1.0, 1.0), (1.0, 1.0, -0.1), (1.0, f64::NAN, 0.0)] {
-        assert!(ssm::mass_spring_damper(bad.0, bad.1, bad.2).is_err(), "{bad:?}");
+        assert!(explain::continuous::mass_spring_damper(bad.0, bad.1, bad.2).is_err(), "{bad:?}");
     }
-    assert!(ssm::rlc_series(-1.0, 1.0, 1.0).is_err());
-    assert!(ssm::rlc_series(1.0, 0.0, 1.0).is_err());
+    assert!(explain::continuous::rlc_series(-1.0, 1.0, 1.0).is_err());
+    assert!(explain::continuous::rlc_series(1.0, 0.0, 1.0).is_err());
 }
 
 #[test]
@@ -380,15 +383,16 @@ fn euler_with_a_large_step_turns_a_stable_system_unstable() {
 #[test]
 fn fft_beats_the_direct_convolution_only_for_long_sequences() {
     let cheaper = |len: usize| {
-        ssm::fft_convolution_cost(len).multiplies < ssm::direct_convolution_cost(len).multiplies
+        ssm::lti::fft_convolution_cost(len).multiplies
+            < ssm::lti::direct_convolution_cost(len).multiplies
     };
     assert!(!cheaper(8));
     assert!(cheaper(4096));
     let crossover = (1..5000).find(|&l| cheaper(l)).unwrap();
     assert!((16..512).contains(&crossover), "crossover at L = {crossover}");
     // The recurrence is L sequential steps; a direct convolution has every output independent.
-    assert_eq!(ssm::recurrence_cost(4, 1, 1, 100).sequential_steps, 100);
-    assert_eq!(ssm::direct_convolution_cost(100).sequential_steps, 1 + 7);
+    assert_eq!(ssm::lti::recurrence_cost(4, 1, 1, 100).sequential_steps, 100);
+    assert_eq!(ssm::lti::direct_convolution_cost(100).sequential_steps, 1 + 7);
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The scan algebra: monoid laws, agreement of the three algorithms on random inputs of any
 //! length (including the non-commutative SSM pair), and the invariants of the recorded traces.
 
+use mamba_explainer::ssm::scan::{Phase, ScanStep, cost};
 use mamba_explainer::ssm::{
-    Monoid, Phase, ScanAlgorithm, ScanStep, SsmPair, Sum, cost, inclusive_scan, scan_blelloch,
-    scan_hillis_steele, scan_sequential, trace_blelloch, trace_hillis_steele,
+    Monoid, ScanAlgorithm, SsmPair, Sum, inclusive_scan, scan_blelloch, scan_hillis_steele,
+    scan_sequential, trace_blelloch, trace_hillis_steele,
 };
 use proptest::prelude::*;
 
@@ -209,5 +210,7 @@ fn traces_serialize_for_the_lesson() {
     assert_eq!(json["steps"][0]["phase"], "up_sweep");
     assert_eq!(json["steps"][0]["pairs"][0], serde_json::json!([0, 1]));
     assert_eq!(json["steps"][2]["array"][3], serde_json::json!([1.0, 0.0]));
-    assert!(trace_blelloch(&vec![Sum(1.0); mamba_explainer::ssm::MAX_TRACE_LEN + 1]).is_err());
+    assert!(
+        trace_blelloch(&vec![Sum(1.0); mamba_explainer::ssm::scan::MAX_TRACE_LEN + 1]).is_err()
+    );
 }

@@ -182,7 +182,7 @@ fn bad_scan_and_block_requests_are_refused() {
         json!({"op": "scan", "kind": "blelloch", "combine": "add", "values": [1], "x": 1}),
         "\"x\"",
     );
-    let huge = vec![1.0; mamba_explainer::ssm::MAX_TRACE_LEN + 1];
+    let huge = vec![1.0; mamba_explainer::ssm::scan::MAX_TRACE_LEN + 1];
     refused(json!({"op": "scan", "kind": "blelloch", "combine": "add", "values": huge}), "at most");
     refused(
         json!({"op": "scan", "kind": "hillis_steele", "combine": "ssm", "values": [[1e300, 0], [1e300, 1]]}),

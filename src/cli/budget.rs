@@ -10,11 +10,11 @@
 /// Most bytes read from stdin as one request (the parsed JSON takes ~16 bytes per input byte).
 pub(crate) const MAX_REQUEST_BYTES: usize = 16 << 20;
 /// Most numbers in one response (written as text, ~25 bytes each).
-pub(crate) const MAX_RESPONSE_NUMBERS: u64 = 4_000_000;
+pub(crate) const MAX_RESPONSE_NUMBERS: u64 = 2_000_000;
 /// Most bytes of working memory an op may allocate besides the parsed request.
 pub(crate) const MAX_WORKING_BYTES: u64 = 400 << 20;
 /// Most arithmetic operations (multiplies and adds, as `ssm::OpCount` counts them).
-pub(crate) const MAX_OPERATIONS: u64 = 20_000_000_000;
+pub(crate) const MAX_OPERATIONS: u64 = 5_000_000_000;
 
 /// What one request will take, estimated from its shapes alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,7 +82,7 @@ mod tests {
     fn each_limit_is_named_with_the_requests_figure() {
         assert!(Cost::new(MAX_RESPONSE_NUMBERS, MAX_WORKING_BYTES, MAX_OPERATIONS).check().is_ok());
         let over = Cost::new(MAX_RESPONSE_NUMBERS + 1, 0, 0).check().unwrap_err();
-        assert!(over.contains("4000001") && over.contains("limit"), "{over}");
+        assert!(over.contains("2000001") && over.contains("limit"), "{over}");
         let over = Cost::new(0, MAX_WORKING_BYTES * 2, 0).check().unwrap_err();
         assert!(over.contains("800 MB") && over.contains("working memory"), "{over}");
         let over = Cost::new(0, 0, u64::MAX).check().unwrap_err();

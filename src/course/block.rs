@@ -3,7 +3,8 @@
 //! stack's share of attention layers.
 
 use crate::route::{Query, UrlState};
-use crate::ssm::{BlockTrace, LayerKind, MixerDims, MixerInit};
+use crate::ssm::block::{BlockTrace, LayerKind};
+use crate::ssm::{MixerDims, MixerInit};
 use nalgebra::DMatrix;
 
 /// Width of the residual stream of the lesson's toy model.
@@ -435,8 +436,8 @@ mod tests {
     #[test]
     fn every_box_shows_its_tensor_with_the_right_shape() {
         let s = BlockLesson { text: "aaaaaaab".to_owned(), ..BlockLesson::default() };
-        let x = crate::ssm::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
-        let blocks = crate::ssm::seeded_stack(s.init(), 1, s.seed).unwrap();
+        let x = crate::ssm::block::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
+        let blocks = crate::ssm::block::seeded_stack(s.init(), 1, s.seed).unwrap();
         let trace = blocks[0].trace(&x).unwrap();
         let dims = blocks[0].mixer.dims();
         let len = x.nrows();
@@ -474,9 +475,9 @@ mod tests {
     #[test]
     fn stream_changes_are_what_each_block_adds() {
         let s = BlockLesson { two: true, ..BlockLesson::default() };
-        let x = crate::ssm::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
-        let blocks = crate::ssm::seeded_stack(s.init(), 2, s.seed).unwrap();
-        let traces = crate::ssm::trace_stack(&blocks, &x).unwrap();
+        let x = crate::ssm::block::embed_chars(&s.tokens(), D_MODEL, s.seed).unwrap();
+        let blocks = crate::ssm::block::seeded_stack(s.init(), 2, s.seed).unwrap();
+        let traces = crate::ssm::block::trace_stack(&blocks, &x).unwrap();
         let changes = stream_changes(&x, &traces);
         assert_eq!(changes.len(), 2);
         // (x + out) − x is out up to rounding.

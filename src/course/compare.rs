@@ -29,7 +29,8 @@
 //! The clock is passed in (`performance.now()` in the page, a fake clock in the tests).
 
 use crate::route::{Query, UrlState};
-use crate::ssm::{Attention, Decoder, Mixer, MixerInit, Result, Rng, RnnCell, SsmError};
+use crate::ssm::block::{Attention, Decoder, RnnCell};
+use crate::ssm::{Mixer, MixerInit, Result, Rng, SsmError};
 use nalgebra::DVector;
 
 /// The context lengths a user can measure up to.

@@ -2,8 +2,9 @@
 //! input signal, the animation time, the Euler panel (how h'(t) moves the state) and the
 //! superposition panel (why linearity matters).
 
+use crate::explain::continuous::{Preset, SampledInput, Signal, SignalKind};
 use crate::route::{Query, UrlState};
-use crate::ssm::{Continuous, Preset, Result, SampledInput, Signal, SignalKind, Stability};
+use crate::ssm::{Continuous, Result, Stability};
 use nalgebra::DMatrix;
 
 /// The simulated time span, in seconds.

@@ -2,7 +2,7 @@
 //! system, the step Δ, the rule compared with the exact solution, the input tokens, and the
 //! settings of the three question panels (Taylor order, Euler sub-steps, integral strips).
 
-use super::lti_examples::{Example, Tokens};
+use crate::explain::examples::{Example, Tokens};
 use crate::route::{Query, UrlState};
 use crate::ssm::Method;
 

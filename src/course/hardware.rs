@@ -1,8 +1,8 @@
 //! The state of lesson 11 (`#/hardware`), as kept in the address: the problem's sizes, the
 //! bytes per value, and the GPU whose published specifications the model uses.
 
+use crate::explain::hardware::{IoProblem, PUBLISHED_GPUS};
 use crate::route::{Query, UrlState};
-use crate::ssm::{IoProblem, PUBLISHED_GPUS};
 
 /// The range of the batch size B.
 pub const BATCH: (u64, u64) = (1, 64);

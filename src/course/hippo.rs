@@ -3,10 +3,10 @@
 //! knots), how far it has streamed, the compared system and number format, and the S4 panel's
 //! step Δ, delay and step rule.
 
-use crate::route::{Query, UrlState};
-use crate::ssm::{
+use crate::explain::hippo::{
     CurveKind, MemorySystem, Precision, knot_step, knots_to_samples, samples_to_knots,
 };
+use crate::route::{Query, UrlState};
 
 /// Samples in the signal (the history the memory must hold).
 pub const LEN: usize = 128;

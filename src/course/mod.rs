@@ -8,7 +8,6 @@ pub mod continuous;
 pub mod discretize;
 pub mod hardware;
 pub mod hippo;
-pub mod lti_examples;
 pub mod origins;
 pub mod readout;
 pub mod scan;

@@ -7,10 +7,11 @@
 //! within ±2), which the lesson links to with the same system.
 
 use super::continuous::{ContinuousLesson, short};
-use crate::route::{Query, UrlState};
-use crate::ssm::{
-    Continuous, Result, SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
+use crate::explain::continuous::{
+    SampledInput, Signal, SignalKind, mass_spring_damper, rlc_series,
 };
+use crate::route::{Query, UrlState};
+use crate::ssm::{Continuous, Result};
 
 /// The simulated time span, in seconds.
 pub const DURATION: f64 = 20.0;

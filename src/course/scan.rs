@@ -2,7 +2,8 @@
 //! (`#/scan/bench`), as kept in the address.
 
 use crate::route::{Query, UrlState};
-use crate::ssm::{Phase, ScanAlgorithm, ScanTrace};
+use crate::ssm::scan::Phase;
+use crate::ssm::{ScanAlgorithm, ScanTrace};
 
 /// Fewest and most values the step-by-step scan shows.
 pub const N_RANGE: (usize, usize) = (4, 32);
@@ -213,7 +214,8 @@ impl UrlState for BenchPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssm::{digits, trace_blelloch, trace_hillis_steele};
+    use crate::explain::scan::digits;
+    use crate::ssm::{trace_blelloch, trace_hillis_steele};
 
     #[test]
     fn the_states_round_trip_through_the_address() {

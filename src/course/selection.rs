@@ -1,8 +1,9 @@
 //! The state of lesson 7 (`#/selection`) as kept in the address: the selective-copying task
 //! and its two models, the typed sentence with its Δ scale, and the rule for B.
 
+use crate::explain::selection::{CHANNELS, CopyingTask, MAX_TOKENS, StepRule};
 use crate::route::{Query, UrlState};
-use crate::ssm::{BRule, CHANNELS, CopyingTask, MAX_TOKENS, StepRule};
+use crate::ssm::BRule;
 
 /// Coloured tokens to copy, and distinct colours.
 pub const DATA: usize = 4;
@@ -152,7 +153,8 @@ impl SelectionLesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssm::{BRule, run_copying};
+    use crate::explain::selection::run_copying;
+    use crate::ssm::BRule;
 
     #[test]
     fn the_state_round_trips_through_the_address() {

@@ -1,8 +1,8 @@
 //! The state of lesson 1 (`#/state`) as kept in the address: the grid-world agent's moves and
 //! the tracking example's settings.
 
+use crate::explain::tracking::{GridWorld, Move};
 use crate::route::{Query, UrlState};
-use crate::ssm::{GridWorld, Move};
 
 /// Cells per side of the grid world.
 pub const GRID: u32 = 8;

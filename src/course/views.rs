@@ -1,7 +1,7 @@
 //! The state of lesson 4 (`#/views`, recurrence and convolution) as kept in the address: the
 //! example system, the step Δ, the input, its length L, and the step k the animation is at.
 
-use super::lti_examples::{Example, Tokens};
+use crate::explain::examples::{Example, Tokens};
 use crate::route::{Query, UrlState};
 
 /// The shortest and longest input the lesson animates.

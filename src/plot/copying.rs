@@ -102,7 +102,8 @@ pub fn copying_figure<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssm::{BRule, CopyingTask, StepRule, run_copying};
+    use crate::explain::selection::{CopyingTask, StepRule, run_copying};
+    use crate::ssm::BRule;
 
     #[test]
     fn draws_both_models_from_the_core() {

@@ -1,11 +1,12 @@
 //! The two synthetic tasks of the Mamba paper (§3.1, §4.1) that need selection, as seeded data
-//! the selection lesson can draw: selective copying and induction heads.
+//! seeded, to draw or to train on: selective copying and induction heads.
 //!
 //! Tokens are small integers. Selective copying: 0 is noise, 1…colors are the coloured data
 //! tokens, colors + 1 is the marker that asks for the next answer. Induction heads: 1…vocab−1 are
 //! ordinary tokens and `vocab` is the trigger.
 
-use super::{MAX_LEN, Result, Rng, SsmError};
+use super::error::{MAX_LEN, Result, SsmError};
+use super::rng::Rng;
 use serde::Serialize;
 
 /// The noise token of selective copying.

@@ -1,6 +1,6 @@
 //! Input checks shared by the LTI core: finiteness, sizes and work limits, all before allocating.
 
-use super::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
+use super::error::{MAX_ELEMENTS, MAX_LEN, MAX_STATE, Result, SsmError};
 use nalgebra::DMatrix;
 
 /// Most multiply–adds one call may ask for (about a minute of work on one core); larger requests
@@ -88,6 +88,15 @@ pub(crate) fn work(what: &str, multiplies: u64) -> Result<()> {
             MAX_WORK = MAX_WORK as f64
         )))
     }
+}
+
+/// The member of `all` whose name (strum's `IntoStaticStr`) is `s`, or a domain error that names
+/// `what` and every known name in the order of `all`.
+pub(crate) fn by_name<T: Copy + Into<&'static str>>(what: &str, all: &[T], s: &str) -> Result<T> {
+    all.iter().copied().find(|&x| x.into() == s).ok_or_else(|| {
+        let known: Vec<&str> = all.iter().map(|&x| x.into()).collect();
+        SsmError::Domain(format!("unknown {what} {s:?}; known: {}", known.join(", ")))
+    })
 }
 
 fn shape_text(factors: &[usize]) -> String {

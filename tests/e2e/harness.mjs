@@ -85,6 +85,75 @@ export async function run(dist, { only } = {}) {
   return failed === 0;
 }
 
+/** Waits until `fn(arg)` holds in the page, or fails with `message` (a string, or a function
+ *  that returns one, for a message that reports what the page shows at the deadline). The
+ *  deadline only bounds a hang: the test checks the condition, not the time it took. */
+export async function until(page, fn, arg, message, timeout = 20000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout });
+  } catch (e) {
+    if (!/timeout/i.test(String(e.message ?? e))) throw e;
+    const said = typeof message === "function" ? await message() : message;
+    throw new Error(`${said} (still not so after ${timeout / 1000} s)`);
+  }
+}
+
+/** Polls `probe` (an async function run here, e.g. comparing canvases before and after) until
+ *  it returns a truthy value, which it returns; fails with `message` after `timeout` ms. */
+export async function eventually(probe, message, timeout = 20000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await probe();
+    if (got) return got;
+    if (Date.now() > end) {
+      const said = typeof message === "function" ? await message() : message;
+      throw new Error(`${said} (still not so after ${timeout / 1000} s)`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A negative check, for something that must NOT happen and has no event to wait for: `probe`
+ *  must keep returning `expected` (compared as JSON) for the whole of `ms` milliseconds,
+ *  sampled every frame. A slow machine can only make this check see less, never fail a correct
+ *  page, so the window is an observation time, not a guess at how long an update takes. */
+export async function stays(page, probe, ms, message) {
+  const expected = JSON.stringify(await probe());
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    const now = JSON.stringify(await probe());
+    check(now === expected, `${message}: ${expected} became ${now}`);
+  }
+}
+
+/** Opens `address` and waits until the app has rendered it. When only the hash differs from the
+ *  current address the browser stays on the page and fires `hashchange` later (a task of its
+ *  own), so this first waits for that event: until then the page still shows the old state. */
+export async function visit(page, address) {
+  const [from, to] = [page.url(), address];
+  const sameDocument = !from.startsWith("about:") && from.split("#")[0] === to.split("#")[0];
+  const hashChanges = sameDocument && (from.split("#")[1] ?? "") !== (to.split("#")[1] ?? "");
+  if (hashChanges) {
+    await page.evaluate(() => {
+      window.__mxHashchange = false;
+      addEventListener("hashchange", () => { window.__mxHashchange = true; }, { once: true });
+    });
+  }
+  await page.goto(address);
+  if (hashChanges) await until(page, () => window.__mxHashchange, null, `no hashchange after going to ${address}`);
+  await ready(page);
+}
+
+/** The lesson routes (`#/slug`) in course order, as the home page's navigation lists them: the
+ *  app's lesson registry, read from the page rather than written out again in the tests. */
+export async function lessonRoutes(page, url) {
+  await visit(page, url("#/", "en"));
+  const routes = await page.$$eval(".side ol a[href^='#/']", (as) => as.map((a) => a.getAttribute("href")));
+  check(routes.length > 0 && new Set(routes).size === routes.length, `the navigation lists no or repeated lessons: ${routes}`);
+  return routes;
+}
+
 /** Waits until the app has rendered the page for the current address. */
 export async function ready(page) {
   await page.waitForSelector("main h1", { timeout: 20000 });

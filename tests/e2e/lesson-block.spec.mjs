@@ -1,7 +1,7 @@
 // Lesson 12 (#/block): the diagram's boxes open their tensors (by click and by keyboard), every
 // control changes its figure, the state survives a reload, and the numbers are sane.
-import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-tools.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
+import { slide, updatesLanded } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => {
@@ -14,7 +14,7 @@ async function drawn(page) {
 async function changes(page, i, act, what) {
   const was = (await canvases(page))[i];
   await act();
-  await page.waitForFunction(([i, w]) => document.querySelectorAll(".lesson-block canvas")[i].toDataURL() !== w, [i, was], { timeout: 5000 })
+  await page.waitForFunction(([i, w]) => document.querySelectorAll(".lesson-block canvas")[i].toDataURL() !== w, [i, was], { timeout: 20000 })
     .catch(() => { throw new Error(`${what} did not change figure ${i}`); });
 }
 
@@ -22,8 +22,7 @@ const heading = (page) => page.$eval(".inspect-info h3", (h) => h.textContent);
 
 for (const lang of ["en", "ko"]) {
   test(`block lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/block", lang));
-    await ready(page);
+    await visit(page, url("#/block", lang));
     await drawn(page);
     check((await page.$$(".lesson-block canvas")).length === 3, "three figures: tensor, stream, hybrid");
     check((await page.$$(".block-diagram [role=button]")).length === 10, "ten boxes");
@@ -90,13 +89,12 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("block lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/block?part=ssm", "en"));
-  await ready(page);
+  await visit(page, url("#/block?part=ssm", "en"));
   await drawn(page);
   const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:block").map((e) => e.duration));
   const before = (await entries()).length; // the first render (page load) is not a slider move
   for (let i = 0; i < 20; i++) await slide(page, "#block-seed", 2 + i);
-  await page.waitForTimeout(200);
+  await updatesLanded(page, "block", before + 20);
   const times = (await entries()).slice(before).sort((a, b) => a - b);
   check(times.length >= 20, `only ${times.length} mx:update:block measures`);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);

@@ -2,7 +2,7 @@
 // address keeps the state, keyboard playback, the Euler answer to "how is h'(t) used?", the
 // superposition answer to "why linear?", unstable systems clipped with a warning, and the
 // mx:update:continuous measures.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, until, visit, canvases } from "./harness.mjs";
 import {
   settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
@@ -10,8 +10,7 @@ import {
 const FIGURES = 8; // phase plane, 3 time plots, eigenvalues, Euler, superposition, convolution
 
 async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/continuous${query}`, lang));
-  await ready(page);
+  await visit(page, url(`#/continuous${query}`, lang));
   await allDrawn(page, FIGURES);
 }
 
@@ -57,7 +56,8 @@ test("continuous: Space plays and the arrow keys step the time in the phase plan
   await settle(page);
   check((await page.inputValue("#continuous-t")) === "1.75", "← did not step back");
   await page.keyboard.press(" ");
-  await page.waitForTimeout(400);
+  await until(page, () => Number(document.querySelector("#continuous-t").value) > 2.0, null,
+    async () => `Space did not play (t = ${await page.inputValue("#continuous-t")})`);
   await page.keyboard.press(" ");
   await settle(page);
   const t = Number(await page.inputValue("#continuous-t"));
@@ -65,8 +65,7 @@ test("continuous: Space plays and the arrow keys step the time in the phase plan
   // Playing to the end stops there; Play again starts over.
   await slide(page, "continuous-t", 12);
   await page.click(".panel .play button.primary");
-  await page.waitForTimeout(200);
-  check(Number(await page.inputValue("#continuous-t")) < 12, "Play at the end did not start over");
+  await until(page, () => Number(document.querySelector("#continuous-t").value) < 12, null, "Play at the end did not start over");
 });
 
 test("continuous: hovering a time plot marks that moment everywhere", async ({ page, url }) => {

@@ -1,13 +1,12 @@
 // Lesson 11 (#/hardware): the memory hierarchy, the per-kernel table and the bytes chart follow
 // every control; model, measurement and published specifications are labelled as such; the CPU
 // measurement runs on request; the state survives a reload.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, eventually, ready, visit, canvases } from "./harness.mjs";
 import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 for (const lang of ["en", "ko"]) {
   test(`hardware lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/hardware", lang));
-    await ready(page);
+    await visit(page, url("#/hardware", lang));
     await page.waitForFunction(() => Number(document.querySelector("canvas")?.dataset.draws) > 0);
     // The picture as text and arrow widths, the table's text, and the chart's pixels.
     const picture = () => page.$eval(".hierarchy", (s) => s.textContent + [...s.querySelectorAll("line")].map((l) => l.getAttribute("stroke-width")).join());
@@ -22,9 +21,9 @@ for (const lang of ["en", "ko"]) {
     ]) {
       const before = await view();
       await act();
-      await page.waitForTimeout(150);
-      const after = await view();
-      for (const i of parts) check(before[i] !== after[i], `${what} did not change part ${i} of the view`);
+      let after = before;
+      await eventually(async () => { after = await view(); return parts.every((i) => before[i] !== after[i]); },
+        () => `${what} did not change part${parts.filter((i) => before[i] === after[i]).map((i) => ` ${i}`)} of the view`);
     }
     const ratio = await page.$eval("#hardware-ratio", (p) => p.textContent);
     check(/\d+\.\d×|\d+\.\d배/.test(ratio), `ratio: ${ratio}`);
@@ -52,11 +51,7 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("hardware lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/hardware", "en"));
-  await ready(page);
-  for (let i = 0; i < 20; i++) {
-    await slide(page, "#hardware-n", 1 + 3 * i);
-    await page.waitForTimeout(40);
-  }
+  await visit(page, url("#/hardware", "en"));
+  for (let i = 0; i < 20; i++) await slide(page, "#hardware-n", 1 + 3 * i);
   await reportUpdates(page, "hardware", "N slider");
 });

@@ -1,8 +1,8 @@
 // Lesson 6 (#/hippo): the LegS heat-map follows N and the matrix choice; the memory figure
 // reacts to every control, to drawing with the mouse and to the keyboard; the S4 kernel and the
 // question's impulse responses react to their controls; the state survives a reload.
-import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-tools.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
+import { slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { heat: 0, memory: 1, bars: 2, errors: 3, kernel: 4, outputs: 5, impulses: 6 };
 
@@ -18,7 +18,7 @@ async function changes(page, index, act, what) {
   const was = (await canvases(page))[index];
   await act();
   try {
-    await page.waitForFunction(([i, w]) => document.querySelectorAll("canvas")[i].toDataURL() !== w, [index, was], { timeout: 5000 });
+    await page.waitForFunction(([i, w]) => document.querySelectorAll("canvas")[i].toDataURL() !== w, [index, was], { timeout: 20000 });
   } catch {
     throw new Error(`${what} did not change figure ${index}`);
   }
@@ -35,8 +35,7 @@ const box = (page, selector) => page.$eval(selector, (e) => {
 
 for (const lang of ["en", "ko"]) {
   test(`hippo lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/hippo", lang));
-    await ready(page);
+    await visit(page, url("#/hippo", lang));
     await drawn(page);
     await shot(`hippo-${lang}-start`);
 
@@ -69,7 +68,7 @@ for (const lang of ["en", "ko"]) {
 
     // Play runs the signal in and the bars move.
     await page.click(".play button.primary");
-    await page.waitForFunction(() => /\b(1[0-9]|[2-9][0-9]|1[0-2][0-9]) \//.test(document.querySelector(".play-position").textContent), null, { timeout: 8000 });
+    await page.waitForFunction(() => /\b(1[0-9]|[2-9][0-9]|1[0-2][0-9]) \//.test(document.querySelector(".play-position").textContent), null, { timeout: 20000 });
     await page.click(".play button.primary"); // pause
     // Keyboard on the play controls: → steps on, and the lesson stays.
     const before = await text(page, ".play-position");
@@ -144,8 +143,7 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url }) => {
-  await page.goto(url("#/hippo?n=64&cmp=random", "en"));
-  await ready(page);
+  await visit(page, url("#/hippo?n=64&cmp=random", "en"));
   await drawn(page);
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   const values = [64, 60, 56, 64, 48, 64, 52, 64, 44, 64];
@@ -153,17 +151,16 @@ test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url
   for (let t = 100; t < 120; t++) await slide(page, "#hippo-delay", t % 100);
   await page.click(".play button:nth-child(4)"); // Reset to step 1
   for (let i = 0; i < 20; i++) await page.click(".play button:nth-child(3)"); // Step
-  await page.waitForTimeout(300);
+  await updatesLanded(page, "hippo", 40);
   const times = await page.evaluate(() => performance.getEntriesByName("mx:update:hippo").map((e) => e.duration).sort((a, b) => a - b));
   check(times.length >= 40, `only ${times.length} mx:update:hippo measures`);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
   console.log(`     mx:update:hippo median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms over ${times.length} updates (N = 64)`);
-  await page.goto(url("#/hippo", "en"));
-  await ready(page);
+  await visit(page, url("#/hippo", "en"));
   await drawn(page);
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   for (let i = 0; i < 20; i++) await slide(page, "#hippo-n", 8 + (i % 10) * 2);
-  await page.waitForTimeout(200);
+  await updatesLanded(page, "hippo");
   const base = await page.evaluate(() => performance.getEntriesByName("mx:update:hippo").map((e) => e.duration).sort((a, b) => a - b));
   const b = (p) => base[Math.min(base.length - 1, Math.floor(p * base.length))].toFixed(1);
   console.log(`     mx:update:hippo median ${b(0.5)} ms, p95 ${b(0.95)} ms over ${base.length} N-slider moves (default page)`);
@@ -171,16 +168,14 @@ test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url
 
 test("hippo lesson: the smallest memory at the first step draws without errors", async ({ page, url }) => {
   for (const cmp of ["random", "s4d-real", "legs-fixed"]) {
-    await page.goto(url(`#/hippo?n=1&t=1&cmp=${cmp}&prec=bf16&d=0&dt=0.2&rule=scaled`, "en"));
-    await ready(page);
+    await visit(page, url(`#/hippo?n=1&t=1&cmp=${cmp}&prec=bf16&d=0&dt=0.2&rule=scaled`, "en"));
     await drawn(page);
     check(!/\bNaN\b|\binf\b|∞/.test(await page.innerText("main")), `a NaN or an infinity is shown (${cmp})`);
   }
 });
 
 test("hippo lesson: garbage in the address gives a working page", async ({ page, url }) => {
-  await page.goto(url("#/hippo?n=0&A=x&sig=drawn&pts=%%%&t=999&cmp=zz&prec=f8&dt=NaN&d=-4&rule=q", "en"));
-  await ready(page);
+  await visit(page, url("#/hippo?n=0&A=x&sig=drawn&pts=%%%&t=999&cmp=zz&prec=f8&dt=NaN&d=-4&rule=q", "en"));
   await drawn(page);
   check((await page.$eval("#hippo-n", (e) => e.value)) === "1", "n=0 was not clamped to 1");
   check((await page.$eval("#hippo-signal", (e) => e.value)) === "waves", "bad knots did not fall back to the preset");

@@ -2,7 +2,7 @@
 // models in both languages, every physical slider redraws and changes A and B, the address keeps
 // the state, keyboard playback, the link to the continuous lesson carries the same system, the
 // memory answer to the notes' question, the history, and the mx:update:origins measures.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, ready, until, visit, canvases } from "./harness.mjs";
 import {
   settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, reportUpdates, noBadText,
 } from "./lesson-tools.mjs";
@@ -10,8 +10,7 @@ import {
 const FIGURES = 6; // machine, phase plane, 3 time plots, eigenvalues
 
 async function open(page, url, lang, query = "") {
-  await page.goto(url(`#/origins${query}`, lang));
-  await ready(page);
+  await visit(page, url(`#/origins${query}`, lang));
   await allDrawn(page, FIGURES);
 }
 
@@ -96,7 +95,7 @@ test("origins: Space plays and the arrow keys step the animation", async ({ page
   check((await page.inputValue("#origins-t")) === "4.25", "→ did not step the time");
   check((await canvases(page))[0] !== before[0], "the machine did not move");
   await page.keyboard.press(" ");
-  await page.waitForTimeout(400);
+  await until(page, () => Number(document.querySelector("#origins-t").value) > 4.25, null, "Space did not play");
   await page.keyboard.press(" ");
   check(Number(await page.inputValue("#origins-t")) > 4.25, "Space did not play");
   check((await page.evaluate(() => location.hash)).startsWith("#/origins"), "the keys left the lesson");

@@ -2,7 +2,7 @@
 // tree is recomputed here from the inputs each box claims to hold and must match the box, for the
 // SSM pairs and for the sums, and the finished states must equal the sequential recurrence; every
 // control changes what is shown; the state survives a reload; the scan runs on WebGPU.
-import { test, check, ready, canvases } from "./harness.mjs";
+import { test, check, eventually, ready, until, visit, canvases } from "./harness.mjs";
 import { reportUpdates, slide } from "./lesson-tools.mjs";
 
 /** The boxes of one row of the tree: { col, word, value, ok }. */
@@ -33,6 +33,16 @@ function close(a, b) {
 
 const position = (page) => page.evaluate(() => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos") ?? 0));
 
+/** The stepper's position and its last one, as the page writes them ("position 3 / 8"). */
+const stepper = (page) => page.$eval(".play-position", (p) => p.textContent.match(/(\d+) \/ (\d+)/).slice(1).map(Number));
+
+/** Presses `key` on the focused stepper and waits until the address holds position `to`. */
+async function stepTo(page, key, to) {
+  await page.keyboard.press(key);
+  await until(page, (p) => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos") ?? 0) === p, to,
+    async () => `${key} did not go to position ${to} (at ${await position(page)})`);
+}
+
 /** Steps through the whole scan with the keyboard, checking the current row at every position. */
 async function stepThrough(page, kind, n) {
   const op = OPS[kind];
@@ -54,10 +64,11 @@ async function stepThrough(page, kind, n) {
     check(await page.$eval("#scan-check", (p) => p.classList.contains("ok")), "the step's check is not ok");
     titles.add(await page.$eval(".stage-title", (h) => h.textContent));
     positions++;
-    const before = await position(page);
-    await page.keyboard.press("ArrowRight");
-    await page.waitForTimeout(60);
-    if ((await position(page)) === before) break;
+    // The page says where the last position is, so the walk needs no "did it still move?" wait.
+    const [at, last] = await stepper(page);
+    check(at === (await position(page)), `the page says position ${at}, the address ${await position(page)}`);
+    if (at === last) break;
+    await stepTo(page, "ArrowRight", at + 1);
   }
   // The finished row holds x₀…x_t: for the pairs, the states h_t of the recurrence h ← a·h + b.
   const finished = await rowNodes(page, ".tree-row.current");
@@ -76,8 +87,7 @@ async function stepThrough(page, kind, n) {
 for (const lang of ["en", "ko"]) {
   test(`scan lesson: every step of the tree agrees with the sequential loop in ${lang}`, async ({ page, url }) => {
     for (const [kind, n, algo, steps] of [["pairs", 13, "blelloch", 2 * 4 + 1], ["sums", 8, "blelloch", 2 * 3 + 1], ["pairs", 11, "hillis_steele", 4]]) {
-      await page.goto(url(`#/scan?ex=${kind}&n=${n}&algo=${algo}`, lang));
-      await ready(page);
+      await visit(page, url(`#/scan?ex=${kind}&n=${n}&algo=${algo}`, lang));
       await page.waitForSelector(".scan-tree");
       const { positions, titles } = await stepThrough(page, kind, n);
       const expected = 1 + steps + (algo === "blelloch" ? 1 : 0);
@@ -87,8 +97,7 @@ for (const lang of ["en", "ko"]) {
   });
 
   test(`scan lesson: controls, keyboard, reload and the GPU in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/scan", lang));
-    await ready(page);
+    await visit(page, url("#/scan", lang));
     await page.waitForFunction(() => [...document.querySelectorAll("canvas")].every((c) => Number(c.dataset.draws) > 0));
     check((await page.$$("canvas")).length === 2, "two figures (composition, cost)");
     // The tree as data (attribute order in serialized markup may differ between renders).
@@ -110,8 +119,7 @@ for (const lang of ["en", "ko"]) {
     ]) {
       const was = await tree();
       await act();
-      await page.waitForTimeout(100);
-      check((await tree()) !== was, `${what} did not change the tree`);
+      await eventually(async () => (await tree()) !== was, `${what} did not change the tree`);
     }
     // Clicking a box of the current row picks its combine.
     await page.click(".play button:nth-child(3)");
@@ -123,7 +131,7 @@ for (const lang of ["en", "ko"]) {
     await page.focus(".tree-box");
     const p0 = await position(page);
     await page.keyboard.press("Space");
-    await page.waitForFunction((p) => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos")) > p, p0, { timeout: 5000 });
+    await page.waitForFunction((p) => Number(new URLSearchParams(location.hash.split("?")[1]).get("pos")) > p, p0, { timeout: 20000 });
     await page.keyboard.press("Space");
     const p1 = await position(page);
     await page.keyboard.press("ArrowLeft");
@@ -175,19 +183,13 @@ for (const lang of ["en", "ko"]) {
 
 for (const [what, hash, steps, n0] of [["default (sums, n = 8)", "#/scan", 7, 4], ["pairs, n = 16", "#/scan?ex=pairs&n=16", 9, 9]]) {
   test(`scan lesson reports update timings: ${what}`, async ({ page, url }) => {
-    await page.goto(url(hash, "en"));
-    await ready(page);
+    await visit(page, url(hash, "en"));
     await page.waitForSelector(".scan-tree");
     await page.focus(".tree-box");
     // Step the tree to the end and back, then move the n slider: one update at a time.
-    for (const key of [...Array(steps).fill("ArrowRight"), ...Array(steps).fill("ArrowLeft")]) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(40);
-    }
-    for (let i = 0; i < 12; i++) {
-      await slide(page, "#scan-n", n0 + 2 * i);
-      await page.waitForTimeout(40);
-    }
+    for (let i = 1; i <= steps; i++) await stepTo(page, "ArrowRight", i);
+    for (let i = steps - 1; i >= 0; i--) await stepTo(page, "ArrowLeft", i);
+    for (let i = 0; i < 12; i++) await slide(page, "#scan-n", n0 + 2 * i);
     await reportUpdates(page, "scan", what);
   });
 }

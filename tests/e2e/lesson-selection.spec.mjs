@@ -1,8 +1,8 @@
 // Lesson 7 (#/selection): selective copying with a fixed and a selective model, a typed sentence
 // with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
 // control changes its figure, the typed text survives a reload, and nothing draws NaN.
-import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-tools.mjs";
+import { test, check, ready, until, visit, canvases } from "./harness.mjs";
+import { slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
 
@@ -21,18 +21,9 @@ async function changes(page, names, act, what) {
     await page.waitForFunction(({ idx, was }) => {
       const cs = document.querySelectorAll("canvas");
       return idx.every((i) => cs[i].toDataURL() !== was[i]);
-    }, { idx: names.map((n) => FIGURES[n]), was: before }, { timeout: 5000 });
+    }, { idx: names.map((n) => FIGURES[n]), was: before }, { timeout: 20000 });
   } catch {
     throw new Error(`${what} did not change ${names.join(", ")}`);
-  }
-}
-
-/** Waits for `fn(arg)` to hold in the page, failing with `what` after 5 s. */
-async function until(page, fn, arg, what) {
-  try {
-    await page.waitForFunction(fn, arg, { timeout: 5000 });
-  } catch {
-    throw new Error(`timed out waiting for ${what}`);
   }
 }
 
@@ -40,8 +31,7 @@ const totals = (page) => page.$$eval("table.answers td.total", (tds) => tds.map(
 
 for (const lang of ["en", "ko"]) {
   test(`selection lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/selection", lang));
-    await ready(page);
+    await visit(page, url("#/selection", lang));
     await drawn(page);
     const body = () => page.evaluate(() => document.querySelector("main").innerText);
     check(!(await body()).includes("⟦missing"), "a text is missing from the catalogue");
@@ -75,7 +65,7 @@ for (const lang of ["en", "ko"]) {
     const hint = await page.$eval(".hover-readout", (e) => e.textContent);
     const box = await page.$eval(".copying canvas", (c) => { c.scrollIntoView(); const r = c.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });
     await page.mouse.move(box[0] + box[2] * 0.5, box[1] + box[3] * 0.3);
-    await until(page, (h) => document.querySelector(".hover-readout").textContent !== h, hint, "the hover readout");
+    await until(page, (h) => document.querySelector(".hover-readout").textContent !== h, hint, "the hover readout did not change");
 
     // Part 2: the sentence. Typing changes every text figure; each control changes the heat-maps.
     const text = lang === "en" ? "the cat saw the dog. the end" : "고양이가 개를 보았다. 고양이가 웃었다";
@@ -128,24 +118,21 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("selection lesson survives empty text and extreme settings", async ({ page, url }) => {
-  await page.goto(url("#/selection?len=48&n=1&fixed=3&colored=3&noise=3&scale=20&rule=euler", "en"));
-  await ready(page);
+  await visit(page, url("#/selection?len=48&n=1&fixed=3&colored=3&noise=3&scale=20&rule=euler", "en"));
   await drawn(page);
   check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN at extreme settings");
   await page.fill("#selection-text", "   ");
   await page.waitForSelector(".sentence .banner.info");
   await page.fill("#selection-text", "word ".repeat(30));
-  await until(page, () => document.querySelectorAll(".sentence .banner.info").length === 1, null, "the truncation banner");
+  await until(page, () => document.querySelectorAll(".sentence .banner.info").length === 1, null, "no truncation banner");
   check(!(await page.evaluate(() => document.querySelector("main").innerText)).includes("NaN"), "NaN with a long text");
-  await page.goto(url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
-  await ready(page);
+  await visit(page, url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
   await drawn(page);
   check((await page.$eval("#selection-text", (e) => e.value)) === "맘바", "Korean text from the address");
 });
 
 test("selection lesson reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/selection", "en"));
-  await ready(page);
+  await visit(page, url("#/selection", "en"));
   await drawn(page);
   const measures = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").map((e) => e.duration));
   const report = (what, times) => {
@@ -155,10 +142,10 @@ test("selection lesson reports update timings", async ({ page, url }) => {
   };
   const start = (await measures()).length;
   for (let i = 0; i < 20; i++) await slide(page, "#selection-scale", (-1 + 0.1 * i).toFixed(2));
-  await page.waitForTimeout(200);
+  await updatesLanded(page, "selection", start + 20);
   const text = (await measures()).slice(start);
   for (let i = 0; i < 20; i++) await slide(page, "#selection-colored", (-1.5 + 0.075 * i).toFixed(2));
-  await page.waitForTimeout(200);
+  await updatesLanded(page, "selection", start + text.length + 20);
   const copy = (await measures()).slice(start + text.length);
   check(text.length >= 20 && copy.length >= 20, `only ${text.length} + ${copy.length} mx:update:selection measures`);
   report("Δ scale: four text figures", text);

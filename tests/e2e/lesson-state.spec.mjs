@@ -1,7 +1,7 @@
 // Lesson 1 (#/state): the grid world moves by keys, buttons and clicks and its state vector
 // follows; the tracking example reacts to every control; the state survives a reload.
-import { test, check, ready, canvases } from "./harness.mjs";
-import { slide } from "./lesson-tools.mjs";
+import { test, check, ready, visit, canvases } from "./harness.mjs";
+import { slide, updatesLanded } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => [...document.querySelectorAll("canvas")].every((c) => Number(c.dataset.draws) > 0));
@@ -9,8 +9,7 @@ async function drawn(page) {
 
 for (const lang of ["en", "ko"]) {
   test(`state lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
-    await page.goto(url("#/state", lang));
-    await ready(page);
+    await visit(page, url("#/state", lang));
     await drawn(page);
     check((await page.$$("canvas")).length === 2, "two figures");
     const vector = () => page.$eval(".lesson-state .equation mtable", (t) => t.textContent);
@@ -62,14 +61,13 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("state lesson plays the tracking animation and reports update timings", async ({ page, url }) => {
-  await page.goto(url("#/state?k=1", "en"));
-  await ready(page);
+  await visit(page, url("#/state?k=1", "en"));
   await drawn(page);
   await page.click(".play button.primary");
-  await page.waitForFunction(() => Number(document.querySelector("#state-k").value) >= 4, null, { timeout: 5000 });
+  await page.waitForFunction(() => Number(document.querySelector("#state-k").value) >= 4, null, { timeout: 20000 });
   await page.click(".play button.primary"); // pause
   for (let i = 0; i < 20; i++) await slide(page, "#state-noise", (0.05 * i).toFixed(2));
-  await page.waitForTimeout(200);
+  await updatesLanded(page, "state", 20);
   const times = await page.evaluate(() => performance.getEntriesByName("mx:update:state").map((e) => e.duration).sort((a, b) => a - b));
   check(times.length >= 20, `only ${times.length} mx:update:state measures`);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);

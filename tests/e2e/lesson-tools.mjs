@@ -2,7 +2,7 @@
 // checking that every control changes a figure and that the address keeps the state, reading
 // numbers as the page writes them, and the `mx:update:<lesson>` measures (median and p95,
 // printed for the notes, never asserted).
-import { check, canvases, ready } from "./harness.mjs";
+import { check, canvases, ready, until, visit } from "./harness.mjs";
 
 /** Two animation frames: the update has rendered and its figures have drawn. */
 export const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -18,9 +18,20 @@ export async function slide(page, target, value) {
   await settle(page);
 }
 
+/** Waits until every update of lesson `slug` that has rendered has also been measured, and at
+ *  least `atLeast` `mx:update:<slug>` measures exist. The app marks `mx:update:<slug>:start` when
+ *  it renders a new state and clears the mark when that update's effects (the redraws) have run
+ *  and the measure is taken, so no pending mark means the last update has landed. */
+export async function updatesLanded(page, slug, atLeast = 1) {
+  const count = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, `mx:update:${slug}`);
+  await until(page, ([name, n]) => performance.getEntriesByName(`${name}:start`, "mark").length === 0
+    && performance.getEntriesByName(name, "measure").length >= n, [`mx:update:${slug}`, atLeast],
+  async () => `only ${await count()} mx:update:${slug} measures, expected at least ${atLeast}, or an update never finished`);
+}
+
 /** Prints the median and p95 of the `mx:update:<slug>` measures taken so far. */
 export async function reportUpdates(page, slug, what = "updates") {
-  await page.waitForTimeout(300); // a debounced last update lands
+  await updatesLanded(page, slug);
   const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `mx:update:${slug}`);
   check(ms.length > 0, `no mx:update:${slug} measures`);
   ms.sort((a, b) => a - b);
@@ -107,8 +118,7 @@ export async function noBadText(page) {
 
 /** Opens a lesson route and waits until `figures` canvases have drawn. */
 export async function openLesson(page, url, route, lang, figures) {
-  await page.goto(url(route, lang));
-  await ready(page);
+  await visit(page, url(route, lang));
   await page.waitForFunction((n) => document.querySelectorAll("canvas[data-draws]").length >= n, figures);
   await settle(page);
 }

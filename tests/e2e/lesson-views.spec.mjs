@@ -2,7 +2,7 @@
 // three views agree to rounding, play / step / keyboard move the animation, every control
 // changes a figure, the address round-trips the state, the cost counters tell training from
 // generation, an unstable system warns without NaN. Prints the median and p95 of mx:update:views.
-import { test, check, canvases } from "./harness.mjs";
+import { test, check, stays, until, canvases } from "./harness.mjs";
 import { changed, number, openLesson, reloadRestores, reportUpdates, settle, slide } from "./lesson-tools.mjs";
 
 const FIGURES = 7;
@@ -41,11 +41,13 @@ for (const lang of ["en", "ko"]) {
     check((await k(page)) === 7, "← did not step back");
     check((await page.evaluate(() => location.hash)).startsWith("#/views"), "the arrow keys left the lesson");
     await page.keyboard.press(" ");
-    await page.waitForFunction(() => Number(document.querySelector("#views-k").value) >= 9, null, { timeout: 5000 });
+    await page.waitForFunction(() => Number(document.querySelector("#views-k").value) >= 9, null, { timeout: 20000 });
     await page.keyboard.press(" ");
+    await until(page, () => document.querySelector(".play button.primary").getAttribute("aria-pressed") === "false", null, "Space did not pause");
     await settle(page);
     const paused = await k(page);
-    await page.waitForTimeout(900);
+    // The play button says paused; the check is that the step then stands still for a while.
+    await stays(page, () => k(page), 900, "Space did not pause");
     check((await k(page)) === paused, "Space did not pause");
     check((await page.evaluate(() => location.hash)).includes(`k=${paused}`), "the step is not in the address");
     await page.click(".play button:nth-of-type(4)"); // Reset

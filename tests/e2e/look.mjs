@@ -23,7 +23,9 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on("console", (m) => { if (m.type() === "error") console.log("console error:", m.text()); });
 await page.goto(`http://127.0.0.1:${server.address().port}/?lang=${lang}${hash}`);
 await ready(page);
-await page.waitForTimeout(500);
+// Every figure has drawn (`data-draws` counts completed draws) and a frame has painted it.
+await page.waitForFunction(() => [...document.querySelectorAll("main canvas")].every((c) => Number(c.dataset.draws ?? 0) > 0));
+await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 const dir = join(ARTIFACTS, "look");
 await mkdir(dir, { recursive: true });
 const parts = await page.$$("main article > *");

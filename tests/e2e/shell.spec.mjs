@@ -1,16 +1,13 @@
 // The shell: every route in both languages, navigation by links and arrow keys, the language
 // switch, the unknown-route page, and the safety rules (CSP, nothing leaves the origin).
-import { test, check, ready } from "./harness.mjs";
+import { test, check, until, visit, lessonRoutes } from "./harness.mjs";
 
-const LESSONS = ["state", "continuous", "discretize", "views", "hippo", "selection", "compare", "scan",
-  "hardware", "block", "origins"];
 const MISSING = "⟦missing text⟧";
 
 for (const lang of ["en", "ko"]) {
   test(`every route renders in ${lang}`, async ({ page, url, shot }) => {
-    for (const hash of ["#/", ...LESSONS.map((l) => `#/${l}`)]) {
-      await page.goto(url(hash, lang));
-      await ready(page);
+    for (const hash of ["#/", ...(await lessonRoutes(page, url))]) {
+      await visit(page, url(hash, lang));
       const text = await page.innerText("body");
       check(!text.includes(MISSING), `${hash} shows a missing text`);
       check((await page.getAttribute("html", "lang")) === lang, `${hash}: <html lang> is not ${lang}`);
@@ -23,56 +20,74 @@ for (const lang of ["en", "ko"]) {
 }
 
 test("the home page maps the learning path in order", async ({ page, url }) => {
-  await page.goto(url("#/", "en"));
-  await ready(page);
+  const lessons = await lessonRoutes(page, url);
   const stops = await page.$$eval(".path .stop-title", (as) => as.map((a) => a.getAttribute("href")));
-  check(JSON.stringify(stops) === JSON.stringify(LESSONS.map((l) => `#/${l}`)), `path order: ${stops}`);
+  check(JSON.stringify(stops) === JSON.stringify(lessons), `path order: ${stops}, navigation: ${lessons}`);
   const nav = await page.$$eval(".side ol a", (as) => as.map((a) => a.getAttribute("href")));
   check(JSON.stringify(nav) === JSON.stringify(stops), "the navigation lists the lessons in the same order");
 });
 
 test("arrow keys and pager links move between lessons", async ({ page, url }) => {
-  await page.goto(url("#/state", "en"));
-  await ready(page);
+  const lessons = await lessonRoutes(page, url);
+  const [first, second, last, beforeLast] = [lessons[0], lessons[1], lessons.at(-1), lessons.at(-2)];
+  // A move is done when the address has changed AND the page has re-rendered for it: the shell
+  // renders after the `hashchange` event, a task of its own, and until then the navigation, the
+  // pager links and the arrow keys still belong to the previous lesson.
+  const arrive = async (hash, how) => {
+    await until(page, (h) => location.hash === h, hash, async () => `${how} did not go to ${hash} (at ${await page.evaluate(() => location.hash)})`);
+    await until(page, (h) => document.querySelector(".side a.current")?.getAttribute("href") === h, hash,
+      async () => `the navigation marks the current lesson: ${await page.getAttribute(".side a.current", "href").catch(() => null)}, not ${hash}`);
+  };
+  // Every hash the page goes to from now on, in order, to show that a key press did nothing.
+  const moves = async () => page.evaluate(() => window.__moves.splice(0));
+  await visit(page, url(first, "en"));
+  await page.evaluate(() => { window.__moves = []; addEventListener("hashchange", () => window.__moves.push(location.hash)); });
   await page.keyboard.press("ArrowRight");
-  await page.waitForFunction(() => location.hash === "#/continuous");
+  await arrive(second, "ArrowRight");
   await page.keyboard.press("ArrowLeft");
-  await page.waitForFunction(() => location.hash === "#/state");
-  await page.keyboard.press("ArrowLeft"); // the first lesson has no previous one
-  await page.waitForTimeout(100);
-  check((await page.evaluate(() => location.hash)) === "#/state", "ArrowLeft on the first lesson moved");
+  await arrive(first, "ArrowLeft");
+  await moves();
+  // The first lesson has no previous one. Key presses are handled in order, so once the
+  // ArrowRight after it has arrived, an ArrowLeft that moved would be in the list of moves.
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await arrive(second, "ArrowRight");
+  check(JSON.stringify(await moves()) === JSON.stringify([second]), "ArrowLeft on the first lesson moved");
+  await page.keyboard.press("ArrowLeft");
+  await arrive(first, "ArrowLeft");
   await page.click("a[rel=next]");
-  await page.waitForFunction(() => location.hash === "#/continuous");
-  check((await page.getAttribute(".side a.current", "href")) === "#/continuous", "the navigation marks the current lesson");
+  await arrive(second, "the next link");
+  check((await page.getAttribute(".side a.current", "href")) === second, "the navigation marks the current lesson");
   await page.click("a[rel=prev]");
-  await page.waitForFunction(() => location.hash === "#/state");
-  await page.goto(url("#/origins", "en"));
-  await ready(page);
-  await page.keyboard.press("ArrowRight"); // the last lesson has no next one
-  await page.waitForTimeout(100);
-  check((await page.evaluate(() => location.hash)) === "#/origins", "ArrowRight on the last lesson moved");
+  await arrive(first, "the previous link");
+  // The last lesson has no next one (the same ordering argument, with ArrowLeft after it).
+  await visit(page, url(last, "en"));
+  await moves();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  await arrive(beforeLast, "ArrowLeft");
+  check(JSON.stringify(await moves()) === JSON.stringify([beforeLast]), "ArrowRight on the last lesson moved");
 });
 
 test("switching the language keeps the route and is remembered", async ({ page, url, origin }) => {
-  await page.goto(url("#/views", "en"));
-  await ready(page);
+  await visit(page, url("#/views", "en"));
   const before = await page.innerText("main h1");
   await page.click("button.lang-button[lang=ko]");
   await page.waitForFunction(() => document.documentElement.lang === "ko");
-  const after = await page.innerText("main h1");
-  check(before !== after && /[\uac00-\ud7a3]/.test(after), `heading did not switch: ${before} / ${after}`);
+  await until(page, (b) => {
+    const h1 = document.querySelector("main h1")?.innerText ?? "";
+    return h1 !== b && /[\uac00-\ud7a3]/.test(h1);
+  }, before, async () => `heading did not switch: ${before} / ${await page.innerText("main h1")}`);
   check((await page.evaluate(() => location.hash)) === "#/views", "the route changed");
-  check((await page.evaluate(() => location.search)) === "?lang=ko", "the address does not say ?lang=ko");
+  await until(page, () => location.search === "?lang=ko", null, "the address does not say ?lang=ko");
   // Without ?lang= the remembered choice wins over the browser's language.
-  await page.goto(`${origin}/#/views`);
-  await ready(page);
+  await visit(page, `${origin}/#/views`);
   check((await page.getAttribute("html", "lang")) === "ko", "the choice was not remembered");
 });
 
 test("an unknown route shows a friendly page with a way back", async ({ page, url }) => {
   for (const lang of ["en", "ko"]) {
-    await page.goto(url("#/no-such-lesson", lang));
-    await ready(page);
+    await visit(page, url("#/no-such-lesson", lang));
     const text = await page.innerText("main");
     check(text.includes("#/no-such-lesson"), "the page does not name the route");
     await page.click("main a[href='#/']");
@@ -83,8 +98,7 @@ test("an unknown route shows a friendly page with a way back", async ({ page, ur
 test("the page is locked down: CSP, local assets only", async ({ page, url }) => {
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
-  await page.goto(url("#/", "en"));
-  await ready(page);
+  await visit(page, url("#/", "en"));
   const csp = await page.getAttribute("meta[http-equiv=Content-Security-Policy]", "content");
   check(csp && csp.includes("default-src 'self'") && csp.includes("'wasm-unsafe-eval'"), `CSP: ${csp}`);
   check(!csp.includes("inline-script-hashes"), "the CSP hook did not run");
@@ -94,8 +108,8 @@ test("the page is locked down: CSP, local assets only", async ({ page, url }) =>
 });
 
 test("presenter mode hides the lesson list, enlarges the page, and starts from ?present=1", async ({ page, url, origin }) => {
-  await page.goto(url("#/state", "en"));
-  await ready(page);
+  const [first, second] = await lessonRoutes(page, url);
+  await visit(page, url(first, "en"));
   check(await page.isVisible(".side"), "the lesson list is hidden before presenting");
   const small = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   await page.click(".present-button");
@@ -104,10 +118,10 @@ test("presenter mode hides the lesson list, enlarges the page, and starts from ?
   const large = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
   check(parseFloat(large) > parseFloat(small), `font size ${small} → ${large}`);
   await page.keyboard.press("ArrowRight"); // lessons still move with the keys
-  await page.waitForFunction(() => location.hash === "#/continuous");
+  await page.waitForFunction((h) => location.hash === h, second);
   await page.click(".present-button");
-  check(await page.isVisible(".side"), "leaving presenter mode did not restore the list");
-  await page.goto(`${origin}/?present=1#/views`);
-  await ready(page);
+  await page.locator(".side").waitFor({ state: "visible", timeout: 20000 })
+    .catch(() => { throw new Error("leaving presenter mode did not restore the list"); });
+  await visit(page, `${origin}/?present=1#/views`);
   check(await page.evaluate(() => document.documentElement.classList.contains("presenting")), "?present=1 ignored");
 });

@@ -1,4 +1,4 @@
-"""The polynomial of `src/ssm/lanes.rs`: expm1(r) ≈ r·p(r) on |r| ≤ ln(2)/2, p of degree 10.
+"""The polynomial of `src/ssm/selective/lanes.rs`: expm1(r) ≈ r·p(r) on |r| ≤ ln(2)/2, p of degree 10.
 
     python3 tests/golden/fit_expm1.py   (needs mpmath, which torch installs)
 

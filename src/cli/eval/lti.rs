@@ -7,9 +7,9 @@
 use super::Handler;
 use crate::cli::budget::{Cost, expm_operations, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix, put_vector};
-use crate::ssm::{
-    self, Continuous, Discretized, Hippo, HippoKind, Method, Step, View, kernel_cost,
-};
+use crate::ssm;
+use crate::ssm::lti::kernel_cost;
+use crate::ssm::{Continuous, Discretized, Hippo, HippoKind, Method, Step, View};
 use nalgebra::DMatrix;
 use serde_json::Map;
 

@@ -7,9 +7,10 @@
 use super::Handler;
 use crate::cli::budget::{Cost, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix};
+use crate::ssm;
 use crate::ssm::{
-    self, BRule, Mixer, MixerDims, MixerWeights, Monoid, ScanAlgorithm, ScanTrace,
-    SelectiveScanInput, SelectiveScanOutput, SsmError, SsmPair, StateDict, Sum,
+    BRule, Mixer, MixerDims, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
+    SelectiveScanOutput, SsmError, SsmPair, StateDict, Sum,
 };
 use nalgebra::DVector;
 use serde::Serialize;
@@ -102,11 +103,11 @@ fn scan_values<T: Monoid>(
     if items.is_empty() {
         return Err("\"values\" is empty: a scan needs at least one value".into());
     }
-    if items.len() > ssm::MAX_TRACE_LEN {
+    if items.len() > ssm::scan::MAX_TRACE_LEN {
         return Err(format!(
             "\"values\" has {} entries; a traced scan takes at most {}",
             items.len(),
-            ssm::MAX_TRACE_LEN
+            ssm::scan::MAX_TRACE_LEN
         ));
     }
     items.iter().enumerate().map(|(i, v)| parse(v, i)).collect()

@@ -16,6 +16,10 @@ use crate::course::continuous::{
     VIEW_LIMIT, euler_steps, view_limit,
 };
 use crate::course::readout::{complex_text, decimal, scientific};
+use crate::explain::continuous::{
+    ConvolutionCheck, EulerWalk, Preset, SignalKind, Superposition, Update, convolution_check,
+    euler_walk, rate, superposition,
+};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{column, dot, equals, matrix, mi, mo, num, paren, row, sub};
 use crate::plot::{
@@ -23,10 +27,7 @@ use crate::plot::{
     phase_portrait, phase_view,
 };
 use crate::route::Route;
-use crate::ssm::{
-    Continuous, ConvolutionCheck, EulerWalk, Preset, SignalKind, SsmError, Stability, Step,
-    Superposition, Update, convolution_check, euler_walk, rate, superposition,
-};
+use crate::ssm::{Continuous, SsmError, Stability, Step};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
     Toggle, TryThis,

@@ -12,7 +12,10 @@ use crate::course::discretize::{
     DELTA_RANGE, DiscretizeLesson, H0, MAX_ORDER, MAX_STRIPS, MAX_SUBSTEPS, SAMPLES_PER_STEP,
     TOKENS, locus_steps, substep_ladder,
 };
-use crate::course::lti_examples::{Example, Tokens};
+use crate::explain::discretize::{
+    b_bar_integral, compare_rules, eigenvalue_locus, euler_path, euler_step_limit, euler_substeps,
+};
+use crate::explain::examples::{Example, Tokens};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{
     Math, bar, column, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup,
@@ -23,10 +26,8 @@ use crate::plot::{
     euler_plane, finite_range, integral_grid, line_chart, log_chart, mat2, palette, taylor_square,
 };
 use crate::route::Route;
-use crate::ssm::{
-    Method, Stability, Step, b_bar_integral, compare_rules, discretize, eigenvalue_locus,
-    euler_path, euler_step_limit, euler_substeps, expm, taylor_partial_sums,
-};
+use crate::ssm::lti::taylor_partial_sums;
+use crate::ssm::{Method, Stability, Step, discretize, expm};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Question, Select, Slider, TryThis,
 };

@@ -8,14 +8,15 @@
 use super::numbers::sci;
 use crate::course::Lesson;
 use crate::course::hardware::{BATCH, D_RANGE, HardwareLesson, L_K, N_RANGE};
+use crate::explain::hardware::{
+    GpuSpec, IoProblem, IoStage, IoTensor, PUBLISHED_GPUS, StageIo, backward_memory, fused_stages,
+    naive_stages, on_chip, scan_fused, scan_materialized, traffic, transfer_ms,
+};
+use crate::explain::scan::max_scaled_difference;
 use crate::i18n::{Lang, fill, t};
 use crate::plot::{LogLogChart, Series, SeriesStyle, compact, log_log_chart, palette};
 use crate::route::Route;
-use crate::ssm::{
-    BRule, GpuSpec, IoProblem, IoStage, IoTensor, PUBLISHED_GPUS, Rng, ScanDims,
-    SelectiveScanInput, StageIo, backward_memory, fused_stages, max_scaled_difference,
-    naive_stages, on_chip, scan_fused, scan_materialized, traffic, transfer_ms,
-};
+use crate::ssm::{BRule, Rng, ScanDims, SelectiveScanInput};
 use crate::ui::components::{DrawFn, Figure, Prose, Select, Slider, TryThis};
 use crate::ui::compute::{now_ms, yield_to_browser};
 use crate::ui::edit::{field, parsed};

@@ -4,16 +4,16 @@
 //! input menu, and small callbacks and readouts both lessons use.
 
 use crate::course::readout::complex_text;
+use crate::explain::continuous::{
+    Response, SampledInput, SignalKind, Update, equilibrium, rate, respond, vector_field,
+};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
 use crate::plot::{
     EigenScene, LegendEntry, LineChart, PhaseScene, Series, SeriesStyle, Swatch, View, eigen_plane,
     line_chart, palette, phase_portrait, phase_view,
 };
-use crate::ssm::{
-    Continuous, Response, SampledInput, SignalKind, SsmError, Update, equilibrium, rate, respond,
-    vector_field,
-};
+use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::hooks::use_interval;
 use num_complex::Complex64;

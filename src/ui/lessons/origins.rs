@@ -15,11 +15,12 @@ use crate::course::origins::{
     STIFFNESS,
 };
 use crate::course::readout::decimal;
+use crate::explain::continuous::{Character, Regime, SignalKind, character, memory_time};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::plot::{CircuitScene, SpringScene, circuit_picture, spring_picture};
 use crate::route::{Route, UrlState, href_with};
-use crate::ssm::{Character, Continuous, Regime, SignalKind, SsmError, character, memory_time};
+use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,
     TryThis,

@@ -11,6 +11,10 @@ use super::scan_tree::{
 use crate::course::Lesson;
 use crate::course::compute::Engine;
 use crate::course::scan::{COST_K, Example, LONG_K, N_RANGE, ScanLesson, positions};
+use crate::explain::scan::{
+    Measured, PairExample, Swapped, check_result, check_trace, digits, max_scaled_difference,
+    sequential_states, ssm_pairs,
+};
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub, text};
@@ -18,11 +22,10 @@ use crate::plot::{
     LineChart, LogLogChart, Series, SeriesStyle, clip_segment, line_chart, log_log_chart, palette,
 };
 use crate::route::Route;
+use crate::ssm::scan::cost;
 use crate::ssm::{
-    BRule, Measured, Monoid, PairExample, Result as SsmResult, ScanAlgorithm, SsmPair, Sum,
-    Swapped, check_result, check_trace, cost, digits, inclusive_scan, max_scaled_difference,
-    scan_sequential, selective_scan, sequential_states, ssm_pairs, trace_blelloch,
-    trace_hillis_steele,
+    BRule, Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, inclusive_scan,
+    scan_sequential, selective_scan, trace_blelloch, trace_hillis_steele,
 };
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Question, Select, Slider,

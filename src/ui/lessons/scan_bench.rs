@@ -14,14 +14,13 @@ use super::numbers::{ms, sci};
 use crate::course::Lesson;
 use crate::course::compute::{Timing, crossover};
 use crate::course::scan::{BENCH_D, BENCH_LENS, BENCH_N, BenchPage};
+use crate::explain::hardware::channel_slice;
+use crate::explain::scan::max_scaled_difference;
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::route::Route;
-use crate::ssm::{
-    BRule, Rng, ScanAlgorithm, ScanDims, SelectiveScanInput, channel_slice, max_scaled_difference,
-    selective_scan,
-};
+use crate::ssm::{BRule, Rng, ScanAlgorithm, ScanDims, SelectiveScanInput, selective_scan};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, Prose, Select};
 use crate::ui::compute::{
     ComputePicker, GpuSession, error_text, forget_gpu_session, gpu_session, length_text, now_ms,

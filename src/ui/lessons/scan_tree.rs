@@ -9,12 +9,11 @@
 
 use super::numbers::{fixed, sci};
 use crate::course::scan::{Stage, stage_at};
+use crate::explain::scan::{CombineAt, Measured, StepCheck, Word, combine_at, finishing_combine};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, num, paren, row, sub, text};
-use crate::ssm::{
-    CombineAt, Measured, Phase, ScanTrace, SsmPair, StepCheck, Sum, Word, combine_at,
-    finishing_combine, scan_sequential,
-};
+use crate::ssm::scan::Phase;
+use crate::ssm::{ScanTrace, SsmPair, Sum, scan_sequential};
 use crate::ui::components::Equation;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -336,7 +335,7 @@ pub(crate) fn tree_model<T: Shown>(lang: Lang, traced: &Traced<T>) -> TreeModel 
     let input_words: Vec<Word> = (0..p)
         .map(|i| if i < trace.input.len() { Word::single(i) } else { Word::default() })
         .collect();
-    let padded = crate::ssm::array_before(trace, 0);
+    let padded = crate::explain::scan::array_before(trace, 0);
     out.push(Row {
         label: t(lang, "scan.row_input").to_owned(),
         nodes: padded
@@ -386,7 +385,7 @@ pub(crate) fn tree_model<T: Shown>(lang: Lang, traced: &Traced<T>) -> TreeModel 
     }
     let n = trace.input.len();
     if !trace.inclusive {
-        let values = crate::ssm::inclusive_result(trace);
+        let values = crate::explain::scan::inclusive_result(trace);
         out.push(Row {
             label: t(lang, "scan.row_finish").to_owned(),
             nodes: values

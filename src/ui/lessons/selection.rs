@@ -7,6 +7,11 @@ use crate::course::selection::{
     COLORS, DATA, DELTA_RANGE, EXAMPLES, LEN_RANGE, MAX_TEXT, SCALE_RANGE, STATE_RANGE,
     SelectionLesson, rule_name,
 };
+use crate::explain::selection::{
+    BRuleComparison, CHANNELS, CopyingReport, FEATURES, STATE, StepProjection, TextModel,
+    compare_b_rules, delta_projection, footprint, mixing_matrix, output_shares, run_copying,
+    step_coefficients, text_model,
+};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{
     Math, bar, column, exp, frac, matrix, mi, mo, num, paren, row, sub, sup, text,
@@ -17,11 +22,7 @@ use crate::plot::{
     magnitude_quantile, palette,
 };
 use crate::route::Route;
-use crate::ssm::{
-    BRule, BRuleComparison, CHANNELS, CopyingReport, FEATURES, STATE, SsmError, StepProjection,
-    TextModel, compare_b_rules, delta_projection, footprint, mixing_matrix, output_shares,
-    run_copying, step_coefficients, text_model, trace_channel,
-};
+use crate::ssm::{BRule, SsmError, trace_channel};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Question, Select, Slider, TextField,
@@ -462,12 +463,12 @@ pub(crate) fn selection_lesson() -> Html {
 
     // Part 1: selective copying, each model memoized on its own inputs.
     let fixed = use_memo((s.task(), s.fixed, s.seed), |(task, delta, seed)| {
-        run_copying(task, crate::ssm::StepRule::Fixed(*delta), BRule::Euler, *seed)
+        run_copying(task, crate::explain::selection::StepRule::Fixed(*delta), BRule::Euler, *seed)
     });
     let selective = use_memo((s.task(), s.colored, s.noise, s.seed), |(task, c, n, seed)| {
         run_copying(
             task,
-            crate::ssm::StepRule::Selective { colored: *c, noise: *n },
+            crate::explain::selection::StepRule::Selective { colored: *c, noise: *n },
             BRule::Euler,
             *seed,
         )
@@ -662,7 +663,7 @@ pub(crate) fn selection_lesson() -> Html {
                 <Banner kind={BannerKind::Info} text={if typed.trim().is_empty() { t(lang, "selection.empty_text").to_owned() } else { e.clone() }} />
             }
             if view.as_ref().as_ref().is_ok_and(|v| v.model.truncated) {
-                <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::ssm::MAX_TOKENS.to_string())])} />
+                <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::explain::selection::MAX_TOKENS.to_string())])} />
             }
             <Figure draw={maps_draw} label={t(lang, "selection.maps_label")} aspect={0.68}
                     on_hover={text_hover_cb.clone()} />
@@ -699,7 +700,7 @@ pub(crate) fn selection_lesson() -> Html {
     }))
     .clone();
     let fp = |len: usize| footprint(CHANNELS, STATE, len);
-    let footprint_cell = |f: crate::ssm::Footprint| html! { <><td>{ grouped(f.recurrent_state) }</td><td>{ grouped(f.kv_cache) }</td></> };
+    let footprint_cell = |f: crate::explain::selection::Footprint| html! { <><td>{ grouped(f.recurrent_state) }</td><td>{ grouped(f.kv_cache) }</td></> };
     let question = html! {
         <Question question="selection.q">
             <Prose keys={vec!["selection.q_p1"]} />

@@ -4,11 +4,11 @@
 
 use crate::course::Lesson;
 use crate::course::state::{GOAL, GRID, START, STEPS, StateLesson, WARMUP, walk};
+use crate::explain::tracking::{Move, Tracking, prediction_errors};
 use crate::i18n::{fill, t};
 use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
 use crate::plot::{GridScene, TrackScene, grid_cell_at, grid_world, track_view, tracking};
 use crate::route::Route;
-use crate::ssm::{Move, Tracking, prediction_errors};
 use crate::ui::components::{
     DrawFn, Equation, Figure, PlayControls, Prose, Slider, Toggle, TryThis,
 };

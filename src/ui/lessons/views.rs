@@ -6,8 +6,11 @@
 
 use super::numbers::short;
 use crate::course::Lesson;
-use crate::course::lti_examples::{Example, Tokens};
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, MAX_COST_STATES, ViewsLesson, cost_lengths};
+use crate::explain::examples::{Example, Tokens};
+use crate::explain::views::{
+    ViewCost, convolution_terms, recurrence_steps, three_views, view_cost,
+};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{
     Math, bar, column, equals, matrix, mi, mo, num, number_text, paren, row, sub, sup,
@@ -17,10 +20,8 @@ use crate::plot::{
     StateScene, line_chart, log_chart, palette, sliding_kernel, state_plane,
 };
 use crate::route::Route;
-use crate::ssm::{
-    Method, Stability, Step, View, ViewCost, convolution_terms, convolve_fft_spectra, discretize,
-    recurrence_steps, three_views, view_cost,
-};
+use crate::ssm::lti::convolve_fft_spectra;
+use crate::ssm::{Method, Stability, Step, View, discretize};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Prose, Select, Slider, TryThis,
 };

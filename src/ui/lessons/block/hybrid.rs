@@ -5,7 +5,7 @@
 use crate::course::block::{BlockLesson, GROUP, HYBRID_D_HEAD, HYBRID_MAMBA};
 use crate::i18n::{Lang, fill, t};
 use crate::plot::{ScalingChart, ScalingPoint, ScalingSeries, palette, scaling_chart};
-use crate::ssm::{LayerKind, inference_values};
+use crate::ssm::block::{LayerKind, inference_values};
 use crate::ui::components::{DrawFn, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::numbers::{fixed, grouped};

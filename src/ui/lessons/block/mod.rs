@@ -14,9 +14,8 @@ use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub, text};
 use crate::plot::{ColorScale, MatrixMap, color_limits, matrix_map};
 use crate::route::Route;
-use crate::ssm::{
-    BlockTrace, MixerDims, SsmError, embed_chars, seeded_stack, step_stack, trace_stack,
-};
+use crate::ssm::block::{BlockTrace, embed_chars, seeded_stack, step_stack, trace_stack};
+use crate::ssm::{MixerDims, SsmError};
 use crate::ui::components::{
     Banner, BannerKind, DrawFn, Equation, Figure, Prose, Select, Slider, Toggle, TryThis,
 };

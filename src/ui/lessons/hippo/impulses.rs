@@ -2,9 +2,12 @@
 
 use super::{Edit, failed, plot_failure, short};
 use crate::course::hippo::HippoLesson;
+use crate::explain::hippo::{
+    LegsStep, legs_delay_readout, legs_impulse_responses, response_spread,
+};
 use crate::i18n::{fill, t};
 use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
-use crate::ssm::{LegsStep, Step, legs_delay_readout, legs_impulse_responses, response_spread};
+use crate::ssm::Step;
 use crate::ui::components::{DrawFn, Figure, Prose, Toggle};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;

@@ -2,10 +2,11 @@
 
 use super::{Edit, failed, mspace, on_value, plot_failure, short};
 use crate::course::hippo::SignalChoice;
+use crate::explain::hippo::{legs_delay_readout, legs_fixed_views};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, mi, mo, num, paren, row, sqrt, sub, sup};
 use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
-use crate::ssm::{Step, legs_delay_readout, legs_fixed_views};
+use crate::ssm::Step;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;

@@ -4,16 +4,18 @@ use super::{
     Edit, failed, n_slider, options, plot_failure, precision_key, short, system_color, system_key,
 };
 use crate::course::hippo::{HippoLesson, KNOTS, LEN, MAX_N, RANGE, SIZES, SignalChoice, knot_at};
+use crate::explain::hippo::{
+    CurveKind, LtiMemory, MemoryComparison, MemorySystem, Precision, legs_recall,
+    legs_recall_errors,
+};
 use crate::i18n::{fill, t};
 use crate::mathml::{equals, frac, matrix, mi, mo, num, paren, row, sqrt, sub, sup};
 use crate::plot::{
     BarChart, ErrorChart, ErrorSeries, Frame, MemoryLabels, MemoryScene, bar_chart, error_chart,
     memory_chart, palette,
 };
-use crate::ssm::{
-    CurveKind, LtiMemory, MemoryComparison, MemorySystem, Precision, SsmError, legs_recall,
-    legs_recall_errors, legs_states,
-};
+use crate::ssm::SsmError;
+use crate::ssm::hippo::legs_states;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Equation, Figure, PlayControls, Select};
 use crate::ui::hooks::use_interval;
 use crate::ui::lang::use_lang;

@@ -5,11 +5,12 @@
 
 use crate::course::Lesson;
 use crate::course::hippo::{HippoLesson, MAX_N};
+use crate::explain::hippo::{MemorySystem, Precision};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, text};
 use crate::plot::{PlotError, palette};
 use crate::route::Route;
-use crate::ssm::{MemorySystem, Precision, SsmError};
+use crate::ssm::SsmError;
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Slider, TryThis};
 use crate::ui::hooks::{use_update_measure, use_url_state};
 use crate::ui::lang::use_lang;

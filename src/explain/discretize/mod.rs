@@ -1,0 +1,17 @@
+//! The discretization lesson's views of the three rules.
+//!
+//! | file | contents |
+//! |---|---|
+//! | `zoh` | ZOH by hand: [`b_bar_quadrature`], [`b_bar_integral`], [`euler_substeps`], [`euler_path`] |
+//! | `rules` | ZOH, bilinear and Euler side by side: [`compare_rules`], [`eigenvalue_locus`], [`euler_step_limit`] |
+
+mod rules;
+mod zoh;
+
+pub use rules::{
+    LocusPoint, RuleComparison, RuleSamples, compare_rules, eigenvalue_locus, euler_step_limit,
+};
+pub use zoh::{
+    BBarIntegral, EulerEstimate, EulerPath, QuadratureEstimate, b_bar_integral, b_bar_quadrature,
+    euler_path, euler_substeps,
+};
