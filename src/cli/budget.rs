@@ -37,20 +37,20 @@ impl Cost {
     pub(crate) fn check(self) -> Result<(), String> {
         if self.response_numbers > MAX_RESPONSE_NUMBERS {
             return Err(format!(
-                "the response would hold {} numbers, over the limit of {MAX_RESPONSE_NUMBERS}",
+                "too large: the response would hold {} numbers, over the limit of {MAX_RESPONSE_NUMBERS}",
                 self.response_numbers
             ));
         }
         if self.working_bytes > MAX_WORKING_BYTES {
             return Err(format!(
-                "the request needs about {} MB of working memory, over the limit of {} MB",
+                "too large: the request needs about {} MB of working memory, over the limit of {} MB",
                 self.working_bytes >> 20,
                 MAX_WORKING_BYTES >> 20
             ));
         }
         if self.operations > MAX_OPERATIONS {
             return Err(format!(
-                "the request needs about {:.2e} arithmetic operations, over the limit of {:.0e}",
+                "too large: the request needs about {:.2e} arithmetic operations, over the limit of {:.0e}",
                 self.operations as f64, MAX_OPERATIONS as f64
             ));
         }
