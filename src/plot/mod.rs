@@ -9,6 +9,7 @@
 mod axes;
 mod bars;
 mod cell_heatmap;
+mod color_bar;
 mod copying;
 mod discretize;
 mod eigen;
