@@ -1,8 +1,8 @@
 //! The vertical colour bar every heat map draws beside its cells: the colour scale from the
 //! range's high end (top) to its low end (bottom), a border, tick values and an optional label.
 
-use super::axes::font;
-use super::{PlotError, Theme, err, palette};
+use crate::plot::chart::axes::font;
+use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

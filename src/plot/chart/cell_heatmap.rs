@@ -5,10 +5,10 @@
 //! Non-finite entries are never coloured as numbers: they are drawn grey and left out of the
 //! colour range. [`CellMap`] maps a pointer back to the cell under it.
 
-use super::axes::font;
-use super::color_bar::{ColorBar, Ticks, color_bar};
-use super::{PlotError, Theme, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::{PlotError, Theme, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -6,10 +6,10 @@
 //! maps the pointer to that x, and [`column_at`] rounds it to a column. Non-finite cells are
 //! drawn grey and never enter the colour range.
 
-use super::axes::font;
-use super::color_bar::{ColorBar, Ticks, color_bar};
-use super::{PlotError, Theme, XAxisMap, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -6,11 +6,11 @@
 //! reads at a glance; non-negative data such as step sizes use a sequential scale. Non-finite
 //! entries are drawn grey and never enter the colour limits.
 
-use super::axes::font;
-use super::color_bar::{ColorBar, Ticks, color_bar};
-use super::heatmap::ColorScale;
-use super::{PlotError, Theme, XAxisMap, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::chart::heatmap::ColorScale;
+use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
