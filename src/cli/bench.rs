@@ -1,104 +1,107 @@
 //! `mamba-explainer bench`: times the core on seeded random inputs and prints one JSON line.
 //!
 //! `bench selective-scan --d D --n N --l L --algorithm A --repeat R [--threads T] [--seed S]`
-//! runs the official (Euler) selective scan R times after one warm-up run and reports the median
+//! (flags read by clap; `bench --help` lists them) runs the official (Euler) selective scan R times after one warm-up run and reports the median
 //! wall time and D·N·L state updates per second. `--threads 1` is the single-threaded path that
 //! the browser build runs; without `--threads`, rayon uses every core. `--algorithm gpu` runs the
 //! WGSL kernel instead (built once, before the warm-up) and adds the medians of its phases,
 //! `upload_s`, `compute_s` and `readback_s`, and the adapter it ran on.
 
+use super::error_body;
 use super::eval::selective::selective_by_name;
 use super::gpu::GpuRunner;
 use crate::ssm::{Rng, ScanDims, SelectiveScanInput};
+use clap::value_parser;
 use serde_json::json;
-use std::collections::BTreeMap;
 use std::time::Instant;
 
-const USAGE: &str = "usage: mamba-explainer bench selective-scan --d D --n N --l L \
-                     [--algorithm sequential|blelloch|hillis_steele|gpu] [--repeat R] [--threads T] \
-                     [--seed S]";
-
 /// Most repetitions and threads accepted (beyond them a run is a mistake, not a benchmark).
-const MAX_REPEAT: usize = 10_000;
-const MAX_THREADS: usize = 1024;
+const MAX_REPEAT: u64 = 10_000;
+const MAX_THREADS: u64 = 1024;
 
-/// `--name value` and `--name=value` flags, consumed one by one.
-struct Flags(BTreeMap<String, String>);
+/// `bench`: which benchmark to run.
+#[derive(clap::Args)]
+pub(super) struct BenchArgs {
+    #[command(subcommand)]
+    benchmark: Option<Benchmark>,
+}
 
-impl Flags {
-    fn parse(args: &[String]) -> Result<Flags, String> {
-        let mut flags = BTreeMap::new();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            let Some(flag) = arg.strip_prefix("--") else {
-                return Err(format!("unexpected argument {arg:?}; {USAGE}"));
-            };
-            let (name, value) = match flag.split_once('=') {
-                Some((name, value)) => (name.to_owned(), value.to_owned()),
-                None => {
-                    let value = rest.next().ok_or_else(|| format!("--{flag} needs a value"))?;
-                    (flag.to_owned(), value.clone())
-                }
-            };
-            if flags.insert(name.clone(), value).is_some() {
-                return Err(format!("--{name} is given twice"));
+/// The benchmarks, one variant each.
+#[derive(clap::Subcommand)]
+enum Benchmark {
+    /// The official (Euler) selective scan on seeded random inputs: median wall time and D·N·L
+    /// state updates per second.
+    SelectiveScan(ScanFlags),
+    /// One optimizer step of `train` at its sizes: the median seconds over `--repeat` steps.
+    TrainStep(TrainStepFlags),
+}
+
+/// The flags of `bench train-step`: those of `train`, and the repetitions.
+#[derive(clap::Args)]
+struct TrainStepFlags {
+    #[command(flatten)]
+    train: super::train::TrainFlags,
+    /// Timed steps after one warm-up step.
+    #[arg(long, default_value_t = 20, value_parser = value_parser!(u64).range(1..=MAX_REPEAT))]
+    repeat: u64,
+}
+
+/// The flags of `bench selective-scan`.
+#[derive(clap::Args)]
+struct ScanFlags {
+    /// Channels D.
+    #[arg(long, value_parser = value_parser!(u64).range(1..), allow_negative_numbers = true)]
+    d: u64,
+    /// States per channel N.
+    #[arg(long, value_parser = value_parser!(u64).range(1..), allow_negative_numbers = true)]
+    n: u64,
+    /// Sequence length L.
+    #[arg(long, value_parser = value_parser!(u64).range(1..), allow_negative_numbers = true)]
+    l: u64,
+    /// sequential, blelloch, hillis_steele, or gpu (the WGSL kernel, with upload, compute and
+    /// readback times).
+    #[arg(long, default_value = "sequential")]
+    algorithm: String,
+    /// Timed runs after one warm-up run.
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true,
+          value_parser = value_parser!(u64).range(1..=MAX_REPEAT))]
+    repeat: u64,
+    /// Rayon threads (1: the single-threaded path of the browser build); default: every core.
+    #[arg(long, allow_negative_numbers = true,
+          value_parser = value_parser!(u64).range(1..=MAX_THREADS))]
+    threads: Option<u64>,
+    /// Seed of the random inputs.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+impl BenchArgs {
+    /// Runs the benchmark: the JSON line and the exit code.
+    pub(super) fn run(self) -> (String, u8) {
+        let result = match self.benchmark {
+            Some(Benchmark::SelectiveScan(flags)) => bench(flags),
+            Some(Benchmark::TrainStep(flags)) => {
+                super::train::bench(flags.train, usize::try_from(flags.repeat).unwrap_or(1))
             }
-        }
-        Ok(Flags(flags))
-    }
-
-    /// A whole number in 1..=max; `default` when absent (an error if there is none).
-    fn count(&mut self, name: &str, default: Option<usize>, max: usize) -> Result<usize, String> {
-        let Some(text) = self.0.remove(name) else {
-            return default.ok_or_else(|| format!("--{name} is required; {USAGE}"));
+            None => Err("name a benchmark: selective-scan or train-step (see bench --help)".into()),
         };
-        match text.parse::<usize>() {
-            Ok(n) if (1..=max).contains(&n) => Ok(n),
-            _ => Err(format!("--{name} must be a whole number from 1 to {max}, got {text:?}")),
-        }
-    }
-
-    /// Refuses flags nobody asked for.
-    fn finish(self) -> Result<(), String> {
-        match self.0.keys().next() {
-            Some(name) => Err(format!("unknown flag --{name}; {USAGE}")),
-            None => Ok(()),
+        match result {
+            Ok(line) => (line, 0),
+            Err(message) => (error_body(&message), 2),
         }
     }
 }
 
-/// Runs `bench` with the arguments after the word `bench`: the JSON line and the exit code.
-pub(super) fn run(args: &[String]) -> (String, u8) {
-    match bench(args) {
-        Ok(line) => (line, 0),
-        Err(message) => (json!({ "error": message }).to_string(), 2),
-    }
-}
-
-fn bench(args: &[String]) -> Result<String, String> {
-    match args.first().map(String::as_str) {
-        Some("selective-scan") => {}
-        Some("train-step") => return super::train::bench(&args[1..]),
-        Some(other) => return Err(format!("unknown benchmark {other:?}; {USAGE}")),
-        None => return Err(format!("name a benchmark; {USAGE}")),
-    }
-    let mut flags = Flags::parse(&args[1..])?;
-    let dims = ScanDims {
-        d: flags.count("d", None, usize::MAX)?,
-        n: flags.count("n", None, usize::MAX)?,
-        l: flags.count("l", None, usize::MAX)?,
-    };
-    let algorithm = flags.0.remove("algorithm").unwrap_or_else(|| "sequential".into());
-    let repeat = flags.count("repeat", Some(5), MAX_REPEAT)?;
-    let threads = if flags.0.contains_key("threads") {
-        Some(flags.count("threads", None, MAX_THREADS)?)
-    } else {
-        None
-    };
-    let seed = flags.count("seed", Some(1), usize::MAX)? as u64;
-    flags.finish()?;
+fn bench(flags: ScanFlags) -> Result<String, String> {
+    let size = |x: u64| usize::try_from(x).unwrap_or(usize::MAX);
+    let dims = ScanDims { d: size(flags.d), n: size(flags.n), l: size(flags.l) };
+    let ScanFlags { algorithm, seed, .. } = flags;
+    let repeat = size(flags.repeat);
+    let threads = flags.threads.map(size);
     // Refuse absurd sizes before allocating the inputs.
     let dims = dims.check().map_err(|e| e.to_string())?;
+    // One run must fit the budget of `eval` (the repetitions only take longer).
+    super::eval::selective::scan_cost(dims.d, dims.n, dims.l, &algorithm).check()?;
     let input = SelectiveScanInput::random(dims, &mut Rng::new(seed));
     let updates = (dims.d * dims.n * dims.l) as f64;
     let mut line = json!({

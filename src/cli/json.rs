@@ -1,8 +1,87 @@
-//! Typed access to a JSON request and building a JSON response, with error messages that name
-//! the offending key. Matrices are row-major nested arrays; every number must be finite.
+//! Strict reading of a JSON request (a key given twice is refused at any depth), typed access
+//! to it and building a JSON response, with error messages that name the offending key.
+//! Matrices are row-major nested arrays; every number must be finite.
 
 use nalgebra::DMatrix;
-use serde_json::{Map, Value};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// Parses one JSON value, refusing a key that appears twice in any object (serde_json would
+/// keep the last silently) and anything after the value.
+pub(crate) fn parse_strict(input: &[u8]) -> Result<Value, serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_slice(input);
+    let Strict(value) = Strict::deserialize(&mut reader)?;
+    reader.end()?;
+    Ok(value)
+}
+
+/// A JSON value read with duplicate keys refused.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Strict, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::from(n))
+    }
+
+    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Value, E> {
+        Number::from_f64(x).map(Value::Number).ok_or_else(|| E::custom("number out of range"))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                return Err(de::Error::custom(format!("the key {key:?} is given twice")));
+            }
+            let Strict(value) = map.next_value()?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
+}
 
 /// A handler's answer: the response object, or a message for `{"error": ...}`.
 pub(crate) type Response = Result<Map<String, Value>, String>;
@@ -181,6 +260,22 @@ pub(crate) fn put_matrix(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn duplicate_keys_are_refused_at_any_depth() {
+        let ok = parse_strict(br#"{"a": {"b": [1, {"c": 2}]}, "d": null}"#).unwrap();
+        assert_eq!(ok, json!({"a": {"b": [1, {"c": 2}]}, "d": null}));
+        for (bad, key) in [
+            (&br#"{"op": "hippo", "op": "expm"}"#[..], "\"op\""),
+            (br#"{"w": {"x": 1, "y": 2, "x": 3}}"#, "\"x\""),
+            (br#"[[{"k": 1, "k": 1}]]"#, "\"k\""),
+        ] {
+            let message = parse_strict(bad).unwrap_err().to_string();
+            assert!(message.contains(key) && message.contains("twice"), "{message}");
+        }
+        assert!(parse_strict(b"{} {}").is_err(), "trailing text");
+        assert!(parse_strict(b"[1e400]").is_err(), "out of range");
+    }
 
     #[test]
     fn matrix_is_row_major_and_checked() {

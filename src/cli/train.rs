@@ -1,5 +1,5 @@
 //! `mamba-explainer train`: trains the small Mamba LM of [`crate::lm`] on a seeded task and
-//! prints JSON lines; `bench train-step` times its optimizer step. Flags are `--name value`.
+//! prints JSON lines; `bench train-step` times its optimizer step. `train --help` lists the flags.
 //!
 //! Defaults (the toy selective-copying setting): d_model 32, 2 layers, N 16, expand 2, d_conv 4,
 //! context 64 + 4 markers, 4 tokens to memorize, 8 colours, batch 32, AdamW lr 3e-3, gated
@@ -7,16 +7,81 @@
 
 use crate::lm::{LayerKind, LmConfig, Params, Task, TaskKind, Trainer};
 use serde_json::json;
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::time::Instant;
 
-const USAGE: &str = "usage: mamba-explainer train [--task selective-copying|induction-heads] \
-    [--layer s6|s4] [--gate on|off] [--d-model D] [--layers K] [--state N] [--context L] \
-    [--memorize M] [--colors C] [--steps S] [--batch B] [--lr LR] [--seed SEED] [--every E] \
-    [--out FILE.safetensors]";
+/// A task of `train`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TaskFlag {
+    SelectiveCopying,
+    InductionHeads,
+}
 
-/// Every flag of `train` (and of `bench train-step`, with `repeat`).
+/// A layer of `train`: S6 (selective) or its S4 (time-invariant) twin.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LayerFlag {
+    S6,
+    S4,
+}
+
+/// On or off.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Switch {
+    On,
+    Off,
+}
+
+/// The flags of `train` (and of `bench train-step`).
+#[derive(clap::Args)]
+pub(super) struct TrainFlags {
+    /// The task: selective copying or induction heads.
+    #[arg(long, value_enum, default_value = "selective-copying")]
+    task: TaskFlag,
+    /// The sequence layer: s6 (Mamba's selective SSM) or s4 (Δ, B, C independent of the input).
+    #[arg(long, value_enum, default_value = "s6")]
+    layer: LayerFlag,
+    /// The gate SiLU(z) of the Mamba block.
+    #[arg(long, value_enum, default_value = "on")]
+    gate: Switch,
+    /// Model width d_model (d_inner = 2·d_model).
+    #[arg(long, default_value_t = 32)]
+    d_model: usize,
+    /// Layers.
+    #[arg(long, default_value_t = 2)]
+    layers: usize,
+    /// States per channel N.
+    #[arg(long, default_value_t = 16)]
+    state: usize,
+    /// Context length (default 64).
+    #[arg(long)]
+    context: Option<usize>,
+    /// Tokens to memorize.
+    #[arg(long, default_value_t = 4)]
+    memorize: usize,
+    /// Colours (default 8 for selective copying, 16 for induction heads).
+    #[arg(long)]
+    colors: Option<usize>,
+    /// Optimizer steps.
+    #[arg(long, default_value_t = 1000)]
+    steps: usize,
+    /// Sequences per step.
+    #[arg(long, default_value_t = 32)]
+    batch: usize,
+    /// AdamW learning rate.
+    #[arg(long, default_value_t = 3e-3)]
+    lr: f64,
+    /// Seed of the initial weights and the training data (the held-out set does not depend on it).
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Print a progress line every this many steps.
+    #[arg(long, default_value_t = 25)]
+    every: usize,
+    /// Write the trained weights here (safetensors, official names) and a JSON config beside it.
+    #[arg(long)]
+    out: Option<String>,
+}
+
+/// Every setting of `train` (and of `bench train-step`, with `repeat`), checked.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct TrainArgs {
     task: Task,
@@ -30,89 +95,61 @@ pub(super) struct TrainArgs {
     repeat: usize,
 }
 
-fn parse(args: &[String], bench: bool) -> Result<TrainArgs, String> {
-    let mut flags = BTreeMap::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let name = arg
-            .strip_prefix("--")
-            .ok_or_else(|| format!("unexpected argument {arg:?}; {USAGE}"))?;
-        let value = rest.next().ok_or_else(|| format!("--{name} needs a value"))?;
-        if flags.insert(name.to_owned(), value.clone()).is_some() {
-            return Err(format!("--{name} is given twice"));
+impl TrainFlags {
+    /// The checked settings; `repeat` is the bench's (0 for `train`).
+    pub(super) fn checked(self, repeat: usize) -> Result<TrainArgs, String> {
+        let kind = match self.task {
+            TaskFlag::SelectiveCopying => TaskKind::SelectiveCopying,
+            TaskFlag::InductionHeads => TaskKind::InductionHeads,
+        };
+        let (default_context, default_colors) = match kind {
+            TaskKind::SelectiveCopying => (64, 8),
+            TaskKind::InductionHeads => (64, 16),
+        };
+        let task = Task {
+            kind,
+            context: self.context.unwrap_or(default_context),
+            memorize: self.memorize,
+            colors: self.colors.unwrap_or(default_colors),
+        };
+        let config = LmConfig {
+            vocab: task.vocab(),
+            d_model: self.d_model,
+            layers: self.layers,
+            d_inner: 2 * self.d_model,
+            d_state: self.state,
+            d_conv: 4,
+            dt_rank: self.d_model.div_ceil(16).max(1),
+            kind: match self.layer {
+                LayerFlag::S6 => LayerKind::S6,
+                LayerFlag::S4 => LayerKind::S4,
+            },
+            gate: matches!(self.gate, Switch::On),
+            tied: true,
+        };
+        let out = TrainArgs {
+            task,
+            config,
+            steps: self.steps,
+            batch: self.batch,
+            lr: self.lr,
+            seed: self.seed,
+            every: self.every,
+            out: self.out,
+            repeat,
+        };
+        config.check().map_err(|e| e.0)?;
+        let lr_ok = out.lr > 0.0 && out.lr < 1.0;
+        if !lr_ok || out.batch == 0 || out.batch > 1024 || out.steps > 1_000_000 || out.every == 0 {
+            return Err(format!(
+                "need 0 < lr < 1, 1 ≤ batch ≤ 1024, steps ≤ 1e6 and every ≥ 1: {out:?}"
+            ));
         }
-    }
-    let mut take = |name: &str| flags.remove(name);
-    fn num<T: std::str::FromStr>(v: Option<String>, name: &str, default: T) -> Result<T, String> {
-        v.map_or(Ok(default), |s| {
-            s.parse().map_err(|_| format!("--{name} must be a number, got {s:?}"))
-        })
-    }
-    let kind = match take("task").as_deref() {
-        None | Some("selective-copying") => TaskKind::SelectiveCopying,
-        Some("induction-heads") => TaskKind::InductionHeads,
-        Some(o) => {
-            return Err(format!("unknown --task {o:?}: selective-copying or induction-heads"));
+        if task.seq_len() > 4096 {
+            return Err(format!("sequences of {} tokens: at most 4096", task.seq_len()));
         }
-    };
-    let layer = match take("layer").as_deref() {
-        None | Some("s6") => LayerKind::S6,
-        Some("s4") => LayerKind::S4,
-        Some(o) => return Err(format!("unknown --layer {o:?}: s6 or s4")),
-    };
-    let gate = match take("gate").as_deref() {
-        None | Some("on") => true,
-        Some("off") => false,
-        Some(o) => return Err(format!("--gate must be on or off, got {o:?}")),
-    };
-    let (default_context, default_colors) = match kind {
-        TaskKind::SelectiveCopying => (64, 8),
-        TaskKind::InductionHeads => (64, 16),
-    };
-    let task = Task {
-        kind,
-        context: num(take("context"), "context", default_context)?,
-        memorize: num(take("memorize"), "memorize", 4)?,
-        colors: num(take("colors"), "colors", default_colors)?,
-    };
-    let d_model: usize = num(take("d-model"), "d-model", 32)?;
-    let config = LmConfig {
-        vocab: task.vocab(),
-        d_model,
-        layers: num(take("layers"), "layers", 2)?,
-        d_inner: 2 * d_model,
-        d_state: num(take("state"), "state", 16)?,
-        d_conv: 4,
-        dt_rank: d_model.div_ceil(16).max(1),
-        kind: layer,
-        gate,
-        tied: true,
-    };
-    let out = TrainArgs {
-        task,
-        config,
-        steps: num(take("steps"), "steps", 1000)?,
-        batch: num(take("batch"), "batch", 32)?,
-        lr: num(take("lr"), "lr", 3e-3)?,
-        seed: num(take("seed"), "seed", 0)?,
-        every: num(take("every"), "every", 25)?,
-        out: take("out"),
-        repeat: if bench { num(take("repeat"), "repeat", 20)? } else { 0 },
-    };
-    if let Some(extra) = flags.keys().next() {
-        return Err(format!("unknown flag --{extra}; {USAGE}"));
+        Ok(out)
     }
-    config.check().map_err(|e| e.0)?;
-    let lr_ok = out.lr > 0.0 && out.lr < 1.0;
-    if !lr_ok || out.batch == 0 || out.batch > 1024 || out.steps > 1_000_000 || out.every == 0 {
-        return Err(format!(
-            "need 0 < lr < 1, 1 ≤ batch ≤ 1024, steps ≤ 1e6 and every ≥ 1: {out:?}"
-        ));
-    }
-    if task.seq_len() > 4096 {
-        return Err(format!("sequences of {} tokens: at most 4096", task.seq_len()));
-    }
-    Ok(out)
 }
 
 fn trainer(a: &TrainArgs) -> Result<Trainer<f32>, String> {
@@ -122,32 +159,26 @@ fn trainer(a: &TrainArgs) -> Result<Trainer<f32>, String> {
     Ok(t)
 }
 
-/// Runs `train`: JSON lines as it goes, a final line, and the checkpoint if `--out` is given.
-/// Returns the exit code.
-pub(super) fn run(args: &[String]) -> u8 {
-    let fail = |m: String| {
-        let _ = writeln!(std::io::stdout(), "{}", json!({ "error": m }));
-        2
-    };
-    let a = match parse(args, false) {
-        Ok(a) => a,
-        Err(m) => return fail(m),
-    };
-    let mut t = match trainer(&a) {
-        Ok(t) => t,
-        Err(m) => return fail(m),
-    };
-    let held_out = match a.task.held_out() {
-        Ok(h) => h,
-        Err(e) => return fail(e.0),
-    };
+impl TrainFlags {
+    /// Runs `train`: progress lines printed as it goes; returns the final line (or the error)
+    /// and the exit code.
+    pub(super) fn run(self) -> (String, u8) {
+        match self.checked(0).and_then(|a| train(&a)) {
+            Ok(last) => (last, 0),
+            Err(m) => (super::error_body(&m), 2),
+        }
+    }
+}
+
+/// Trains, printing a JSON line every `every` steps; returns the final line after writing the
+/// checkpoint if `--out` is given.
+fn train(a: &TrainArgs) -> Result<String, String> {
+    let mut t = trainer(a)?;
+    let held_out = a.task.held_out().map_err(|e| e.0)?;
     let start = Instant::now();
     let mut out = std::io::stdout().lock();
     for step in 1..=a.steps {
-        let r = match t.step() {
-            Ok(r) => r,
-            Err(e) => return fail(e.0),
-        };
+        let r = t.step().map_err(|e| e.0)?;
         if step % a.every == 0 || step == 1 {
             let line = json!({"step": step, "loss": r.loss, "accuracy": r.accuracy, "elapsed_s": start.elapsed().as_secs_f64()});
             let _ = writeln!(out, "{line}");
@@ -159,14 +190,10 @@ pub(super) fn run(args: &[String]) -> u8 {
         "elapsed_s": start.elapsed().as_secs_f64(), "params": a.config.parameter_count(),
         "layer": a.config.kind, "gate": a.config.gate, "task": a.task,
     });
-    let _ = writeln!(out, "{last}");
-    match &a.out {
-        Some(path) => match save(&t.params, &a, path) {
-            Ok(()) => 0,
-            Err(m) => fail(m),
-        },
-        None => 0,
+    if let Some(path) = &a.out {
+        save(&t.params, a, path)?;
     }
+    Ok(last.to_string())
 }
 
 /// Writes the weights as safetensors (f32, official names) and `<path without .safetensors>.json`
@@ -194,8 +221,8 @@ fn save(p: &Params<f32>, a: &TrainArgs, path: &str) -> Result<(), String> {
 
 /// `bench train-step`: the median seconds of one optimizer step (after one warm-up step) over
 /// `--repeat` steps, at the sizes `train` takes. Returns the JSON line.
-pub(super) fn bench(args: &[String]) -> Result<String, String> {
-    let a = parse(args, true)?;
+pub(super) fn bench(flags: TrainFlags, repeat: usize) -> Result<String, String> {
+    let a = flags.checked(repeat)?;
     let mut t = trainer(&a)?;
     t.step().map_err(|e| e.0)?;
     let mut times = Vec::with_capacity(a.repeat);

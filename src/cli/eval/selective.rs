@@ -5,11 +5,12 @@
 //! row-major nested arrays both ways.
 
 use super::Handler;
+use crate::cli::budget::{Cost, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix};
 use crate::ssm;
 use crate::ssm::{
-    BRule, Mixer, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
-    SelectiveScanOutput, SsmPair, StateDict, Sum,
+    BRule, Mixer, MixerDims, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
+    SelectiveScanOutput, SsmError, SsmPair, StateDict, Sum,
 };
 use nalgebra::DVector;
 use serde::Serialize;
@@ -42,6 +43,22 @@ pub(in crate::cli) fn selective_by_name(
     }
 }
 
+/// What a selective scan of D channels, N states and L steps takes: ~10 operations per state
+/// update (discretize, update, read out), twice that for Blelloch's two sweeps and log₂L + 1
+/// times for Hillis–Steele (the GPU kernel is counted like it: it may run on a software device).
+/// Each rayon worker holds one lane's L pairs; the answer is y (D×L) and the last state (D×N).
+pub(crate) fn scan_cost(d: usize, n: usize, l: usize, algorithm: &str) -> Cost {
+    let updates = product(&[d, n, l]).saturating_mul(10);
+    let passes = match algorithm {
+        "blelloch" => 2,
+        "hillis_steele" | "gpu" => u64::from(l.max(1).next_power_of_two().ilog2()) + 1,
+        _ => 1,
+    };
+    let response = product(&[d, l]).saturating_add(product(&[d, n]));
+    let working = f64_bytes(response.saturating_mul(2).saturating_add(product(&[l, 2 * 4])));
+    Cost::new(response, working, updates.saturating_mul(passes))
+}
+
 /// `{"u","delta","A","B","C", opt "D","z","delta_bias","delta_softplus","algorithm"}`
 /// → `{"y": D×L, "last_state": D×N}`.
 fn selective_scan(req: &Request) -> Response {
@@ -69,6 +86,7 @@ fn selective_scan(req: &Request) -> Response {
         delta_softplus: req.opt_bool("delta_softplus")?.unwrap_or(false),
     };
     let algorithm = req.opt_string("algorithm")?.unwrap_or("sequential");
+    scan_cost(input.u.nrows(), input.a.ncols(), input.u.ncols(), algorithm).check()?;
     let out = selective_by_name(&input, algorithm)?;
     let mut response = Map::new();
     put_matrix(&mut response, "y", &out.y)?;
@@ -153,6 +171,26 @@ fn scan(req: &Request) -> Response {
     }
 }
 
+/// What the mixer's forward pass over L tokens takes: the projections in (d_model → 2·d_inner),
+/// x_proj (d_inner → R + 2N), dt_proj (R → d_inner) and out (d_inner → d_model), the depthwise
+/// convolution, and ~10 operations per state update; the trace keeps ~12 L×d_inner tensors.
+fn block_cost(dims: MixerDims, l: usize) -> Cost {
+    let MixerDims { d_model, d_inner, d_state, d_conv, dt_rank } = dims;
+    let per_token = [
+        product(&[d_model, 2 * d_inner, 2]),
+        product(&[d_inner, d_conv, 2]),
+        product(&[d_inner, dt_rank + 2 * d_state, 2]),
+        product(&[dt_rank, d_inner, 2]),
+        product(&[d_inner, d_state, 10]),
+        product(&[d_inner, d_model, 2]),
+    ]
+    .iter()
+    .fold(0u64, |acc, &x| acc.saturating_add(x));
+    let width = d_inner.saturating_mul(12).saturating_add(dt_rank + 4 * d_state);
+    let working = f64_bytes(product(&[l, width]).saturating_add(product(&[d_inner, d_state])));
+    Cost::new(product(&[l, d_model]), working, per_token.saturating_mul(l as u64))
+}
+
 /// `{"weights": {state-dict name: nested arrays}, "x": L×d_model}` → `{"y": L×d_model}`: the
 /// mixer alone (no norm, no residual); the sizes are read off the weights.
 fn mamba_block(req: &Request) -> Response {
@@ -166,7 +204,16 @@ fn mamba_block(req: &Request) -> Response {
     }
     let mixer = core(Mixer::from_state_dict(&dict, ""))?;
     let x = req.matrix("x")?;
+    block_cost(mixer.dims(), x.nrows()).check()?;
     let mut response = Map::new();
-    put_matrix(&mut response, "y", &core(mixer.forward(&x))?)?;
+    // x itself is finite (JSON has no NaN), so a non-finite value inside the mixer comes from
+    // x and the weights overflowing: say so in the request's terms, not the scan's internal u.
+    let y = mixer.forward(&x).map_err(|e| match e {
+        SsmError::NonFinite(_) => "the mixer overflowed to a non-finite value for this \"x\" \
+                                   (its entries are too large for the weights)"
+            .to_string(),
+        other => other.to_string(),
+    })?;
+    put_matrix(&mut response, "y", &y)?;
     Ok(response)
 }
