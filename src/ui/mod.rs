@@ -20,6 +20,7 @@ mod canvas;
 mod components;
 mod compute;
 mod dom;
+mod errors;
 mod hooks;
 mod lang;
 mod lessons;

@@ -129,6 +129,14 @@ test("selection lesson survives empty text and extreme settings", async ({ page,
   await visit(page, url("#/selection?scale=0.02&rule=zoh&text=%EB%A7%98%EB%B0%94", "ko"));
   await drawn(page);
   check((await page.$eval("#selection-text", (e) => e.value)) === "맘바", "Korean text from the address");
+  // A text with nothing to scan: the core's refusal in the reader's language, not its English.
+  for (const [lang, want] of [["ko", "범위를 벗어난"], ["en", "outside the range"]]) {
+    await visit(page, url("#/selection?text=%00%01%02", lang));
+    await page.waitForSelector(".sentence .banner.info");
+    const text = await page.$eval(".sentence .banner.info", (e) => e.textContent);
+    check(text.includes(want), `${lang}: the refusal is the catalogue's sentence: ${text}`);
+    if (lang === "ko") check(!/[a-z]{4}/i.test(text), `ko: no English in the refusal: ${text}`);
+  }
 });
 
 test("selection lesson reports update timings", async ({ page, url }) => {

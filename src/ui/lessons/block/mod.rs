@@ -15,6 +15,7 @@ use info::BoxInfo;
 use inspect::InspectPanel;
 use tables::{ParamsTable, StackPanel};
 
+use crate::ui::errors::error_text;
 use crate::course::Lesson;
 use crate::course::block::{Axis, BlockLesson, D_MODEL, Part};
 use crate::i18n::{Lang, fill, t};
@@ -159,7 +160,7 @@ pub(crate) fn block_lesson() -> Html {
     };
     let r = match &*result {
         Ok(r) => r.clone(),
-        Err(e) => return html! { <Banner kind={BannerKind::Warning} text={e.to_string()} /> },
+        Err(e) => return html! { <Banner kind={BannerKind::Warning} text={error_text(lang, e)} /> },
     };
 
     let on_part = {

@@ -78,7 +78,7 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
     });
     let path = match &*path {
         Ok(path) => path,
-        Err(e) => return failed(e),
+        Err(e) => return failed(lang, e),
     };
     let n = num(s.substeps as f64, 6);
     let h0 = || sub(mi("h"), num(0.0, 1));

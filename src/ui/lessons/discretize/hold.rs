@@ -1,6 +1,7 @@
 //! The held tokens of `#/discretize` against the exact output, each rule's samples and errors.
 
 use super::{PanelProps, rule_color, rule_name, step_of};
+use crate::ui::errors::error_text;
 use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
 use crate::explain::discretize::{RuleComparison, compare_rules, euler_step_limit};
 use crate::i18n::{fill, t};
@@ -62,7 +63,7 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
                 )
             })
             .collect(),
-        Err(e) => vec![e.to_string()],
+        Err(e) => vec![error_text(lang, e)],
     };
     let hover_text = hover
         .and_then(|at| {

@@ -55,7 +55,7 @@ pub(super) fn integral_panel(p: &PanelProps) -> Html {
     });
     let int = match &*integral {
         Ok(int) => int,
-        Err(e) => return failed(e),
+        Err(e) => return failed(lang, e),
     };
     let estimate = int.running.last().cloned().unwrap_or_else(|| int.exact.clone());
     let ds = || row([mi("d"), mi("s")]);

@@ -26,6 +26,7 @@ use integral::IntegralPanel;
 use rules::RulesPanel;
 use taylor::TaylorPanel;
 
+use crate::ui::errors::error_text;
 use crate::course::Lesson;
 use crate::course::discretize::{DELTA_RANGE, DiscretizeLesson};
 use crate::explain::examples::{Example, Tokens};
@@ -33,7 +34,7 @@ use crate::i18n::{Lang, t};
 use crate::mathml::{Math, bar, mi, row};
 use crate::plot::palette;
 use crate::route::Route;
-use crate::ssm::{Method, Step};
+use crate::ssm::{Method, SsmError, Step};
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Select, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
@@ -87,9 +88,9 @@ fn two(m: &DMatrix<f64>) -> [f64; 2] {
     [m[(0, 0)], m[(1, 0)]]
 }
 
-/// A warning banner with an error's text.
-fn failed(e: &impl ToString) -> Html {
-    html! { <Banner kind={BannerKind::Warning} text={e.to_string()} /> }
+/// A warning banner with an error's sentence in the reader's language.
+fn failed(lang: Lang, e: &SsmError) -> Html {
+    html! { <Banner kind={BannerKind::Warning} text={error_text(lang, e)} /> }
 }
 
 /// What every panel gets: the lesson state and the way to change it.

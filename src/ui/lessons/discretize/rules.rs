@@ -63,7 +63,7 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
     });
     let ds = match &*now {
         Ok(ds) => ds,
-        Err(e) => return failed(e),
+        Err(e) => return failed(lang, e),
     };
     let sys = s.example.system();
     let (a_eq, b_eq) = rule_equations(Method::Zoh, ds[0].a_bar(), ds[0].b_bar());

@@ -71,7 +71,7 @@ pub(super) fn taylor_panel(p: &PanelProps) -> Html {
     });
     let (sums, exact) = match &*sums {
         Ok(found) => found,
-        Err(e) => return failed(e),
+        Err(e) => return failed(lang, e),
     };
     let part = &sums[k];
     let m = row([mi("M"), mo("="), mi("Δ"), mi("A")]);

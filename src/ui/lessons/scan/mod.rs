@@ -16,6 +16,7 @@ mod gpu;
 mod question;
 mod stepper;
 
+use crate::ui::errors::error_text;
 use crate::url::Named;
 use crate::explain::scan::{PairExample, check_result, check_trace, digits, ssm_pairs};
 use cost::{CostSection, cost_draw};
@@ -108,7 +109,7 @@ pub(crate) fn scan_lesson() -> Html {
     let cost_figure = use_memo((lang, s.cost_k), |&(lang, k)| cost_draw(lang, 1 << k));
     let ex = match &*examples {
         Ok(ex) => ex,
-        Err(e) => return html! { <Banner kind={BannerKind::Warning} text={e.to_string()} /> },
+        Err(e) => return html! { <Banner kind={BannerKind::Warning} text={error_text(lang, e)} /> },
     };
     let last = positions(&ex.pairs.trace) - 1;
     let pos = s.pos.min(last);

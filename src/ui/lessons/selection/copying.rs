@@ -3,6 +3,7 @@
 use super::{
     Area, Drawn, GAP, LessonProps, chip, log_slider, percent, show_step, token_name, use_draw,
 };
+use crate::ui::errors::error_text;
 use crate::course::selection::{COLORS, DATA, DELTA_RANGE, EXAMPLES, LEN_RANGE, STATE_RANGE};
 use crate::explain::selection::{CopyingReport, StepProjection, run_copying};
 use crate::i18n::{Lang, fill, t};
@@ -42,7 +43,7 @@ pub(super) fn copying_panel(p: &LessonProps) -> Html {
     };
 
     let copy_error = match (&*fixed, &*selective) {
-        (Err(e), _) | (_, Err(e)) => Some(e.to_string()),
+        (Err(e), _) | (_, Err(e)) => Some(error_text(lang, e)),
         _ => None,
     };
     let copy_readout = match ((*copy_hover), &*fixed, &*selective) {

@@ -31,7 +31,7 @@ use crate::course::selection::SelectionLesson;
 use crate::i18n::{Lang, t};
 use crate::plot::{PlotError, Theme, XAxisMap, column_at};
 use crate::route::Route;
-use crate::ssm::{BRule, trace_channel};
+use crate::ssm::{BRule, SsmError, trace_channel};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::{DrawFn, Prose, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
@@ -140,13 +140,12 @@ struct TextView {
     first_share: f64,
 }
 
-fn text_view(model: TextModel, rule: BRule, channel: usize) -> Result<TextView, String> {
-    let e = |e: crate::ssm::SsmError| e.to_string();
-    let trace = trace_channel(&model.input, rule, channel).map_err(e)?;
+fn text_view(model: TextModel, rule: BRule, channel: usize) -> Result<TextView, SsmError> {
+    let trace = trace_channel(&model.input, rule, channel)?;
     let l = model.tokens.len();
     let h = DMatrix::from_fn(STATE, l, |n, t| trace.steps[t].h[n]);
-    let alpha = mixing_matrix(&model.input, rule, channel).map_err(e)?;
-    let rules = compare_b_rules(&model.input, channel).map_err(e)?;
+    let alpha = mixing_matrix(&model.input, rule, channel)?;
+    let rules = compare_b_rules(&model.input, channel)?;
     let first_share = output_shares(&alpha, l - 1).first().copied().unwrap_or(0.0);
     Ok(TextView { model, h, alpha, rules, first_share })
 }
@@ -172,7 +171,7 @@ fn use_draw<D: PartialEq + Clone + 'static>(deps: D, draw: DrawWith<D>) -> DrawF
 /// What the text figures are drawn from.
 #[derive(Clone, PartialEq)]
 struct TextDeps {
-    view: Rc<Result<TextView, String>>,
+    view: Rc<Result<TextView, SsmError>>,
     focus: usize,
     lang: Lang,
     channel: usize,
@@ -191,9 +190,7 @@ pub(crate) fn selection_lesson() -> Html {
     let view = use_memo(
         (typed.clone(), s.scale, s.frozen, s.rule, s.channel),
         |(text, scale, frozen, rule, channel)| {
-            text_model(text, *scale, *frozen)
-                .map_err(|e| e.to_string())
-                .and_then(|m| text_view(m, *rule, *channel))
+            text_model(text, *scale, *frozen).and_then(|m| text_view(m, *rule, *channel))
         },
     );
     let tokens_len = view.as_ref().as_ref().map_or(0, |v| v.model.tokens.len());

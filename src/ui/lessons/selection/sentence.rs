@@ -1,6 +1,7 @@
 //! Part 2 of `#/selection`: a typed sentence whose tokens choose their own Δ, B and C.
 
 use super::{CHANNEL_KEYS, GAP, PanelProps, draw_maps, log_slider, percent, show_step, use_draw};
+use crate::ui::errors::error_text;
 use crate::course::selection::{MAX_TEXT, SCALE_RANGE};
 use crate::explain::selection::{CHANNELS, FEATURES, STATE, delta_projection, step_coefficients};
 use crate::i18n::{fill, t};
@@ -120,7 +121,7 @@ pub(super) fn sentence_panel(p: &PanelProps) -> Html {
                         on_change={lesson.on(|s, v: f64| s.token = v as usize)} />
             </div>
             if let Err(e) = &*view {
-                <Banner kind={BannerKind::Info} text={if typed.trim().is_empty() { t(lang, "selection.empty_text").to_owned() } else { e.clone() }} />
+                <Banner kind={BannerKind::Info} text={if typed.trim().is_empty() { t(lang, "selection.empty_text").to_owned() } else { error_text(lang, e) }} />
             }
             if view.as_ref().as_ref().is_ok_and(|v| v.model.truncated) {
                 <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::course::block::MAX_TOKENS.to_string())])} />

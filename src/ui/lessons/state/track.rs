@@ -2,6 +2,7 @@
 //! last position alone and from (position, velocity), played step by step.
 
 use super::PanelProps;
+use crate::ui::errors::error_text;
 use crate::course::state::{STEPS, WARMUP};
 use crate::explain::tracking::{Tracking, prediction_errors};
 use crate::i18n::{fill, t};
@@ -31,7 +32,7 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
     );
     let track = match &*track {
         Ok(track) => track.clone(),
-        Err(e) => return html! { <p class="banner warning">{ e.to_string() }</p> },
+        Err(e) => return html! { <p class="banner warning">{ error_text(lang, e) }</p> },
     };
     let k = s.k.min(track.len());
     let (err_velocity, err_position) =

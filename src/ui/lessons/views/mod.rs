@@ -16,6 +16,7 @@ mod cost;
 mod side;
 mod spectra;
 
+use crate::ui::errors::error_text;
 use crate::course::Lesson;
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, ViewsLesson};
 use crate::explain::examples::{Example, Tokens};
@@ -48,6 +49,7 @@ struct PanelProps {
 
 #[function_component(ViewsLessonView)]
 pub(crate) fn views_lesson() -> Html {
+    let lang = use_lang();
     let lesson = use_lesson::<ViewsLesson>(Route::Lesson(Lesson::Views, None));
     let s = lesson.state.clone();
     use_update_measure("views", &*s);
@@ -70,7 +72,7 @@ pub(crate) fn views_lesson() -> Html {
             <div class="lesson-views">
                 <Prose keys={vec!["views.intro1", "views.intro2"]} />
                 { controls }
-                <Banner kind={BannerKind::Warning} text={e.to_string()} />
+                <Banner kind={BannerKind::Warning} text={error_text(lang, e)} />
             </div>
         };
     }
