@@ -97,6 +97,11 @@ impl Request {
         Request { op: op.to_owned(), fields }
     }
 
+    /// The operands as the op's typed struct: unknown keys refused, messages naming the key.
+    pub(crate) fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        super::operands::from_fields(&self.op, &self.fields)
+    }
+
     /// Refuses keys the op does not know, so that a misspelt option is an error, not ignored.
     pub(crate) fn allow_only(&self, keys: &[&str]) -> Result<(), String> {
         match self.fields.keys().find(|k| !keys.contains(&k.as_str())) {
@@ -117,19 +122,6 @@ impl Request {
         self.get(key).ok_or_else(|| format!("missing {key:?} for op {:?}", self.op))
     }
 
-    pub(crate) fn number(&self, key: &str) -> Result<f64, String> {
-        number(self.value(key)?, key)
-    }
-
-    pub(crate) fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
-        self.get(key).map(|v| number(v, key)).transpose()
-    }
-
-    /// A non-negative integer, refused if it does not fit in `usize`.
-    pub(crate) fn count(&self, key: &str) -> Result<usize, String> {
-        count(self.value(key)?, key)
-    }
-
     pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
         self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
     }
@@ -144,10 +136,6 @@ impl Request {
         self.get(key)
             .map(|v| v.as_bool().ok_or_else(|| format!("{key:?} must be true or false")))
             .transpose()
-    }
-
-    pub(crate) fn vector(&self, key: &str) -> Result<Vec<f64>, String> {
-        vector(self.value(key)?, key)
     }
 
     pub(crate) fn opt_vector(&self, key: &str) -> Result<Option<Vec<f64>>, String> {
