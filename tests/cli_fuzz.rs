@@ -10,7 +10,7 @@
 #![cfg(unix)]
 
 use serde_json::{Value, json};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -35,11 +35,20 @@ fn eval_limited(input: &[u8], kb: u64, limit: Duration) -> Result<Outcome, Strin
         .expect("sh starts");
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let input = input.to_vec();
-    // Writing from a thread: a refusal may close stdin early, and a large request must not
-    // block the watchdog.
+    // Writing and reading from threads: a refusal may close stdin early, and an answer larger
+    // than the pipe's buffer must be drained while the child runs, or both sides wait forever.
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            let _ = pipe.read_to_end(&mut text);
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout is piped")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr is piped")));
     let start = Instant::now();
     // The watchdog: poll the child until it exits or the time is up.
     let status = loop {
@@ -54,11 +63,10 @@ fn eval_limited(input: &[u8], kb: u64, limit: Duration) -> Result<Outcome, Strin
         std::thread::sleep(Duration::from_millis(5));
     };
     let _ = writer.join();
-    let out = child.wait_with_output().expect("the output is read");
     Ok(Outcome {
         code: status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        stdout: stdout.join().expect("stdout is read"),
+        stderr: stderr.join().expect("stderr is read"),
     })
 }
 
@@ -213,7 +221,9 @@ fn mutated_requests_answer_json_with_exit_0_or_2() {
     for case in 0..cases {
         let request = g.pick(&seeds).clone();
         let input = mutate(&mut g, &request);
-        let what = format!("case {case} (MX_FUZZ_SEED={seed}, op {})", request["op"]);
+        let head: String = String::from_utf8_lossy(&input).chars().take(200).collect();
+        let what =
+            format!("case {case} (MX_FUZZ_SEED={seed}, op {}, request {head}…)", request["op"]);
         match check(&input, &what) {
             0 => accepted += 1,
             _ => refused += 1,

@@ -6,56 +6,44 @@
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
-mod axes;
-mod bars;
-mod cell_heatmap;
-mod copying;
-mod discretize;
-mod eigen;
-mod grid_world;
-mod heatmap;
-mod legend;
-mod lines;
-mod log_chart;
-mod loglog;
-mod machines;
-mod matrix_map;
-mod memory;
-mod phase;
-mod plane;
-mod scaling;
+/// Generic charts: axes, lines, log axes, bars, planes, legends, heat maps, the colour bar.
+mod chart;
+/// The lesson-specific pictures drawn on them.
+mod scene;
 #[cfg(test)]
 mod svg_test;
-mod tracking;
-mod views;
 
-pub use axes::Frame;
-pub use bars::{BarChart, bar_chart};
-pub use cell_heatmap::{CellMap, Heatmap, diverging, heatmap};
-pub use copying::{CopyingScene, ModelRows, copying_figure};
-pub use discretize::{
+pub use chart::axes::Frame;
+pub use chart::bars::{BarChart, bar_chart};
+pub use chart::cell_heatmap::{CellMap, Heatmap, diverging, heatmap};
+pub use chart::heatmap::{
+    Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
+};
+pub use chart::legend::{Corner, LegendEntry, Swatch, legend};
+pub(crate) use chart::legend::{data_pixels, legend_clear_of};
+pub use chart::lines::{LineChart, Series, SeriesStyle, line_chart};
+pub use chart::log_chart::{LogChart, log_chart};
+pub use chart::loglog::{LogLogChart, log_log_chart};
+pub use chart::matrix_map::{MatrixMap, color_limits, matrix_map};
+pub use chart::plane::{Mark, PlaneScene, plane};
+pub use chart::scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
+pub use scene::copying::{CopyingScene, ModelRows, copying_figure};
+pub use scene::discretize::{
     DiscreteEigenScene, EulerLabels, EulerScene, IntegralLabels, IntegralScene, Mat2, RuleSpectrum,
     TaylorLabels, TaylorSquare, discrete_eigen_plane, euler_plane, integral_grid, mat2,
     taylor_square,
 };
-pub use eigen::{EigenScene, eigen_plane};
-pub use grid_world::{GridScene, grid_cell_at, grid_world};
-pub use heatmap::{
-    Cells, ColorScale, HeatmapStack, Panel, column_at, heatmap_stack, magnitude_quantile,
+pub use scene::eigen::{EigenScene, eigen_plane};
+pub use scene::grid_world::{GridScene, grid_cell_at, grid_world};
+pub use scene::machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
+pub use scene::memory::{
+    ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart,
 };
-pub use legend::{Corner, LegendEntry, Swatch, legend};
-pub(crate) use legend::{data_pixels, legend_clear_of};
-pub use lines::{LineChart, Series, SeriesStyle, line_chart};
-pub use log_chart::{LogChart, log_chart};
-pub use loglog::{LogLogChart, log_log_chart};
-pub use machines::{CircuitScene, SpringScene, circuit_picture, spring_picture};
-pub use matrix_map::{MatrixMap, color_limits, matrix_map};
-pub use memory::{ErrorChart, ErrorSeries, MemoryLabels, MemoryScene, error_chart, memory_chart};
-pub use phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
-pub use plane::{Mark, PlaneScene, plane};
-pub use scaling::{ScalingChart, ScalingPoint, ScalingSeries, scaling_chart};
-pub use tracking::{TrackScene, track_view, tracking};
-pub use views::{SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane};
+pub use scene::phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
+pub use scene::tracking::{TrackScene, track_view, tracking};
+pub use scene::views::{
+    SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane,
+};
 
 use plotters::style::RGBColor;
 

@@ -4,9 +4,9 @@
 //! drawn as the chain of arrows it follows. Everything is clipped to the view in data space
 //! first, so a diverging trajectory never reaches the backend as a huge or non-finite pixel.
 
-use super::axes::font;
-use super::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

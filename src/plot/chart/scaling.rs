@@ -6,12 +6,12 @@
 //! giving the values back, so one code path draws both kinds of chart. Points with a non-finite
 //! or (on a log axis) non-positive value are skipped.
 
-use super::axes::font;
-use super::{
+use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
     palette,
 };
-use crate::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -171,7 +171,7 @@ pub fn scaling_chart<DB: DrawingBackend>(
 mod tests {
     use super::*;
     use crate::format::power_plain as power_label;
-    use crate::plot::matrix_map::tests::texts;
+    use crate::plot::chart::matrix_map::tests::texts;
 
     fn svg(chart: &ScalingChart<'_>) -> String {
         let mut out = String::new();

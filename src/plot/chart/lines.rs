@@ -1,8 +1,8 @@
 //! Line charts of one or more series against a shared x axis (time, step, frequency), with an
 //! optional vertical marker at the hovered x that every linked figure draws at the same place.
 
-use super::axes::{draw_mesh, font};
-use super::{
+use crate::plot::chart::axes::{draw_mesh, font};
+use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, finite_range,
     legend_clear_of, palette,
 };

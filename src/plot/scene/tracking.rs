@@ -2,8 +2,10 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
-use super::axes::font;
-use super::{Corner, LegendEntry, PlotError, Swatch, Theme, err, finite_range, legend, palette};
+use crate::plot::chart::axes::font;
+use crate::plot::{
+    Corner, LegendEntry, PlotError, Swatch, Theme, err, finite_range, legend, palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

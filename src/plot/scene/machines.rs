@@ -3,8 +3,8 @@
 //! circuit (charge on the capacitor plates, current as dots carried round the loop by the
 //! charge that has flowed).
 
-use super::axes::font;
-use super::{PlotError, Theme, err, palette};
+use crate::plot::chart::axes::font;
+use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

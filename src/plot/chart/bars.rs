@@ -1,8 +1,8 @@
 //! A bar chart of a vector, one bar per entry from zero (a state vector, weights), with a fixed
 //! vertical range so that bars visibly move as the vector changes.
 
-use super::axes::{Frame, draw_mesh};
-use super::{PlotError, Theme, err, finite_range, palette};
+use crate::plot::chart::axes::{Frame, draw_mesh};
+use crate::plot::{PlotError, Theme, err, finite_range, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

@@ -5,9 +5,10 @@
 //! Non-finite entries are never coloured as numbers: they are drawn grey and left out of the
 //! colour range. [`CellMap`] maps a pointer back to the cell under it.
 
-use super::axes::font;
-use super::{PlotError, Theme, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::{PlotError, Theme, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -208,47 +209,25 @@ pub fn heatmap<DB: DrawingBackend>(
 /// the scale, five ticks with their values, and the label turned along the bar.
 fn colour_bar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    (lo, hi): (f64, f64),
-    (top, bottom): (i32, i32),
+    range: (f64, f64),
+    span: (i32, i32),
     label: &str,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    let x0 = theme.px(6.0) as i32;
-    let bar = theme.px(12.0) as i32;
-    let steps = (bottom - top).max(1);
-    for k in 0..steps {
-        // Top of the bar is the range's high end.
-        let v = hi - (hi - lo) * (f64::from(k) + 0.5) / f64::from(steps);
-        let color = diverging(scale_position(v, (lo, hi)));
-        area.draw(&Rectangle::new([(x0, top + k), (x0 + bar, top + k + 1)], color.filled()))
-            .map_err(err)?;
-    }
-    area.draw(&Rectangle::new([(x0, top), (x0 + bar, bottom)], palette::MARK.stroke_width(1)))
-        .map_err(err)?;
-    let tick_style = font(theme, 10.0).pos(Pos::new(HPos::Left, VPos::Center));
-    for k in 0..5 {
-        let s = f64::from(k) / 4.0;
-        let y = top + (s * f64::from(bottom - top)).round() as i32;
-        let v = hi - s * (hi - lo);
-        area.draw(&PathElement::new(
-            vec![(x0 + bar, y), (x0 + bar + theme.px(3.0) as i32, y)],
-            palette::INK.stroke_width(1),
-        ))
-        .map_err(err)?;
-        area.draw(&Text::new(
-            format::cell(v),
-            (x0 + bar + theme.px(5.0) as i32, y),
-            tick_style.clone(),
-        ))
-        .map_err(err)?;
-    }
-    let (w, _) = area.dim_in_pixel();
-    let turned = font(theme, 12.0)
-        .transform(FontTransform::Rotate90)
-        .pos(Pos::new(HPos::Center, VPos::Center));
-    area.draw(&Text::new(label, (w as i32 - theme.px(10.0) as i32, (top + bottom) / 2), turned))
-        .map_err(err)?;
-    Ok(())
+    let bar = ColorBar {
+        x: theme.px(6.0) as i32,
+        width: theme.px(12.0) as i32,
+        span,
+        range,
+        color: &|v| diverging(scale_position(v, range)),
+        // One band per pixel.
+        bands: i32::MAX,
+        border: palette::MARK,
+        ticks: Ticks::Even { count: 5 },
+        text: format::cell,
+        label: Some(label),
+    };
+    color_bar(area, &bar, theme)
 }
 
 #[cfg(test)]

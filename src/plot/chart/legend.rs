@@ -2,7 +2,7 @@
 //! multi-line text through the font, which on the web means styled DOM elements; this one asks
 //! the backend, so the canvas measures its own text and the page's CSP stays strict.)
 
-use super::{PlotError, Theme, err, palette};
+use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

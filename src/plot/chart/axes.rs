@@ -2,8 +2,8 @@
 //! build their own chart, and [`Frame`], the map from a pointer on the figure to data on both
 //! axes (for figures one draws on with the pointer).
 
-use super::{PlotError, Theme, XAxisMap, err, palette};
 use crate::format;
+use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;

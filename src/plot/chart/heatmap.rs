@@ -6,9 +6,10 @@
 //! maps the pointer to that x, and [`column_at`] rounds it to a column. Non-finite cells are
 //! drawn grey and never enter the colour range.
 
-use super::axes::font;
-use super::{PlotError, Theme, XAxisMap, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -236,8 +237,8 @@ pub fn heatmap_stack<DB: DrawingBackend>(
                         .map_err(err)?;
                     }
                 }
-                let bar = ColorBar { scale: *scale, max: top_value, clipped: data_max > top_value };
-                color_bar(area, bar, (right + px(10.0), top), row_y(n_rows as f64), theme)?;
+                let bar = (*scale, top_value, data_max > top_value);
+                scale_bar(area, bar, (right + px(10.0), top), row_y(n_rows as f64), theme)?;
                 if let Some(r) = stack.marker_row.filter(|&r| r < values.nrows()) {
                     let outline = palette::INK.stroke_width(theme.px(1.5));
                     area.draw(&Rectangle::new(
@@ -297,56 +298,39 @@ pub fn heatmap_stack<DB: DrawingBackend>(
 
 /// What a colour bar shows: its scale, the value of its end colour, and whether larger values
 /// exist (drawn in the end colour).
-#[derive(Debug, Clone, Copy)]
-struct ColorBar {
-    scale: ColorScale,
-    max: f64,
-    clipped: bool,
-}
-
-/// A vertical colour bar from `top` to `bottom` at x, labelled at its ends (and 0 in the middle
-/// of a diverging bar).
-fn color_bar<DB: DrawingBackend>(
+/// A vertical colour bar at x from `top` to `bottom`, labelled at its ends ("≥"/"≤" when
+/// `clipped`) and 0 in the middle of a diverging bar.
+fn scale_bar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    ColorBar { scale, max, clipped }: ColorBar,
+    (scale, max, clipped): (ColorScale, f64, bool),
     (x, top): (i32, i32),
     bottom: i32,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    let width = theme.px(10.0) as i32;
-    // A few dozen bands look continuous and keep the number of drawing calls small.
-    let height = (bottom - top).max(1);
-    let bands = height.min(40);
-    let (lo, hi) = match scale {
+    let range = match scale {
         ColorScale::Sequential => (0.0, max),
         ColorScale::Diverging => (-max, max),
     };
-    for i in 0..bands {
-        let v = hi - (hi - lo) * (f64::from(i) + 0.5) / f64::from(bands);
-        let (y0, y1) = (top + height * i / bands, top + height * (i + 1) / bands);
-        area.draw(&Rectangle::new([(x, y0), (x + width, y1)], scale.color(v, max).filled()))
-            .map_err(err)?;
-    }
-    area.draw(&Rectangle::new([(x, top), (x + width, bottom)], palette::GRID.stroke_width(1)))
-        .map_err(err)?;
-    let font = ("sans-serif", theme.font(10.0)).into_font().color(&palette::INK);
-    let tx = x + width + theme.px(4.0) as i32;
-    // A clipped end reads "≥ max": larger values share its colour.
-    let end = |v: f64| match (clipped, v.partial_cmp(&0.0)) {
-        (true, Some(std::cmp::Ordering::Greater)) => format!("≥ {}", format::bar_value(v)),
-        (true, Some(std::cmp::Ordering::Less)) => format!("≤ {}", format::bar_value(v)),
-        _ => format::bar_value(v),
+    let diverging = scale == ColorScale::Diverging;
+    let bar = ColorBar {
+        x,
+        width: theme.px(10.0) as i32,
+        span: (top, bottom),
+        range,
+        color: &|v| scale.color(v, max),
+        // A few dozen bands look continuous and keep the number of drawing calls small.
+        bands: 40,
+        border: palette::GRID,
+        ticks: Ticks::Ends {
+            font: 10.0,
+            zero_above: diverging.then(|| theme.px(36.0) as i32),
+            clipped,
+            anchored: true,
+        },
+        text: format::bar_value,
+        label: None,
     };
-    let label = |text: String, y: i32, v_pos: VPos| {
-        area.draw(&Text::new(text, (tx, y), font.clone().pos(Pos::new(HPos::Left, v_pos))))
-            .map_err(err)
-    };
-    label(end(hi), top, VPos::Top)?;
-    label(end(lo), bottom, VPos::Bottom)?;
-    if scale == ColorScale::Diverging && bottom - top > theme.px(36.0) as i32 {
-        label(format::bar_value(0.0), (top + bottom) / 2, VPos::Center)?;
-    }
-    Ok(())
+    color_bar(area, &bar, theme)
 }
 
 #[cfg(test)]

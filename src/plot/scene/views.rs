@@ -1,8 +1,8 @@
 //! The pictures of the two-views lesson: the recurrence's state moving step by step in the
 //! state plane, and the kernel sliding over the input in the convolution.
 
-use super::plane::{Mark, PlaneScene, fit_view, plane};
-use super::{Corner, LegendEntry, PlotError, Swatch, Theme, palette};
+use crate::plot::chart::plane::{Mark, PlaneScene, fit_view, plane};
+use crate::plot::{Corner, LegendEntry, PlotError, Swatch, Theme, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

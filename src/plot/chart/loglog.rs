@@ -2,12 +2,12 @@
 //! work and depth of the scans as n grows, bytes moved as L grows, and measured times. Series,
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
-use super::axes::font;
-use super::{
+use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
 };
-use crate::format;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

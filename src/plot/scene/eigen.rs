@@ -2,8 +2,8 @@
 //! plane (Re λ < 0, every mode decays) shaded as the stability region, the right half as the
 //! region where a mode grows, and each eigenvalue marked and labelled.
 
-use super::axes::font;
-use super::{PlotError, Theme, err, palette};
+use crate::plot::chart::axes::font;
+use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

@@ -1,8 +1,8 @@
 //! The selective-copying figure: the context's tokens, then for each model its step Δ_t and
 //! what each token leaves in the final state, on one shared position axis.
 
-use super::heatmap::{Cells, ColorScale, HeatmapStack, Panel, heatmap_stack};
-use super::{PlotError, Theme, XAxisMap, palette};
+use crate::plot::chart::heatmap::{Cells, ColorScale, HeatmapStack, Panel, heatmap_stack};
+use crate::plot::{PlotError, Theme, XAxisMap, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -2,8 +2,8 @@
 //! the state drawn over it (and the knots one drags to draw the signal), and the
 //! reconstruction error against the state size on a logarithmic scale.
 
-use super::axes::{Frame, draw_mesh, font};
-use super::{
+use crate::plot::chart::axes::{Frame, draw_mesh, font};
+use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend,
     legend_clear_of, palette,
 };

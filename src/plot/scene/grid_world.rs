@@ -1,7 +1,7 @@
 //! The grid world of lesson 1: cells, the goal, the agent, its trail, and the straight line
 //! whose length is the distance element of the state vector.
 
-use super::{PlotError, Theme, err, palette};
+use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 

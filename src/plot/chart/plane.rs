@@ -3,9 +3,11 @@
 //! circle round). The state plane, the complex plane and the pictures of an integral are drawn
 //! with it.
 
-use super::axes::font;
-use super::{Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::{
+    Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette,
+};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;

@@ -6,14 +6,14 @@
 //! reads at a glance; non-negative data such as step sizes use a sequential scale. Non-finite
 //! entries are drawn grey and never enter the colour limits.
 
-use super::axes::font;
-use super::heatmap::ColorScale;
-use super::{PlotError, Theme, XAxisMap, err, palette};
 use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
+use crate::plot::chart::heatmap::ColorScale;
+use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One heat map.
 #[derive(Debug, Clone)]
@@ -169,50 +169,38 @@ pub fn matrix_map<DB: DrawingBackend>(
     let (px1, _) = ctx.backend_coord(&(cols_f - 0.5, 0.0));
     let (_, top) = ctx.backend_coord(&(0.0, 0.5));
     let (_, bottom) = ctx.backend_coord(&(0.0, -(rows_f - 0.5)));
-    color_bar(&bar_area, map.scale, limits, (top, bottom), theme)?;
+    scale_bar(&bar_area, map.scale, limits, (top, bottom), theme)?;
     Ok(XAxisMap { x0: -0.5, x1: cols_f - 0.5, px0: f64::from(px0), px1: f64::from(px1) })
 }
 
 /// A vertical colour bar from `top` to `bottom` (pixels of the whole figure) with its limits.
-fn color_bar<DB: DrawingBackend>(
+fn scale_bar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scale: ColorScale,
-    (lo, hi): (f64, f64),
+    range: (f64, f64),
     (top, bottom): (i32, i32),
     theme: &Theme,
 ) -> Result<(), PlotError> {
     let y_off = area.get_base_pixel().1;
-    let (top, bottom) = (top - y_off, bottom - y_off);
-    let x0 = theme.px(6.0) as i32;
-    let x1 = x0 + theme.px(14.0) as i32;
-    // 64 bands are smooth to the eye and cheap to draw.
-    let height = (bottom - top).max(1);
-    let bands = height.min(64);
-    for i in 0..bands {
-        let (y0, y1) = (top + height * i / bands, top + height * (i + 1) / bands);
-        let v = hi - (hi - lo) * (f64::from(i) + 0.5) / f64::from(bands);
-        area.draw(&Rectangle::new([(x0, y0), (x1, y1)], scale_color(scale, v, (lo, hi)).filled()))
-            .map_err(err)?;
-    }
-    area.draw(&Rectangle::new([(x0, top), (x1, bottom)], palette::MARK.stroke_width(1)))
-        .map_err(err)?;
-    let style = ("sans-serif", theme.font(11.0))
-        .into_font()
-        .color(&palette::INK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let mut ticks = vec![(hi, top), (lo, bottom)];
-    if scale == ColorScale::Diverging {
-        ticks.push((0.0, (top + bottom) / 2));
-    }
-    for (v, y) in ticks {
-        area.draw(&Text::new(
-            format::tick_or_sci(v),
-            (x1 + theme.px(4.0) as i32, y),
-            style.clone(),
-        ))
-        .map_err(err)?;
-    }
-    Ok(())
+    let bar = ColorBar {
+        x: theme.px(6.0) as i32,
+        width: theme.px(14.0) as i32,
+        span: (top - y_off, bottom - y_off),
+        range,
+        color: &|v| scale_color(scale, v, range),
+        // 64 bands are smooth to the eye and cheap to draw.
+        bands: 64,
+        border: palette::MARK,
+        ticks: Ticks::Ends {
+            font: 11.0,
+            zero_above: (scale == ColorScale::Diverging).then_some(i32::MIN),
+            clipped: false,
+            anchored: false,
+        },
+        text: format::tick_or_sci,
+        label: None,
+    };
+    color_bar(area, &bar, theme)
 }
 
 #[cfg(test)]

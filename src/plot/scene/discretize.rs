@@ -2,8 +2,8 @@
 //! exp(M), Euler sub-steps against the exact path, the eigenvalues of Abar against the unit
 //! circle, and Bbar as the area under exp(As) B.
 
-use super::plane::{Mark, PlaneScene, circle_points, fit_view, plane};
-use super::{Corner, LegendEntry, PlotError, Swatch, Theme, palette};
+use crate::plot::chart::plane::{Mark, PlaneScene, circle_points, fit_view, plane};
+use crate::plot::{Corner, LegendEntry, PlotError, Swatch, Theme, palette};
 use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;

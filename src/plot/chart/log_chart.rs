@@ -2,12 +2,12 @@
 //! that span ten decades), and optionally a logarithmic x axis too. Values at or below the
 //! floor, zero included, are drawn on the floor; non-finite values are skipped.
 
-use super::axes::font;
-use super::{
+use crate::format;
+use crate::plot::chart::axes::font;
+use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
     legend_clear_of, palette,
 };
-use crate::format;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::types::RangedCoordf64;
