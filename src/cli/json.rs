@@ -125,30 +125,6 @@ impl Request {
     pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
         self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
     }
-
-    pub(crate) fn opt_string(&self, key: &str) -> Result<Option<&str>, String> {
-        self.get(key)
-            .map(|v| v.as_str().ok_or_else(|| format!("{key:?} must be a string")))
-            .transpose()
-    }
-
-    pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>, String> {
-        self.get(key)
-            .map(|v| v.as_bool().ok_or_else(|| format!("{key:?} must be true or false")))
-            .transpose()
-    }
-
-    pub(crate) fn opt_vector(&self, key: &str) -> Result<Option<Vec<f64>>, String> {
-        self.get(key).map(|v| vector(v, key)).transpose()
-    }
-
-    pub(crate) fn matrix(&self, key: &str) -> Result<DMatrix<f64>, String> {
-        matrix(self.value(key)?, key)
-    }
-
-    pub(crate) fn opt_matrix(&self, key: &str) -> Result<Option<DMatrix<f64>>, String> {
-        self.get(key).map(|v| matrix(v, key)).transpose()
-    }
 }
 
 /// A finite number.

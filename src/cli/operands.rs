@@ -186,3 +186,13 @@ impl<'de> Deserialize<'de> for Text {
         .map(Text)
     }
 }
+
+/// `true` or `false`.
+pub(crate) struct Flag(pub bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        checked(d, |v, what| v.as_bool().ok_or_else(|| format!("{what:?} must be true or false")))
+            .map(Flag)
+    }
+}
