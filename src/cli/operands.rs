@@ -27,6 +27,7 @@ pub(crate) fn from_fields<T: DeserializeOwned>(
             format!("op {op:?} has no key {key:?}; it takes: op, {}", keys.join(", "))
         }
         Fault::Operand(message) => message,
+        Fault::Serde(key, message) => format!("{key:?} for op {op:?}: {message}"),
     })
 }
 
@@ -36,6 +37,8 @@ pub(crate) enum Fault {
     Missing(&'static str),
     Unknown(String, &'static [&'static str]),
     Operand(String),
+    /// Serde's own message about the value of a key.
+    Serde(String, String),
 }
 
 impl fmt::Display for Fault {
@@ -44,6 +47,7 @@ impl fmt::Display for Fault {
             Fault::Missing(key) => write!(f, "missing {key:?}"),
             Fault::Unknown(key, _) => write!(f, "no key {key:?}"),
             Fault::Operand(message) => f.write_str(message),
+            Fault::Serde(key, message) => write!(f, "{key:?}: {message}"),
         }
     }
 }
@@ -100,10 +104,13 @@ impl<'de> MapAccess<'de> for Fields {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Fault> {
         let (key, value) = self.current.take().ok_or_else(|| de::Error::custom("no value"))?;
+        let placeholder = KEY.escape_debug().to_string();
         seed.deserialize(Operand(value)).map_err(|fault| match fault {
-            Fault::Operand(message) => {
-                Fault::Operand(message.replace(&KEY.escape_debug().to_string(), &key))
+            Fault::Operand(message) if message.contains(&placeholder) => {
+                Fault::Operand(message.replace(&placeholder, &key))
             }
+            // Serde's own messages (e.g. a token that is not an integer) do not name the key.
+            Fault::Operand(message) => Fault::Serde(key, message),
             other => other,
         })
     }
