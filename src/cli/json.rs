@@ -101,30 +101,6 @@ impl Request {
     pub(crate) fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
         super::operands::from_fields(&self.op, &self.fields)
     }
-
-    /// Refuses keys the op does not know, so that a misspelt option is an error, not ignored.
-    pub(crate) fn allow_only(&self, keys: &[&str]) -> Result<(), String> {
-        match self.fields.keys().find(|k| !keys.contains(&k.as_str())) {
-            Some(k) => {
-                Err(format!("op {:?} has no key {k:?}; it takes: op, {}", self.op, keys.join(", ")))
-            }
-            None => Ok(()),
-        }
-    }
-
-    /// The raw value under `key`, if present (`null` counts as absent).
-    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
-        self.fields.get(key).filter(|v| !v.is_null())
-    }
-
-    /// The raw value under a required `key`.
-    pub(crate) fn value(&self, key: &str) -> Result<&Value, String> {
-        self.get(key).ok_or_else(|| format!("missing {key:?} for op {:?}", self.op))
-    }
-
-    pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
-        self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
-    }
 }
 
 /// A finite number.

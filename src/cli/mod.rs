@@ -7,7 +7,7 @@
 //! | `mod.rs` | the [`Command`] enum (one variant per subcommand) and the exit-code contract |
 //! | `supervise.rs` | runs the command in a child worker, so that even an abort answers JSON |
 //! | `budget.rs` | the one budget every request is checked against before it allocates |
-//! | `json.rs` | strict JSON reading (duplicate keys, BOM) and typed access to a request |
+//! | `json.rs` | strict JSON reading (duplicate keys, BOM), the request, the checks of numbers and matrices |
 //! | `operands.rs` | typed operands: one `Deserialize` struct per op, messages naming the key |
 //! | `eval.rs`, `eval/*.rs` | `eval`: the op table and one file per family of ops |
 //! | `bench.rs` | `bench`: timing the core |

@@ -203,3 +203,15 @@ impl<'de> Deserialize<'de> for Flag {
             .map(Flag)
     }
 }
+
+/// An array of JSON values, each checked by the op.
+pub(crate) struct Items(pub Vec<Value>);
+
+impl<'de> Deserialize<'de> for Items {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        checked(d, |v, what| {
+            v.as_array().cloned().ok_or_else(|| format!("{what:?} must be an array"))
+        })
+        .map(Items)
+    }
+}

@@ -7,7 +7,7 @@
 use super::Handler;
 use crate::cli::budget::{Cost, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix};
-use crate::cli::operands::{Flag, Matrix, Text, Vector};
+use crate::cli::operands::{Flag, Items, Matrix, Text, Vector};
 use crate::ssm;
 use crate::ssm::{
     BRule, Mixer, MixerDims, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
@@ -106,10 +106,9 @@ fn selective_scan(req: &Request) -> Response {
 
 /// The values of a scan request as monoid elements: numbers for `add`, `[a, b]` for `ssm`.
 fn scan_values<T: Monoid>(
-    req: &Request,
+    items: &[Value],
     parse: impl Fn(&Value, usize) -> Result<T, String>,
 ) -> Result<Vec<T>, String> {
-    let items = req.value("values")?.as_array().ok_or("\"values\" must be an array")?;
     if items.is_empty() {
         return Err("\"values\" is empty: a scan needs at least one value".into());
     }
@@ -169,14 +168,22 @@ fn traced<T: Monoid + Serialize>(kind: &str, values: &[T]) -> Response {
     Ok(response)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScanRequest {
+    kind: Text,
+    combine: Text,
+    values: Items,
+}
+
 /// `{"kind": "blelloch"|"hillis_steele", "combine": "add"|"ssm", "values"}`
 /// → `{"result", "steps", "work", "depth", "padded_len"}` (see the README for the step format).
 fn scan(req: &Request) -> Response {
-    req.allow_only(&["kind", "combine", "values"])?;
-    let kind = req.string("kind")?;
-    match req.string("combine")? {
-        "add" => traced(kind, &scan_values(req, sum_value)?),
-        "ssm" => traced(kind, &scan_values(req, pair_value)?),
+    let ScanRequest { kind: Text(kind), combine: Text(combine), values: Items(values) } =
+        req.typed()?;
+    match combine.as_str() {
+        "add" => traced(&kind, &scan_values(&values, sum_value)?),
+        "ssm" => traced(&kind, &scan_values(&values, pair_value)?),
         other => Err(format!("unknown \"combine\" {other:?}; known: add, ssm")),
     }
 }
