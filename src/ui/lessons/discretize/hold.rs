@@ -2,11 +2,13 @@
 
 use super::{PanelProps, rule_color, rule_name, step_of};
 use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
-use crate::explain::discretize::{compare_rules, euler_step_limit};
+use crate::explain::discretize::{RuleComparison, compare_rules, euler_step_limit};
 use crate::i18n::{fill, t};
 use crate::plot::{
     Corner, LineChart, LogChart, Series, SeriesStyle, finite_range, line_chart, log_chart, palette,
 };
+use crate::explain::examples::Example;
+use crate::i18n::Lang;
 use crate::ssm::{Method, Stability};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::lang::use_lang;
@@ -31,133 +33,22 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
         let (rules, x) = (rules.clone(), x.clone());
         move |&(_, delta, _, method, marker, lang)| -> Option<DrawFn> {
             let cmp = (*rules).as_ref().ok()?;
-            let mut held: Vec<(f64, f64)> =
-                x.iter().enumerate().map(|(k, &v)| (k as f64 * delta, v)).collect();
-            held.push((x.len() as f64 * delta, x[x.len() - 1]));
-            let exact: Vec<(f64, f64)> = cmp
-                .exact
-                .times
-                .iter()
-                .copied()
-                .zip(cmp.exact.outputs.row(0).iter().copied())
-                .collect();
-            let samples: Vec<(f64, f64)> = cmp
-                .rules
-                .iter()
-                .find(|r| r.method == method)
-                .map(|r| {
-                    r.outputs
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &y)| ((k + 1) as f64 * delta, y))
-                        .collect()
-                })
-                .unwrap_or_default();
-            // Clamp a diverging rule to a band around the exact output and the input.
-            let (lo, hi) = finite_range(exact.iter().chain(&held).map(|p| p.1), None);
-            let limit = (lo - 2.0 * (hi - lo), hi + 2.0 * (hi - lo));
-            let samples_label =
-                fill(lang, "discretize.legend_samples", &[("rule", rule_name(lang, method))]);
-            let draw: DrawFn = Rc::new(move |area, theme| {
-                let chart = LineChart {
-                    x_label: t(lang, "discretize.axis_time"),
-                    y_label: t(lang, "discretize.axis_signal"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "discretize.legend_input"),
-                            points: held.clone(),
-                            color: palette::SKY,
-                            style: SeriesStyle::Steps,
-                        },
-                        Series {
-                            label: t(lang, "discretize.legend_exact"),
-                            points: exact.clone(),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: &samples_label,
-                            points: samples.clone(),
-                            color: rule_color(method),
-                            style: SeriesStyle::Points,
-                        },
-                    ],
-                    marker_x: marker,
-                    y_limit: Some(limit),
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(Some)
-            });
-            Some(draw)
+            Some(hold_chart(lang, cmp, &x, delta, method, marker))
         }
     });
     let errors = use_memo((s.example, s.delta, s.tokens, *hover, lang), {
         let rules = rules.clone();
         move |&(_, delta, _, marker, lang)| -> Option<DrawFn> {
-            let series: Vec<(Method, Vec<(f64, f64)>)> = (*rules)
-                .as_ref()
-                .ok()?
-                .rules
-                .iter()
-                .map(|r| {
-                    (
-                        r.method,
-                        r.errors
-                            .iter()
-                            .enumerate()
-                            .map(|(k, &e)| ((k + 1) as f64 * delta, e))
-                            .collect(),
-                    )
-                })
-                .collect();
-            let draw: DrawFn = Rc::new(move |area, theme| {
-                let chart = LogChart {
-                    x_label: t(lang, "discretize.axis_time"),
-                    y_label: t(lang, "discretize.axis_error"),
-                    series: series
-                        .iter()
-                        .map(|(m, points)| Series {
-                            label: rule_name(lang, *m),
-                            points: points.clone(),
-                            color: rule_color(*m),
-                            style: SeriesStyle::Line,
-                        })
-                        .collect(),
-                    log_x: false,
-                    marker_x: marker,
-                    floor: 1e-17,
-                    corner: Corner::UpperRight,
-                };
-                log_chart(area, &chart, theme)
-            });
-            Some(draw)
+            Some(errors_chart(lang, (*rules).as_ref().ok()?, delta, marker))
         }
     });
-
-    let sys = s.example.system();
-    let banner = match sys.stability().unwrap_or(Stability::Unstable) {
-        Stability::Unstable => {
-            let re = sys.spectral_abscissa().unwrap_or(f64::NAN);
-            html! { <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_continuous", &[("re", &short(re))])} /> }
-        }
-        Stability::Marginal => {
-            html! { <Banner kind={BannerKind::Info} text={t(lang, "discretize.info_marginal")} /> }
-        }
-        Stability::Stable => {
-            let radius = (*rules)
-                .as_ref()
-                .ok()
-                .and_then(|c| c.rules.iter().find(|r| r.method == s.method))
-                .map(|r| r.spectral_radius)
-                .filter(|&r| r > 1.0);
-            match (radius, euler_step_limit(&sys).ok().flatten()) {
-                (Some(rho), Some(limit)) => html! {
-                    <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_rule", &[("rho", &short(rho)), ("limit", &short(limit))])} />
-                },
-                _ => Html::default(),
-            }
-        }
-    };
+    // The chosen rule's spectral radius, when it exceeds one.
+    let radius = (*rules)
+        .as_ref()
+        .ok()
+        .and_then(|c| c.rules.iter().find(|r| r.method == s.method))
+        .map(|r| r.spectral_radius)
+        .filter(|&r| r > 1.0);
     let worst: Vec<String> = match &*rules {
         Ok(cmp) => cmp
             .rules
@@ -195,7 +86,7 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
     html! {
         <section class="panel">
             <h2>{ t(lang, "discretize.hold_heading") }</h2>
-            { banner }
+            <StabilityBanner example={s.example} radius={radius} />
             if let (Some(hold), Some(errors)) = ((*hold).clone(), (*errors).clone()) {
                 <Figure draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()} />
                 <Figure draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover} />
@@ -203,5 +94,134 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
             <p class="readout hover-readout" aria-live="polite">{ hover_text }</p>
             <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
         </section>
+    }
+}
+
+/// The held input (steps), the exact output (line) and the chosen rule's samples (points), with
+/// the hovered time marked.
+fn hold_chart(
+    lang: Lang,
+    cmp: &RuleComparison,
+    x: &[f64],
+    delta: f64,
+    method: Method,
+    marker: Option<f64>,
+) -> DrawFn {
+    let mut held: Vec<(f64, f64)> =
+        x.iter().enumerate().map(|(k, &v)| (k as f64 * delta, v)).collect();
+    held.push((x.len() as f64 * delta, x[x.len() - 1]));
+    let exact: Vec<(f64, f64)> = cmp
+        .exact
+        .times
+        .iter()
+        .copied()
+        .zip(cmp.exact.outputs.row(0).iter().copied())
+        .collect();
+    let samples: Vec<(f64, f64)> = cmp
+        .rules
+        .iter()
+        .find(|r| r.method == method)
+        .map(|r| {
+            r.outputs.iter().enumerate().map(|(k, &y)| ((k + 1) as f64 * delta, y)).collect()
+        })
+        .unwrap_or_default();
+    // Clamp a diverging rule to a band around the exact output and the input.
+    let (lo, hi) = finite_range(exact.iter().chain(&held).map(|p| p.1), None);
+    let limit = (lo - 2.0 * (hi - lo), hi + 2.0 * (hi - lo));
+    let samples_label =
+        fill(lang, "discretize.legend_samples", &[("rule", rule_name(lang, method))]);
+    Rc::new(move |area, theme| {
+        let chart = LineChart {
+            x_label: t(lang, "discretize.axis_time"),
+            y_label: t(lang, "discretize.axis_signal"),
+            series: vec![
+                Series {
+                    label: t(lang, "discretize.legend_input"),
+                    points: held.clone(),
+                    color: palette::SKY,
+                    style: SeriesStyle::Steps,
+                },
+                Series {
+                    label: t(lang, "discretize.legend_exact"),
+                    points: exact.clone(),
+                    color: palette::RED,
+                    style: SeriesStyle::Line,
+                },
+                Series {
+                    label: &samples_label,
+                    points: samples.clone(),
+                    color: rule_color(method),
+                    style: SeriesStyle::Points,
+                },
+            ],
+            marker_x: marker,
+            y_limit: Some(limit),
+            ..LineChart::default()
+        };
+        line_chart(area, &chart, theme).map(Some)
+    })
+}
+
+/// Every rule's error |y_k − y((k + 1)Δ)| on a log scale, with the hovered time marked.
+fn errors_chart(lang: Lang, cmp: &RuleComparison, delta: f64, marker: Option<f64>) -> DrawFn {
+    let series: Vec<(Method, Vec<(f64, f64)>)> = cmp
+        .rules
+        .iter()
+        .map(|r| {
+            (
+                r.method,
+                r.errors.iter().enumerate().map(|(k, &e)| ((k + 1) as f64 * delta, e)).collect(),
+            )
+        })
+        .collect();
+    Rc::new(move |area, theme| {
+        let chart = LogChart {
+            x_label: t(lang, "discretize.axis_time"),
+            y_label: t(lang, "discretize.axis_error"),
+            series: series
+                .iter()
+                .map(|(m, points)| Series {
+                    label: rule_name(lang, *m),
+                    points: points.clone(),
+                    color: rule_color(*m),
+                    style: SeriesStyle::Line,
+                })
+                .collect(),
+            log_x: false,
+            marker_x: marker,
+            floor: 1e-17,
+            corner: Corner::UpperRight,
+        };
+        log_chart(area, &chart, theme)
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct StabilityBannerProps {
+    example: Example,
+    /// The chosen rule's spectral radius |λ(Abar)|, only when it exceeds one.
+    radius: Option<f64>,
+}
+
+/// Why the picture may diverge: the continuous system is unstable (Re λ > 0), marginal, or
+/// stable but the chosen rule's Abar has |λ| > 1 at this Δ (Euler past its step limit).
+#[function_component(StabilityBanner)]
+fn stability_banner(p: &StabilityBannerProps) -> Html {
+    let lang = use_lang();
+    let sys = p.example.system();
+    match sys.stability().unwrap_or(Stability::Unstable) {
+        Stability::Unstable => {
+            let re = sys.spectral_abscissa().unwrap_or(f64::NAN);
+            html! { <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_continuous", &[("re", &short(re))])} /> }
+        }
+        Stability::Marginal => {
+            html! { <Banner kind={BannerKind::Info} text={t(lang, "discretize.info_marginal")} /> }
+        }
+        Stability::Stable => match (p.radius, euler_step_limit(&sys).ok().flatten()) {
+            (Some(rho), Some(limit)) => html! {
+                <Banner kind={BannerKind::Warning} text={fill(lang, "discretize.warn_rule", &[("rho", &short(rho)), ("limit", &short(limit))])} />
+            },
+            _ => Html::default(),
+        },
     }
 }
