@@ -97,69 +97,9 @@ impl Request {
         Request { op: op.to_owned(), fields }
     }
 
-    /// Refuses keys the op does not know, so that a misspelt option is an error, not ignored.
-    pub(crate) fn allow_only(&self, keys: &[&str]) -> Result<(), String> {
-        match self.fields.keys().find(|k| !keys.contains(&k.as_str())) {
-            Some(k) => {
-                Err(format!("op {:?} has no key {k:?}; it takes: op, {}", self.op, keys.join(", ")))
-            }
-            None => Ok(()),
-        }
-    }
-
-    /// The raw value under `key`, if present (`null` counts as absent).
-    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
-        self.fields.get(key).filter(|v| !v.is_null())
-    }
-
-    /// The raw value under a required `key`.
-    pub(crate) fn value(&self, key: &str) -> Result<&Value, String> {
-        self.get(key).ok_or_else(|| format!("missing {key:?} for op {:?}", self.op))
-    }
-
-    pub(crate) fn number(&self, key: &str) -> Result<f64, String> {
-        number(self.value(key)?, key)
-    }
-
-    pub(crate) fn opt_number(&self, key: &str) -> Result<Option<f64>, String> {
-        self.get(key).map(|v| number(v, key)).transpose()
-    }
-
-    /// A non-negative integer, refused if it does not fit in `usize`.
-    pub(crate) fn count(&self, key: &str) -> Result<usize, String> {
-        count(self.value(key)?, key)
-    }
-
-    pub(crate) fn string(&self, key: &str) -> Result<&str, String> {
-        self.value(key)?.as_str().ok_or_else(|| format!("{key:?} must be a string"))
-    }
-
-    pub(crate) fn opt_string(&self, key: &str) -> Result<Option<&str>, String> {
-        self.get(key)
-            .map(|v| v.as_str().ok_or_else(|| format!("{key:?} must be a string")))
-            .transpose()
-    }
-
-    pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>, String> {
-        self.get(key)
-            .map(|v| v.as_bool().ok_or_else(|| format!("{key:?} must be true or false")))
-            .transpose()
-    }
-
-    pub(crate) fn vector(&self, key: &str) -> Result<Vec<f64>, String> {
-        vector(self.value(key)?, key)
-    }
-
-    pub(crate) fn opt_vector(&self, key: &str) -> Result<Option<Vec<f64>>, String> {
-        self.get(key).map(|v| vector(v, key)).transpose()
-    }
-
-    pub(crate) fn matrix(&self, key: &str) -> Result<DMatrix<f64>, String> {
-        matrix(self.value(key)?, key)
-    }
-
-    pub(crate) fn opt_matrix(&self, key: &str) -> Result<Option<DMatrix<f64>>, String> {
-        self.get(key).map(|v| matrix(v, key)).transpose()
+    /// The operands as the op's typed struct: unknown keys refused, messages naming the key.
+    pub(crate) fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        super::operands::from_fields(&self.op, &self.fields)
     }
 }
 

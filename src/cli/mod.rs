@@ -7,7 +7,8 @@
 //! | `mod.rs` | the [`Command`] enum (one variant per subcommand) and the exit-code contract |
 //! | `supervise.rs` | runs the command in a child worker, so that even an abort answers JSON |
 //! | `budget.rs` | the one budget every request is checked against before it allocates |
-//! | `json.rs` | strict JSON reading (duplicate keys, BOM) and typed access to a request |
+//! | `json.rs` | strict JSON reading (duplicate keys, BOM), the request, the checks of numbers and matrices |
+//! | `operands.rs` | typed operands: one `Deserialize` struct per op, messages naming the key |
 //! | `eval.rs`, `eval/*.rs` | `eval`: the op table and one file per family of ops |
 //! | `bench.rs` | `bench`: timing the core |
 //! | `train.rs` | `train` and `bench train-step`: the small Mamba LM of [`crate::lm`] |
@@ -25,6 +26,7 @@ mod budget;
 mod eval;
 mod gpu;
 mod json;
+mod operands;
 mod supervise;
 mod train;
 

@@ -25,14 +25,7 @@ struct LmGradRequest {
 }
 
 fn lm_grad(req: &Request) -> Response {
-    req.allow_only(&["weights", "tokens", "targets"])?;
-    let fields: Map<String, Value> = ["weights", "tokens", "targets"]
-        .iter()
-        .filter_map(|&k| req.get(k).map(|v| (k.to_owned(), v.clone())))
-        .collect();
-    let request: LmGradRequest = serde_json::from_value(Value::Object(fields))
-        .map_err(|e| format!("bad lm_grad request: {e}"))?;
-    respond(&request)
+    respond(&req.typed::<LmGradRequest>()?)
 }
 
 fn respond(req: &LmGradRequest) -> Response {

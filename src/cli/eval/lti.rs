@@ -1,16 +1,17 @@
 //! `eval` ops for the LTI core: expm, discretize, kernel, simulate, hippo.
 //!
-//! Each handler refuses unknown keys, reads its operands with the typed getters of `json`, and
-//! leaves every check of shapes and values to the `ssm` constructors, whose messages name the
+//! Each handler reads its operands into one typed struct (unknown keys refused), and leaves every check of shapes and values to the `ssm` constructors, whose messages name the
 //! operand. Matrices are row-major nested arrays both ways.
 
 use super::Handler;
 use crate::cli::budget::{Cost, expm_operations, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix, put_vector};
+use crate::cli::operands::{Count, Matrix, Number, Text, Vector};
 use crate::ssm;
 use crate::ssm::lti::kernel_cost;
 use crate::ssm::{Continuous, Discretized, Hippo, HippoKind, Method, Step, View};
 use nalgebra::DMatrix;
+use serde::Deserialize;
 use serde_json::Map;
 
 /// The ops this file answers.
@@ -27,10 +28,16 @@ fn core<T>(result: ssm::Result<T>) -> Result<T, String> {
     result.map_err(|e| e.to_string())
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpmRequest {
+    #[serde(rename = "M")]
+    m: Matrix,
+}
+
 /// `{"M"}` → `{"expm"}`.
 fn expm(req: &Request) -> Response {
-    req.allow_only(&["M"])?;
-    let m = req.matrix("M")?;
+    let ExpmRequest { m: Matrix(m) } = req.typed()?;
     let n = m.nrows();
     Cost::new(product(&[n, n]), f64_bytes(product(&[n, n, 12])), expm_operations(n)).check()?;
     let mut out = Map::new();
@@ -39,22 +46,32 @@ fn expm(req: &Request) -> Response {
 }
 
 /// The step and method shared by discretize, kernel and simulate.
-fn step_and_method(req: &Request) -> Result<(Step, Method), String> {
-    let step = core(Step::new(req.number("delta")?))?;
-    let method = core(req.string("method")?.parse::<Method>())?;
+fn step_and_method(delta: &Number, method: &Text) -> Result<(Step, Method), String> {
+    let step = core(Step::new(delta.0))?;
+    let method = core(method.0.parse::<Method>())?;
     Ok((step, method))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscretizeRequest {
+    #[serde(rename = "A")]
+    a: Matrix,
+    #[serde(rename = "B")]
+    b: Matrix,
+    delta: Number,
+    method: Text,
 }
 
 /// `{"A", "B", "delta", "method"}` → `{"A_bar", "B_bar"}` (B may have several columns).
 fn discretize(req: &Request) -> Response {
-    req.allow_only(&["A", "B", "delta", "method"])?;
-    let (a, b) = (req.matrix("A")?, req.matrix("B")?);
+    let DiscretizeRequest { a: Matrix(a), b: Matrix(b), delta, method } = req.typed()?;
     let (n, m) = (a.nrows(), b.ncols());
     let side = n.saturating_add(m);
     let numbers = product(&[n, n]).saturating_add(product(&[n, m]));
     Cost::new(numbers, f64_bytes(product(&[side, side, 12])), expm_operations(side)).check()?;
     let sys = core(Continuous::with_state_output(a, b))?;
-    let (step, method) = step_and_method(req)?;
+    let (step, method) = step_and_method(&delta, &method)?;
     let d = core(ssm::discretize(&sys, step, method))?;
     let mut out = Map::new();
     put_matrix(&mut out, "A_bar", d.a_bar())?;
@@ -62,9 +79,18 @@ fn discretize(req: &Request) -> Response {
     Ok(out)
 }
 
-/// The discretized SISO system of a kernel or simulate request, D defaulting to 0.
-fn siso_system(req: &Request) -> Result<Discretized, String> {
-    let (a, b, c) = (req.matrix("A")?, req.matrix("B")?, req.matrix("C")?);
+/// The SISO system shared by kernel and simulate (simulate also takes D, defaulting to 0).
+struct Siso {
+    a: Matrix,
+    b: Matrix,
+    c: Matrix,
+    delta: Number,
+    method: Text,
+}
+
+/// The discretized SISO system of a kernel or simulate request.
+fn siso_system(siso: Siso, d: f64) -> Result<Discretized, String> {
+    let Siso { a: Matrix(a), b: Matrix(b), c: Matrix(c), delta, method } = siso;
     // One input and one output: say so plainly rather than as a mismatch with A.
     if b.ncols() != 1 {
         return Err(format!("\"B\" must be one column (N×1), got {}×{}", b.nrows(), b.ncols()));
@@ -72,33 +98,61 @@ fn siso_system(req: &Request) -> Result<Discretized, String> {
     if c.nrows() != 1 {
         return Err(format!("\"C\" must be one row (1×N), got {}×{}", c.nrows(), c.ncols()));
     }
-    let d = req.opt_number("D")?.unwrap_or(0.0);
     let sys = core(Continuous::new(a, b, c, DMatrix::from_element(1, 1, d)))?;
-    let (step, method) = step_and_method(req)?;
+    let (step, method) = step_and_method(&delta, &method)?;
     core(ssm::discretize(&sys, step, method))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KernelRequest {
+    #[serde(rename = "A")]
+    a: Matrix,
+    #[serde(rename = "B")]
+    b: Matrix,
+    #[serde(rename = "C")]
+    c: Matrix,
+    delta: Number,
+    method: Text,
+    length: Count,
 }
 
 /// `{"A", "B": N×1, "C": 1×N, "delta", "method", "length"}` → `{"kernel": [L]}`.
 fn kernel(req: &Request) -> Response {
-    req.allow_only(&["A", "B", "C", "delta", "method", "length"])?;
-    let len = req.count("length")?;
-    let n = req.matrix("A")?.nrows();
+    let KernelRequest { a, b, c, delta, method, length: Count(len) } = req.typed()?;
+    let n = a.0.nrows();
     let ops = kernel_operations(n, len).saturating_add(expm_operations(n + 1));
     Cost::new(len as u64, f64_bytes(product(&[len, 3])), ops).check()?;
-    let sys = siso_system(req)?;
+    let sys = siso_system(Siso { a, b, c, delta, method }, 0.0)?;
     let mut out = Map::new();
     put_vector(&mut out, "kernel", &core(ssm::kernel(&sys, len))?)?;
     Ok(out)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulateRequest {
+    #[serde(rename = "A")]
+    a: Matrix,
+    #[serde(rename = "B")]
+    b: Matrix,
+    #[serde(rename = "C")]
+    c: Matrix,
+    delta: Number,
+    method: Text,
+    #[serde(rename = "D")]
+    d: Option<Number>,
+    x: Vector,
+    mode: Text,
+}
+
 /// `{"A", "B": N×1, "C": 1×N, "D"?, "delta", "method", "x": [L], "mode"}` → `{"y": [L]}`, and
 /// in recurrent mode also `{"states": L×N}` (row k is h_k).
 fn simulate(req: &Request) -> Response {
-    req.allow_only(&["A", "B", "C", "D", "delta", "method", "x", "mode"])?;
-    let x = req.vector("x")?;
-    let view = core(req.string("mode")?.parse::<View>())?;
-    simulate_cost(req.matrix("A")?.nrows(), x.len(), view).check()?;
-    let sys = siso_system(req)?;
+    let SimulateRequest { a, b, c, d, delta, method, x: Vector(x), mode } = req.typed()?;
+    let view = core(mode.0.parse::<View>())?;
+    simulate_cost(a.0.nrows(), x.len(), view).check()?;
+    let sys = siso_system(Siso { a, b, c, delta, method }, d.map_or(0.0, |d| d.0))?;
     let mut out = Map::new();
     if view == View::Recurrent {
         let run = core(ssm::recurrence(&sys, &DMatrix::from_row_slice(1, x.len(), &x)))?;
@@ -140,11 +194,17 @@ fn simulate_cost(n: usize, len: usize, view: View) -> Cost {
     Cost::new(response, working, ops)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HippoRequest {
+    kind: Text,
+    n: Count,
+}
+
 /// `{"kind", "n"}` → `{"A": N×N, "B": N×1}`, plus `{"A_imag": N×N}` for the complex s4d-lin.
 fn hippo(req: &Request) -> Response {
-    req.allow_only(&["kind", "n"])?;
-    let kind = core(req.string("kind")?.parse::<HippoKind>())?;
-    let n = req.count("n")?;
+    let HippoRequest { kind, n: Count(n) } = req.typed()?;
+    let kind = core(kind.0.parse::<HippoKind>())?;
     let square = product(&[n, n]);
     Cost::new(
         square.saturating_mul(2),

@@ -7,12 +7,14 @@
 use super::Handler;
 use crate::cli::budget::{Cost, f64_bytes, product};
 use crate::cli::json::{Request, Response, put_matrix};
+use crate::cli::operands::{Flag, Items, Matrix, Text, Vector};
 use crate::ssm;
 use crate::ssm::{
     BRule, Mixer, MixerDims, MixerWeights, Monoid, ScanAlgorithm, ScanTrace, SelectiveScanInput,
     SelectiveScanOutput, SsmError, SsmPair, StateDict, Sum,
 };
 use nalgebra::DVector;
+use serde::Deserialize;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -59,33 +61,41 @@ pub(crate) fn scan_cost(d: usize, n: usize, l: usize, algorithm: &str) -> Cost {
     Cost::new(response, working, updates.saturating_mul(passes))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SelectiveScanRequest {
+    u: Matrix,
+    delta: Matrix,
+    #[serde(rename = "A")]
+    a: Matrix,
+    #[serde(rename = "B")]
+    b: Matrix,
+    #[serde(rename = "C")]
+    c: Matrix,
+    #[serde(rename = "D")]
+    d: Option<Vector>,
+    z: Option<Matrix>,
+    delta_bias: Option<Vector>,
+    delta_softplus: Option<Flag>,
+    algorithm: Option<Text>,
+}
+
 /// `{"u","delta","A","B","C", opt "D","z","delta_bias","delta_softplus","algorithm"}`
 /// → `{"y": D×L, "last_state": D×N}`.
 fn selective_scan(req: &Request) -> Response {
-    req.allow_only(&[
-        "u",
-        "delta",
-        "A",
-        "B",
-        "C",
-        "D",
-        "z",
-        "delta_bias",
-        "delta_softplus",
-        "algorithm",
-    ])?;
+    let r: SelectiveScanRequest = req.typed()?;
     let input = SelectiveScanInput {
-        u: req.matrix("u")?,
-        delta: req.matrix("delta")?,
-        a: req.matrix("A")?,
-        b: req.matrix("B")?,
-        c: req.matrix("C")?,
-        d: req.opt_vector("D")?.map(DVector::from_vec),
-        z: req.opt_matrix("z")?,
-        delta_bias: req.opt_vector("delta_bias")?.map(DVector::from_vec),
-        delta_softplus: req.opt_bool("delta_softplus")?.unwrap_or(false),
+        u: r.u.0,
+        delta: r.delta.0,
+        a: r.a.0,
+        b: r.b.0,
+        c: r.c.0,
+        d: r.d.map(|v| DVector::from_vec(v.0)),
+        z: r.z.map(|m| m.0),
+        delta_bias: r.delta_bias.map(|v| DVector::from_vec(v.0)),
+        delta_softplus: r.delta_softplus.is_some_and(|f| f.0),
     };
-    let algorithm = req.opt_string("algorithm")?.unwrap_or("sequential");
+    let algorithm = r.algorithm.as_ref().map_or("sequential", |a| a.0.as_str());
     scan_cost(input.u.nrows(), input.a.ncols(), input.u.ncols(), algorithm).check()?;
     let out = selective_by_name(&input, algorithm)?;
     let mut response = Map::new();
@@ -96,10 +106,9 @@ fn selective_scan(req: &Request) -> Response {
 
 /// The values of a scan request as monoid elements: numbers for `add`, `[a, b]` for `ssm`.
 fn scan_values<T: Monoid>(
-    req: &Request,
+    items: &[Value],
     parse: impl Fn(&Value, usize) -> Result<T, String>,
 ) -> Result<Vec<T>, String> {
-    let items = req.value("values")?.as_array().ok_or("\"values\" must be an array")?;
     if items.is_empty() {
         return Err("\"values\" is empty: a scan needs at least one value".into());
     }
@@ -159,14 +168,22 @@ fn traced<T: Monoid + Serialize>(kind: &str, values: &[T]) -> Response {
     Ok(response)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScanRequest {
+    kind: Text,
+    combine: Text,
+    values: Items,
+}
+
 /// `{"kind": "blelloch"|"hillis_steele", "combine": "add"|"ssm", "values"}`
 /// → `{"result", "steps", "work", "depth", "padded_len"}` (see the README for the step format).
 fn scan(req: &Request) -> Response {
-    req.allow_only(&["kind", "combine", "values"])?;
-    let kind = req.string("kind")?;
-    match req.string("combine")? {
-        "add" => traced(kind, &scan_values(req, sum_value)?),
-        "ssm" => traced(kind, &scan_values(req, pair_value)?),
+    let ScanRequest { kind: Text(kind), combine: Text(combine), values: Items(values) } =
+        req.typed()?;
+    match combine.as_str() {
+        "add" => traced(&kind, &scan_values(&values, sum_value)?),
+        "ssm" => traced(&kind, &scan_values(&values, pair_value)?),
         other => Err(format!("unknown \"combine\" {other:?}; known: add, ssm")),
     }
 }
@@ -191,11 +208,18 @@ fn block_cost(dims: MixerDims, l: usize) -> Cost {
     Cost::new(product(&[l, d_model]), working, per_token.saturating_mul(l as u64))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MambaBlockRequest {
+    weights: Value,
+    x: Matrix,
+}
+
 /// `{"weights": {state-dict name: nested arrays}, "x": L×d_model}` → `{"y": L×d_model}`: the
 /// mixer alone (no norm, no residual); the sizes are read off the weights.
 fn mamba_block(req: &Request) -> Response {
-    req.allow_only(&["weights", "x"])?;
-    let dict = core(StateDict::from_json(req.value("weights")?))?;
+    let MambaBlockRequest { weights, x: Matrix(x) } = req.typed()?;
+    let dict = core(StateDict::from_json(&weights))?;
     if let Some(extra) = dict.names().find(|name| !MixerWeights::NAMES.contains(name)) {
         return Err(format!(
             "unexpected weight {extra:?}; the mixer's weights are: {}",
@@ -203,7 +227,6 @@ fn mamba_block(req: &Request) -> Response {
         ));
     }
     let mixer = core(Mixer::from_state_dict(&dict, ""))?;
-    let x = req.matrix("x")?;
     block_cost(mixer.dims(), x.nrows()).check()?;
     let mut response = Map::new();
     // x itself is finite (JSON has no NaN), so a non-finite value inside the mixer comes from
