@@ -45,7 +45,7 @@ pub(super) fn use_measurement(s: Rc<CompareLesson>) -> Measurement {
                 snap.set(Some(Snapshot {
                     points: Vec::new(),
                     done: 0.0,
-                    status: Status::Failed(e.to_string()),
+                    status: Status::Failed(e),
                     started: now(),
                     shown: now(),
                     params: [0; 3],
@@ -82,7 +82,7 @@ pub(super) fn use_measurement(s: Rc<CompareLesson>) -> Measurement {
                         shown: now(),
                         ..current
                     },
-                    Err(e) => Snapshot { status: Status::Failed(e.to_string()), ..current },
+                    Err(e) => Snapshot { status: Status::Failed(e), ..current },
                 };
                 snap.set(Some(next));
             }),

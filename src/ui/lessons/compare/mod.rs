@@ -49,7 +49,7 @@ pub(super) enum Status {
     Running,
     Done { seconds: f64 },
     Cancelled,
-    Failed(String),
+    Failed(crate::ssm::SsmError),
 }
 
 /// A copy of the measurement's results for rendering.

@@ -2,6 +2,7 @@
 //! memory per token against the context length.
 
 use super::{Snapshot, Status, arch_name, color, curve};
+use crate::ui::errors::error_text;
 use crate::course::compare::{Arch, CompareLesson, D_CHOICES, L_CHOICES, Point, REPEAT_CHOICES};
 use crate::i18n::{fill, t};
 use crate::plot::{ScalingChart, ScalingSeries, scaling_chart};
@@ -40,7 +41,9 @@ pub(super) fn run_panel(p: &RunProps) -> Html {
         Some(Status::Cancelled) => {
             fill(lang, "compare.status_cancelled", &[("p", &format!("{:.0}", done * 100.0))])
         }
-        Some(Status::Failed(e)) => fill(lang, "compare.status_failed", &[("e", e)]),
+        Some(Status::Failed(e)) => {
+            fill(lang, "compare.status_failed", &[("e", &error_text(lang, e))])
+        }
     };
     let l_max = snap.as_ref().map_or(s.l_max, |x| x.settings.l_max);
     let chart = |memory: bool| -> DrawFn {

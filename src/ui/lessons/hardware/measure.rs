@@ -5,7 +5,8 @@ use crate::explain::hardware::{scan_fused, scan_materialized};
 use crate::explain::scan::max_scaled_difference;
 use crate::format::sci;
 use crate::i18n::{fill, t};
-use crate::ssm::{BRule, Rng, ScanDims, SelectiveScanInput};
+use crate::ssm::{BRule, Rng, ScanDims, SelectiveScanInput, SsmError};
+use crate::ui::errors::error_text;
 use crate::ui::compute::{now_ms, yield_to_browser};
 use crate::ui::lang::use_lang;
 use wasm_bindgen_futures::spawn_local;
@@ -17,7 +18,7 @@ enum Measurement {
     Idle,
     Running,
     Done { d: usize, n: usize, l: usize, materialized_ms: f64, fused_ms: f64, diff: f64 },
-    Failed(String),
+    Failed(SsmError),
 }
 
 /// The fastest of `runs` timings of `f`, in milliseconds (the least disturbed run).
@@ -56,7 +57,7 @@ pub(super) fn measure_panel(props: &PanelProps) -> Html {
                         let diff = max_scaled_difference(a.y.as_slice(), b.y.as_slice());
                         Measurement::Done { d, n, l, materialized_ms, fused_ms, diff }
                     }
-                    (Err(e), _) | (_, Err(e)) => Measurement::Failed(e.to_string()),
+                    (Err(e), _) | (_, Err(e)) => Measurement::Failed(e.clone()),
                 });
             });
         })
@@ -67,7 +68,7 @@ pub(super) fn measure_panel(props: &PanelProps) -> Html {
             html! { <p class="hint" role="status">{ t(lang, "hardware.measure_running") }</p> }
         }
         Measurement::Failed(e) => {
-            html! { <p class="banner warning" role="alert">{ e.clone() }</p> }
+            html! { <p class="banner warning" role="alert">{ error_text(lang, e) }</p> }
         }
         Measurement::Done { d, n, l, materialized_ms, fused_ms, diff } => html! {
             <div id="hardware-measured">
