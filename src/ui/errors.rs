@@ -1,7 +1,7 @@
 //! The core's errors in the reader's language: each kind of [`SsmError`] is one sentence of the
 //! catalogue. The core's own detail is English, so only the English page adds it.
 
-use crate::i18n::{Lang, fill, t};
+use crate::i18n::{Lang, t};
 use crate::ssm::SsmError;
 
 /// The sentence a lesson shows for `error`.
@@ -13,5 +13,8 @@ pub(crate) fn error_text(lang: Lang, error: &SsmError) -> String {
         SsmError::TooLarge(d) => ("error.too_large", d),
         SsmError::Numerical(d) => ("error.numerical", d),
     };
-    fill(lang, "error.detail", &[("sentence", t(lang, key)), ("detail", detail)])
+    match lang {
+        Lang::En => format!("{} ({detail})", t(lang, key)),
+        _ => t(lang, key).to_owned(),
+    }
 }
