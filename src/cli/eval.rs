@@ -11,7 +11,8 @@ pub(super) mod selective;
 
 use super::budget::MAX_REQUEST_BYTES;
 use super::error_body;
-use super::json::{Request, Response, parse_strict};
+use super::json::{Response, parse_strict};
+use super::operands::Request;
 use serde_json::Value;
 use std::io::Read;
 

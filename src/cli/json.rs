@@ -86,23 +86,6 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// A handler's answer: the response object, or a message for `{"error": ...}`.
 pub(crate) type Response = Result<Map<String, Value>, String>;
 
-/// One request object (the `"op"` key already removed).
-pub(crate) struct Request {
-    op: String,
-    fields: Map<String, Value>,
-}
-
-impl Request {
-    pub(crate) fn new(op: &str, fields: Map<String, Value>) -> Self {
-        Request { op: op.to_owned(), fields }
-    }
-
-    /// The operands as the op's typed struct: unknown keys refused, messages naming the key.
-    pub(crate) fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
-        super::operands::from_fields(&self.op, &self.fields)
-    }
-}
-
 /// A finite number.
 pub(crate) fn number(v: &Value, what: &str) -> Result<f64, String> {
     let x = v.as_f64().ok_or_else(|| format!("{what:?} must be a number"))?;

@@ -11,6 +11,23 @@ use serde::{Deserialize, forward_to_deserialize_any};
 use serde_json::{Map, Value};
 use std::fmt;
 
+/// One request object (the `"op"` key already removed).
+pub(crate) struct Request {
+    op: String,
+    fields: Map<String, Value>,
+}
+
+impl Request {
+    pub(crate) fn new(op: &str, fields: Map<String, Value>) -> Self {
+        Request { op: op.to_owned(), fields }
+    }
+
+    /// The operands as the op's typed struct: unknown keys refused, messages naming the key.
+    pub(crate) fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        from_fields(&self.op, &self.fields)
+    }
+}
+
 /// Stands for the key in an operand's message until [`Fields`] knows which key it was.
 const KEY: &str = "\u{1}";
 

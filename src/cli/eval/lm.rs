@@ -1,7 +1,8 @@
 //! `eval` op `lm_grad`: the loss, logits and every weight's gradient of a Mamba language model
 //! (official state-dict names) on one sequence, computed in f64 by [`crate::lm`].
 
-use super::super::json::{Request, Response};
+use super::super::json::Response;
+use super::super::operands::Request;
 use crate::lm::{LayerKind, Params, model};
 use crate::ssm::StateDict;
 use crate::ssm::block::Tensor;

@@ -5,7 +5,8 @@
 
 use super::Handler;
 use crate::cli::budget::{Cost, expm_operations, f64_bytes, product};
-use crate::cli::json::{Request, Response, put_matrix, put_vector};
+use crate::cli::json::{Response, put_matrix, put_vector};
+use crate::cli::operands::Request;
 use crate::cli::operands::{Count, Matrix, Number, Text, Vector};
 use crate::ssm;
 use crate::ssm::lti::kernel_cost;

@@ -6,7 +6,8 @@
 
 use super::Handler;
 use crate::cli::budget::{Cost, f64_bytes, product};
-use crate::cli::json::{Request, Response, put_matrix};
+use crate::cli::json::{Response, put_matrix};
+use crate::cli::operands::Request;
 use crate::cli::operands::{Flag, Items, Matrix, Text, Vector};
 use crate::ssm;
 use crate::ssm::{
