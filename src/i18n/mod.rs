@@ -1,7 +1,10 @@
 //! The text catalogues: every string the app shows, in English and in Korean.
 //!
 //! Each language is one catalogue made of the files under `i18n/<lang>/`: `shell.txt` for the
-//! app's frame and one file per lesson, named by the lesson's slug. A line is `key = text`;
+//! app's frame; `present.txt` (classroom mode: tours, presenter, speaker view, decks),
+//! `figure.txt` (a figure's tools: downloads, links, QR), `access.txt` (small screens, keyboard,
+//! screen readers, offline) and `theme.txt` (light, dark, projector); and one file per lesson,
+//! named by the lesson's slug. A line is `key = text`;
 //! blank lines and lines starting with `#` are ignored. Keys in a lesson's file start with the
 //! lesson's slug. `{name}` in a text is a placeholder filled by [`fill`].
 
@@ -53,10 +56,18 @@ macro_rules! catalogues {
     ($($(#[$doc:meta])* $variant:ident = $slug:literal [$($item:literal),+] $module:ident::$view:ident,)+) => {
         const EN: &Files = &[
             ("shell", include_str!("en/shell.txt")),
+            ("present", include_str!("en/present.txt")),
+            ("figure", include_str!("en/figure.txt")),
+            ("access", include_str!("en/access.txt")),
+            ("theme", include_str!("en/theme.txt")),
             $(($slug, include_str!(concat!("en/", $slug, ".txt"))),)+
         ];
         const KO: &Files = &[
             ("shell", include_str!("ko/shell.txt")),
+            ("present", include_str!("ko/present.txt")),
+            ("figure", include_str!("ko/figure.txt")),
+            ("access", include_str!("ko/access.txt")),
+            ("theme", include_str!("ko/theme.txt")),
             $(($slug, include_str!(concat!("ko/", $slug, ".txt"))),)+
         ];
     };
