@@ -23,6 +23,9 @@ pub(crate) type DrawFn =
 
 #[derive(Properties)]
 pub(crate) struct Props {
+    /// The figure's id in the catalogue, `<lesson>/<figure>` (`crate::figures`): written as
+    /// `data-figure` so tours, tests and the figure tools name the same figure.
+    pub(crate) id: AttrValue,
     pub(crate) draw: DrawFn,
     /// What the figure shows, for screen readers (the canvas is an image to them).
     pub(crate) label: AttrValue,
@@ -44,6 +47,7 @@ pub(crate) struct Props {
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.draw, &other.draw)
+            && self.id == other.id
             && self.label == other.label
             && self.aspect == other.aspect
             && self.on_hover == other.on_hover
@@ -146,7 +150,7 @@ pub(crate) fn figure(p: &Props) -> Html {
         })
     };
     html! {
-        <figure class={classes!("figure", p.class.clone())}>
+        <figure class={classes!("figure", p.class.clone())} data-figure={p.id.clone()}>
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />

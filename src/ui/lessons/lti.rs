@@ -135,6 +135,8 @@ pub(crate) struct TimeTexts {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct TimePlotsProps {
+    /// The lesson's slug: the plots' figure ids are `<lesson>/input`, `/state`, `/output`.
+    pub(crate) lesson: &'static str,
     pub(crate) run: Rc<Run>,
     /// The time marked on every plot (hovered, else the animation's time).
     pub(crate) marker: Option<f64>,
@@ -215,7 +217,7 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
     html! {
         <div class="time-plots">
             { for labels.into_iter().enumerate().map(|(i, label)| html! {
-                <Figure draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
+                <Figure id={format!("{}/{}", p.lesson, ["input", "state", "output"][i])} draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
             }) }
         </div>
     }
