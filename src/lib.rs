@@ -11,6 +11,7 @@
 //! | [`ssm`]  | the pure numerical core: continuous systems, `expm`, discretization, kernels, simulation, HiPPO, the selective scan (S6), parallel scans with traces, the Mamba block, toy tasks | all |
 //! | [`explain`] | the lessons' models on top of [`ssm`]: worked examples, catalogues (presets, signals, example systems), checks each lesson shows | all |
 //! | [`gpu`]  | wgpu compute: the selective scan and a prefix sum in WGSL, checked against [`ssm`] | all |
+//! | [`figures`] | the figure catalogue: every figure by id (`<lesson>/<figure>`), drawn from a lesson's URL state on any plotters backend, for the page, its downloads and `figure` | all |
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
 //! | [`course`] | the lessons: the registry (`course/registry.rs`, every lesson once, in learning-path order) and each lesson's state as kept in the address | all |
 //! | [`i18n`] | the English and Korean text catalogues (one file per lesson of the registry) | all |
@@ -29,8 +30,8 @@
 //!   [`ssm::SsmError`] for every invalid shape or value instead of panicking.
 //! - [`explain`] is pure like [`ssm`] (no `wgpu`, `web_sys`, `yew`, `plotters`, no I/O) and depends
 //!   on [`ssm`] alone; it may know the lessons, [`ssm`] mentions no lesson, menu or URL.
-//! - Dependencies point one way: `ui → plot, gpu, course, i18n → explain → ssm`;
-//!   `cli → ssm, gpu`; `route → course → url` (and `i18n → course` for its file list); `url`
+//! - Dependencies point one way: `ui → figures, plot, gpu, course, i18n → explain → ssm`;
+//!   `figures → plot, course, i18n, explain`; `cli → figures, ssm, gpu`; `route → course → url` (and `i18n → course` for its file list); `url`
 //!   and `format` depend on nothing else in the crate; `plot`, `mathml`, `course` and `ui` write
 //!   numbers through `format`.
 //! - `cfg(target_arch = "wasm32")` appears only in entry points (this file, `main.rs`,
@@ -41,6 +42,7 @@
 
 pub mod course;
 pub mod explain;
+pub mod figures;
 pub mod format;
 pub mod gpu;
 pub mod i18n;

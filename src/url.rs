@@ -49,6 +49,11 @@ impl Query {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
+    /// Every pair, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// A number under `key`, clamped to `[min, max]`; `default` if absent or not a finite number.
     pub fn f64_in(&self, key: &str, default: f64, min: f64, max: f64) -> f64 {
         match self.get(key).and_then(|v| v.parse::<f64>().ok()) {

@@ -12,6 +12,7 @@
 //! | `eval.rs`, `eval/*.rs` | `eval`: the op table and one file per family of ops |
 //! | `bench.rs` | `bench`: timing the core |
 //! | `train.rs` | `train` and `bench train-step`: the small Mamba LM of [`crate::lm`] |
+//! | `figure.rs` | `figure`: one figure of [`crate::figures`] as SVG or PNG, or `--list` |
 //! | `gpu.rs` | the `"gpu"` algorithm shared by `eval` and `bench` |
 //!
 //! Adding a subcommand is one variant of [`Command`] (its doc comment is the `--help` line) with
@@ -24,6 +25,7 @@
 mod bench;
 mod budget;
 mod eval;
+mod figure;
 mod gpu;
 mod json;
 mod operands;
@@ -52,6 +54,9 @@ enum Command {
     /// Train the small Mamba language model on a seeded task: JSON lines as it goes, a final
     /// line with the held-out accuracy (flags in `train --help`).
     Train(train::TrainFlags),
+    /// Draw one figure of a lesson for a state, as SVG or PNG (`figure --list` lists the ids).
+    /// Writes the file (or stdout) and nothing else; on failure the message goes to stderr.
+    Figure(figure::FigureArgs),
 }
 
 impl Command {
@@ -60,6 +65,8 @@ impl Command {
             Command::Eval(args) => args.run(),
             Command::Bench(args) => args.run(),
             Command::Train(flags) => flags.run(),
+            // Its output is the figure itself, written by the command (see `run`).
+            Command::Figure(_) => (String::new(), 2),
         }
     }
 }
@@ -73,6 +80,15 @@ pub fn main() -> ExitCode {
 /// The command itself, in the worker process.
 fn run() -> ExitCode {
     let (line, code) = match Cli::try_parse() {
+        Ok(Cli { command: Command::Figure(args) }) => {
+            return match args.run() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         Ok(cli) => cli.command.run(),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let _ = e.print();

@@ -7,7 +7,8 @@ use crate::i18n::{fill, t};
 use crate::ssm::Stability;
 use crate::ui::components::Figure;
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::lti::{EigenTexts, eigen_draw, eigen_list};
+use crate::figures::continuous::eigen_texts;
+use crate::ui::lessons::lti::{eigen_draw, eigen_list};
 use yew::prelude::*;
 
 #[function_component(EigenPanel)]
@@ -16,11 +17,7 @@ pub(super) fn eigen_panel(p: &PanelProps) -> Html {
     let m = &p.model;
     // The eigenvalue plane depends on A alone.
     let eigen_fig = use_memo((system_bits(&p.lesson.state)[..4].to_vec(), lang), |_| {
-        let texts = EigenTexts {
-            axes: (t(lang, "continuous.eig_axis_re"), t(lang, "continuous.eig_axis_im")),
-            regions: (t(lang, "continuous.region_stable"), t(lang, "continuous.region_unstable")),
-        };
-        eigen_draw(m.eigenvalues.clone(), texts)
+        eigen_draw(m.eigenvalues.clone(), eigen_texts(lang))
     });
     let verdict = match m.stability {
         Stability::Stable => t(lang, "continuous.verdict_stable").to_owned(),

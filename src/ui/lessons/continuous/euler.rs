@@ -1,78 +1,22 @@
 //! `#/continuous`'s first question, "how is h'(t) used?": forward-Euler steps that follow the
 //! rate arrow next to the exact path.
 
-use super::{PanelProps, plane_limit, system_bits};
+use super::{PanelProps, system_bits};
+use crate::figures;
 use crate::course::continuous::{EULER_RANGE, euler_steps, view_limit};
-use crate::explain::continuous::{EulerWalk, euler_walk};
 use crate::format::{decimal, scientific};
-use crate::i18n::{Lang, fill, t};
+use crate::i18n::{fill, t};
 use crate::mathml::{column, dot, equals, mi, mo, num, paren, row, sub};
-use crate::plot::{LegendEntry, PhaseScene, Swatch, palette, phase_portrait, phase_view};
-use crate::ssm::{Continuous, Step};
 use crate::ui::components::{DrawFn, Equation, Figure, PlayControls, Prose, Slider};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::lti::{Run, error_banner, field_arrows};
+use crate::ui::lessons::lti::error_banner;
 use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Milliseconds between Euler steps while playing.
 const EULER_TICK_MS: u32 = 350;
-
-/// The Euler figure: the exact path and state at t_k, the Euler steps up to k, and the next
-/// step Δt·h'(t_k) as the red arrow, over the field for the input at t_k.
-fn euler_draw(
-    lang: Lang,
-    run: Rc<Run>,
-    sys: Rc<Continuous>,
-    path: Rc<EulerWalk>,
-    k: usize,
-    limit: Option<(f64, f64)>,
-) -> DrawFn {
-    let texts = [
-        t(lang, "continuous.legend_exact"),
-        t(lang, "continuous.legend_exact_now"),
-        t(lang, "continuous.legend_euler"),
-        t(lang, "continuous.legend_next"),
-    ];
-    let axes = (t(lang, "continuous.phase_axis_h1"), t(lang, "continuous.phase_axis_h2"));
-    Rc::new(move |area, theme| {
-        let at = |m: &DMatrix<f64>, i: usize| (m[(0, i)], m[(1, i)]);
-        let steps: Vec<(f64, f64)> = (0..=k).map(|i| at(&path.states, i)).collect();
-        // The view holds the exact path; Euler points may stray to twice its size (a diverging
-        // Euler path leaves the picture instead of shrinking it).
-        let exact = run.points();
-        let reach = exact.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max);
-        let view = phase_view(
-            exact.into_iter().chain(steps.iter().copied()),
-            0.5,
-            (2.0 * reach).min(plane_limit(limit)),
-        );
-        let time = path.times[k];
-        let j = run.response.index_at(time);
-        let rate = at(&path.rates, k);
-        let entry = |label, color, swatch| LegendEntry { label, color, swatch };
-        let scene = PhaseScene {
-            axes,
-            view,
-            field: field_arrows(&sys, run.input_at(time), view),
-            path: run.points(),
-            travelled: j + 1,
-            now: Some(run.point(j)),
-            arrow: Some((at(&path.states, k), (rate.0 * path.step, rate.1 * path.step))),
-            steps,
-            legend: vec![
-                entry(texts[0], palette::GREEN, Swatch::Line),
-                entry(texts[1], palette::BLUE, Swatch::Dot),
-                entry(texts[2], palette::PURPLE, Swatch::Line),
-                entry(texts[3], palette::RED, Swatch::Line),
-            ],
-            ..PhaseScene::default()
-        };
-        phase_portrait(area, &scene, theme).map(|_| None)
-    })
-}
 
 /// "How is h'(t) used to move the state forward?": forward-Euler steps that follow the rate
 /// arrow, next to the exact path, with Δt and the step count under the learner's hand.
@@ -83,8 +27,7 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
     let m = &p.model;
     let path =
         use_memo((system_bits(s), s.input, s.period.to_bits(), s.euler_dt.to_bits()), |_| {
-            let signal = s.signal()?;
-            euler_walk(&m.sys, &signal, Step::new(s.euler_dt)?, euler_steps(s.euler_dt))
+            figures::continuous::euler_path(s, &m.sys)
         });
     let last = path.as_ref().as_ref().map_or(0, |p| p.times.len() - 1);
     let k = s.euler_k.min(last);
@@ -104,8 +47,13 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
     let draw = use_memo(
         (path.clone(), k, lang, m.run.clone(), m.sys.clone()),
         |(path, k, lang, run, sys)| {
-            let path = path.as_ref().as_ref().ok()?;
-            Some(euler_draw(*lang, run.clone(), sys.clone(), Rc::new(path.clone()), *k, limit))
+            path.as_ref().as_ref().ok()?;
+            let (path, k, lang, run, sys) = (path.clone(), *k, *lang, run.clone(), sys.clone());
+            let draw: DrawFn = Rc::new(move |area, theme| match &*path {
+                Ok(path) => figures::continuous::euler(area, theme, lang, &run, &sys, path, k, limit),
+                Err(_) => Ok(None),
+            });
+            Some(draw)
         },
     );
     let (path, draw) = match (&*path, &*draw) {

@@ -2,53 +2,16 @@
 //! superposition and the convolution view, with a tanh that can be inserted.
 
 use super::{PanelProps, system_bits};
-use crate::course::continuous::{AMPLITUDE_RANGE, ContinuousLesson, DURATION, view_limit};
-use crate::explain::continuous::{
-    ConvolutionCheck, Superposition, Update, convolution_check, superposition,
-};
+use crate::course::continuous::{AMPLITUDE_RANGE, ContinuousLesson, view_limit};
+use crate::figures;
 use crate::format::scientific;
-use crate::i18n::{Lang, fill, t};
+use crate::i18n::{fill, t};
 use crate::mathml::{dot, mi, mo, paren, row};
-use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
-use crate::ssm::SsmError;
 use crate::ui::components::{DrawFn, Equation, Figure, Prose, Slider, Toggle};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::lti::{error_banner, thin, until_off_chart};
-use plotters::style::RGBColor;
+use crate::ui::lessons::lti::error_banner;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A chart of outputs against time for the linearity panel: (legend key, values, colour, style).
-fn outputs_chart(
-    lang: Lang,
-    times: &[f64],
-    lines: Vec<(&'static str, &[f64], RGBColor, SeriesStyle)>,
-    limit: Option<(f64, f64)>,
-) -> DrawFn {
-    let series: Vec<Series<'static>> = lines
-        .into_iter()
-        .map(|(key, ys, color, style)| Series {
-            label: t(lang, key),
-            points: thin(until_off_chart(
-                times.iter().copied().zip(ys.iter().copied()).collect(),
-                limit,
-            )),
-            color,
-            style,
-        })
-        .collect();
-    Rc::new(move |area, theme| {
-        let chart = LineChart {
-            x_label: t(lang, "continuous.axis_time"),
-            y_label: t(lang, "continuous.axis_output"),
-            series: series.clone(),
-            y_limit: limit,
-            x_range: Some((0.0, DURATION * 1.03)),
-            ..LineChart::default()
-        };
-        line_chart(area, &chart, theme).map(|_| None)
-    })
-}
 
 /// "Why is the SSM linear, and what would break if not?": the response to x₁ + x₂ against the
 /// sum of the responses, and the convolution view, with a tanh that can be inserted.
@@ -57,53 +20,23 @@ pub(super) fn linearity_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
     let s = &p.lesson.state;
     let m = &p.model;
-    let update = if s.tanh { Update::Tanh } else { Update::Linear };
-    let checks = use_memo((system_bits(s), s.amp1.to_bits(), s.amp2.to_bits(), update), |_| {
-        let (x1, x2) = s.superposition_inputs()?;
-        let sup = superposition(&m.sys, &x1, &x2, update)?;
-        let conv = convolution_check(&m.sys, &x1.plus(&x2)?, update)?;
-        Ok::<(Superposition, ConvolutionCheck), SsmError>((sup, conv))
+    let checks = use_memo((system_bits(s), s.amp1.to_bits(), s.amp2.to_bits(), s.tanh), |_| {
+        figures::continuous::checks(s, &m.sys)
     });
     let limit = view_limit(Some(m.stability));
     // Both charts from the checks (every hook runs before the early return below).
     let charts =
         use_memo((checks.clone(), lang, limit.map(|l| l.0.to_bits())), |(checks, lang, _)| {
-            let (sup, conv) = checks.as_ref().as_ref().ok()?;
-            let sup_chart = outputs_chart(
-                *lang,
-                &sup.times,
-                vec![
-                    ("continuous.legend_y1", &sup.first, palette::SKY, SeriesStyle::Line),
-                    ("continuous.legend_y2", &sup.second, palette::PURPLE, SeriesStyle::Line),
-                    (
-                        "continuous.legend_of_sum",
-                        &sup.response_to_sum,
-                        palette::RED,
-                        SeriesStyle::Line,
-                    ),
-                    (
-                        "continuous.legend_sum_of",
-                        &sup.sum_of_responses,
-                        palette::INK,
-                        SeriesStyle::Dashed,
-                    ),
-                ],
-                limit,
-            );
-            let conv_chart = outputs_chart(
-                *lang,
-                &conv.times,
-                vec![
-                    ("continuous.legend_stepped", &conv.stepped, palette::RED, SeriesStyle::Line),
-                    (
-                        "continuous.legend_convolved",
-                        &conv.convolved,
-                        palette::INK,
-                        SeriesStyle::Dashed,
-                    ),
-                ],
-                limit,
-            );
+            checks.as_ref().as_ref().ok()?;
+            let (lang, a, b) = (*lang, checks.clone(), checks.clone());
+            let sup_chart: DrawFn = Rc::new(move |area, theme| match &*a {
+                Ok((sup, _)) => figures::continuous::superposition_chart(area, theme, lang, sup, limit),
+                Err(_) => Ok(None),
+            });
+            let conv_chart: DrawFn = Rc::new(move |area, theme| match &*b {
+                Ok((_, conv)) => figures::continuous::convolution_chart(area, theme, lang, conv, limit),
+                Err(_) => Ok(None),
+            });
             Some((sup_chart, conv_chart))
         });
     let ((sup, conv), (sup_draw, conv_draw)) = match (&*checks, &*charts) {

@@ -65,13 +65,6 @@ fn system_bits(s: &ContinuousLesson) -> [u64; 9] {
     v.map(f64::to_bits)
 }
 
-/// How far the phase planes may reach: ±[`VIEW_LIMIT`] for a diverging system, else anywhere.
-///
-/// [`VIEW_LIMIT`]: crate::course::continuous::VIEW_LIMIT
-fn plane_limit(limit: Option<(f64, f64)>) -> f64 {
-    limit.map_or(f64::INFINITY, |(_, hi)| hi)
-}
-
 /// What every panel gets: the lesson state and the model computed from it.
 #[derive(Properties, PartialEq)]
 struct PanelProps {

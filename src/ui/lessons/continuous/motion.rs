@@ -1,7 +1,8 @@
 //! `#/continuous`'s motion panel: the state moving along the vector field in the phase plane,
 //! the linked time plots of x, h₁, h₂, y, and h'(t) = A h + B x written out at the clock's time.
 
-use super::{Model, plane_limit};
+use super::Model;
+use crate::figures::continuous::{phase_texts, plane_limit, time_texts};
 use crate::course::continuous::{ContinuousLesson, DURATION, VIEW_LIMIT, view_limit};
 use crate::explain::continuous::rate;
 use crate::format::{complex_text, decimal};
@@ -11,37 +12,10 @@ use crate::ssm::Stability;
 use crate::ui::components::{Banner, BannerKind, Equation, Figure, PlayControls, Slider};
 use crate::ui::hooks::{LessonState, Player};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::lti::{ARROW_SPAN, PhaseTexts, TimePlots, TimeTexts, phase_draw};
+use crate::ui::lessons::lti::{ARROW_SPAN, TimePlots, phase_draw};
 use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The texts of the time plots.
-fn time_texts(lang: Lang) -> Rc<TimeTexts> {
-    Rc::new(TimeTexts {
-        time_axis: t(lang, "continuous.axis_time"),
-        input_axis: t(lang, "continuous.axis_input"),
-        input_legend: t(lang, "continuous.legend_input"),
-        impulse_legend: t(lang, "continuous.legend_impulse"),
-        state_axis: t(lang, "continuous.axis_state"),
-        h1_legend: t(lang, "continuous.legend_h1"),
-        h2_legend: t(lang, "continuous.legend_h2"),
-        output_axis: t(lang, "continuous.axis_output"),
-        input_label: t(lang, "continuous.fig_input"),
-        state_label: t(lang, "continuous.fig_state"),
-        output_label: t(lang, "continuous.fig_output"),
-    })
-}
-
-fn phase_texts(lang: Lang) -> PhaseTexts {
-    PhaseTexts {
-        axes: (t(lang, "continuous.phase_axis_h1"), t(lang, "continuous.phase_axis_h2")),
-        path: t(lang, "continuous.phase_path"),
-        now: t(lang, "continuous.phase_now"),
-        rate: t(lang, "continuous.phase_rate"),
-        equilibrium: t(lang, "continuous.phase_equilibrium"),
-    }
-}
 
 /// The banner saying why a system diverges or does not settle, if it does not.
 fn stability_banner(lang: Lang, m: &Model) -> Html {
@@ -129,7 +103,7 @@ pub(super) fn motion_panel(p: &MotionProps) -> Html {
                      aria-label={t(lang, "continuous.keys_hint")}>
                     <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9} />
                 </div>
-                <TimePlots lesson="continuous" run={m.run.clone()} marker={marker} on_hover={on_hover} texts={time_texts(lang)} limit={limit} />
+                <TimePlots lesson="continuous" run={m.run.clone()} marker={marker} on_hover={on_hover} texts={Rc::new(time_texts(lang))} limit={limit} />
             </div>
             <p class="hint">{ t(lang, "continuous.hover_hint") }</p>
             <Equation mathml={rate_equation.block()} caption={fill(lang, "continuous.rate_eq_caption", &[("span", &decimal(ARROW_SPAN))])} />

@@ -1,13 +1,11 @@
 //! `#/discretize`'s second question: Euler sub-steps converging to exp(ΔA)·h.
 
-use super::{FINE, PanelProps, delta_a, failed, pair, step_of};
+use super::{PanelProps, delta_a, failed, step_of};
+use crate::figures::{self, discretize::FINE};
 use crate::course::discretize::{H0, MAX_SUBSTEPS, substep_ladder};
 use crate::explain::discretize::{euler_path, euler_substeps};
 use crate::i18n::{fill, t};
 use crate::mathml::{column, equals, exp, frac, mi, mo, num, paren, row, sub, sup};
-use crate::plot::{
-    Corner, EulerLabels, EulerScene, LogChart, Series, SeriesStyle, euler_plane, log_chart, palette,
-};
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
@@ -28,50 +26,18 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
     let figures = use_memo((s.example, s.delta, s.substeps, lang), {
         let (path, ladder) = (path.clone(), ladder.clone());
         move |&(_, _, n, lang)| -> Option<(DrawFn, DrawFn)> {
-            let (path, ladder) = ((*path).as_ref().ok()?, (*ladder).as_ref().ok()?);
-            let euler: Vec<_> = path.euler.iter().map(pair).collect();
-            let exact: Vec<_> = path.exact.iter().map(pair).collect();
-            let plane: DrawFn = Rc::new(move |area, theme| {
-                let scene = EulerScene {
-                    euler: euler.clone(),
-                    exact: exact.clone(),
-                    labels: EulerLabels {
-                        exact: t(lang, "discretize.legend_exact_path"),
-                        euler: t(lang, "discretize.legend_euler_path"),
-                        start: t(lang, "discretize.label_start"),
-                        target: t(lang, "discretize.label_target"),
-                        axes: (t(lang, "discretize.axis_h1"), t(lang, "discretize.axis_h2")),
-                    },
-                };
-                euler_plane(area, &scene, theme).map(|_| None)
+            (*path).as_ref().ok()?;
+            (*ladder).as_ref().ok()?;
+            let (p1, p2) = (path.clone(), path.clone());
+            let plane: DrawFn = Rc::new(move |area, theme| match &*p1 {
+                Ok(path) => figures::discretize::euler(area, theme, lang, path),
+                Err(_) => Ok(None),
             });
-            let points: Vec<(f64, f64)> =
-                ladder.iter().map(|e| (e.substeps as f64, e.relative_error)).collect();
-            let now = vec![(n as f64, path.relative_error)];
-            let convergence: DrawFn = Rc::new(move |area, theme| {
-                let chart = LogChart {
-                    x_label: t(lang, "discretize.axis_substeps"),
-                    y_label: t(lang, "discretize.axis_rel_error"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "discretize.legend_ladder"),
-                            points: points.clone(),
-                            color: palette::ORANGE,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "discretize.legend_now"),
-                            points: now.clone(),
-                            color: palette::INK,
-                            style: SeriesStyle::Points,
-                        },
-                    ],
-                    log_x: true,
-                    marker_x: Some(n as f64),
-                    floor: 1e-17,
-                    corner: Corner::UpperRight,
-                };
-                log_chart(area, &chart, theme).map(|_| None)
+            let convergence: DrawFn = Rc::new(move |area, theme| match (&*ladder, &*p2) {
+                (Ok(ladder), Ok(path)) => {
+                    figures::discretize::euler_error(area, theme, lang, ladder, path, n)
+                }
+                _ => Ok(None),
             });
             Some((plane, convergence))
         }

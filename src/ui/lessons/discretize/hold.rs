@@ -1,16 +1,13 @@
 //! The held tokens of `#/discretize` against the exact output, each rule's samples and errors.
 
-use super::{PanelProps, rule_color, rule_name, step_of};
+use super::{PanelProps, rule_name, step_of};
+use crate::figures;
 use crate::ui::errors::error_text;
 use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
-use crate::explain::discretize::{RuleComparison, compare_rules, euler_step_limit};
+use crate::explain::discretize::{compare_rules, euler_step_limit};
 use crate::i18n::{fill, t};
-use crate::plot::{
-    Corner, LineChart, LogChart, Series, SeriesStyle, finite_range, line_chart, log_chart, palette,
-};
 use crate::explain::examples::Example;
-use crate::i18n::Lang;
-use crate::ssm::{Method, Stability};
+use crate::ssm::Stability;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
@@ -33,14 +30,23 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
     let hold = use_memo((s.example, s.delta, s.tokens, s.method, *hover, lang), {
         let (rules, x) = (rules.clone(), x.clone());
         move |&(_, delta, _, method, marker, lang)| -> Option<DrawFn> {
-            let cmp = (*rules).as_ref().ok()?;
-            Some(hold_chart(lang, cmp, &x, delta, method, marker))
+            (*rules).as_ref().ok()?;
+            let (rules, x) = (rules.clone(), x.clone());
+            Some(Rc::new(move |area, theme| match &*rules {
+                Ok(cmp) => figures::discretize::hold(area, theme, lang, cmp, &x, delta, method, marker),
+                Err(_) => Ok(None),
+            }))
         }
     });
     let errors = use_memo((s.example, s.delta, s.tokens, *hover, lang), {
         let rules = rules.clone();
         move |&(_, delta, _, marker, lang)| -> Option<DrawFn> {
-            Some(errors_chart(lang, (*rules).as_ref().ok()?, delta, marker))
+            (*rules).as_ref().ok()?;
+            let rules = rules.clone();
+            Some(Rc::new(move |area, theme| match &*rules {
+                Ok(cmp) => figures::discretize::errors(area, theme, lang, cmp, delta, marker),
+                Err(_) => Ok(None),
+            }))
         }
     });
     // The chosen rule's spectral radius, when it exceeds one.
@@ -96,105 +102,6 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
             <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
         </section>
     }
-}
-
-/// The held input (steps), the exact output (line) and the chosen rule's samples (points), with
-/// the hovered time marked.
-fn hold_chart(
-    lang: Lang,
-    cmp: &RuleComparison,
-    x: &[f64],
-    delta: f64,
-    method: Method,
-    marker: Option<f64>,
-) -> DrawFn {
-    let mut held: Vec<(f64, f64)> =
-        x.iter().enumerate().map(|(k, &v)| (k as f64 * delta, v)).collect();
-    held.push((x.len() as f64 * delta, x[x.len() - 1]));
-    let exact: Vec<(f64, f64)> = cmp
-        .exact
-        .times
-        .iter()
-        .copied()
-        .zip(cmp.exact.outputs.row(0).iter().copied())
-        .collect();
-    let samples: Vec<(f64, f64)> = cmp
-        .rules
-        .iter()
-        .find(|r| r.method == method)
-        .map(|r| {
-            r.outputs.iter().enumerate().map(|(k, &y)| ((k + 1) as f64 * delta, y)).collect()
-        })
-        .unwrap_or_default();
-    // Clamp a diverging rule to a band around the exact output and the input.
-    let (lo, hi) = finite_range(exact.iter().chain(&held).map(|p| p.1), None);
-    let limit = (lo - 2.0 * (hi - lo), hi + 2.0 * (hi - lo));
-    let samples_label =
-        fill(lang, "discretize.legend_samples", &[("rule", rule_name(lang, method))]);
-    Rc::new(move |area, theme| {
-        let chart = LineChart {
-            x_label: t(lang, "discretize.axis_time"),
-            y_label: t(lang, "discretize.axis_signal"),
-            series: vec![
-                Series {
-                    label: t(lang, "discretize.legend_input"),
-                    points: held.clone(),
-                    color: palette::SKY,
-                    style: SeriesStyle::Steps,
-                },
-                Series {
-                    label: t(lang, "discretize.legend_exact"),
-                    points: exact.clone(),
-                    color: palette::RED,
-                    style: SeriesStyle::Line,
-                },
-                Series {
-                    label: &samples_label,
-                    points: samples.clone(),
-                    color: rule_color(method),
-                    style: SeriesStyle::Points,
-                },
-            ],
-            marker_x: marker,
-            y_limit: Some(limit),
-            ..LineChart::default()
-        };
-        line_chart(area, &chart, theme).map(Some)
-    })
-}
-
-/// Every rule's error |y_k − y((k + 1)Δ)| on a log scale, with the hovered time marked.
-fn errors_chart(lang: Lang, cmp: &RuleComparison, delta: f64, marker: Option<f64>) -> DrawFn {
-    let series: Vec<(Method, Vec<(f64, f64)>)> = cmp
-        .rules
-        .iter()
-        .map(|r| {
-            (
-                r.method,
-                r.errors.iter().enumerate().map(|(k, &e)| ((k + 1) as f64 * delta, e)).collect(),
-            )
-        })
-        .collect();
-    Rc::new(move |area, theme| {
-        let chart = LogChart {
-            x_label: t(lang, "discretize.axis_time"),
-            y_label: t(lang, "discretize.axis_error"),
-            series: series
-                .iter()
-                .map(|(m, points)| Series {
-                    label: rule_name(lang, *m),
-                    points: points.clone(),
-                    color: rule_color(*m),
-                    style: SeriesStyle::Line,
-                })
-                .collect(),
-            log_x: false,
-            marker_x: marker,
-            floor: 1e-17,
-            corner: Corner::UpperRight,
-        };
-        log_chart(area, &chart, theme)
-    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,11 +1,11 @@
 //! `#/discretize`'s third question: B̄ as the area under exp(sA)·B.
 
-use super::{FINE, PanelProps, barred, failed, step_of, two};
+use super::{PanelProps, barred, failed, step_of};
+use crate::figures::{self, discretize::FINE};
 use crate::course::discretize::MAX_STRIPS;
 use crate::explain::discretize::b_bar_integral;
 use crate::i18n::{fill, t};
 use crate::mathml::{equals, exp, matrix, mi, mo, num, row, sub, sup};
-use crate::plot::{IntegralLabels, IntegralScene, integral_grid};
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
@@ -22,35 +22,13 @@ pub(super) fn integral_panel(p: &PanelProps) -> Html {
     });
     let grid = use_memo((s.example, s.delta, s.strips, lang), {
         let integral = integral.clone();
-        move |&(_, _, _, lang)| -> Option<DrawFn> {
-            let int = (*integral).as_ref().ok()?;
-            let integrand: Vec<_> = int.integrand.iter().map(|(s, v)| (*s, two(v))).collect();
-            let accumulated: Vec<_> = int.accumulated.iter().map(|(s, v)| (*s, two(v))).collect();
-            let strips: Vec<_> = int.strips.iter().map(|(s, v)| (*s, two(v))).collect();
-            let running: Vec<_> = int.running.iter().map(two).collect();
-            let (exact, width) = (two(&int.exact), int.width);
-            let draw: DrawFn = Rc::new(move |area, theme| {
-                let scene = IntegralScene {
-                    integrand: integrand.clone(),
-                    accumulated: accumulated.clone(),
-                    width,
-                    strips: strips.clone(),
-                    running: running.clone(),
-                    exact,
-                    labels: IntegralLabels {
-                        time: t(lang, "discretize.axis_s"),
-                        rate: t(lang, "discretize.axis_rate"),
-                        total: t(lang, "discretize.axis_total"),
-                        curve: t(lang, "discretize.legend_integrand"),
-                        strips: t(lang, "discretize.legend_strips"),
-                        accumulated: t(lang, "discretize.legend_accumulated"),
-                        running: t(lang, "discretize.legend_running"),
-                        b_bar: t(lang, "discretize.label_b_bar"),
-                    },
-                };
-                integral_grid(area, &scene, theme).map(|_| None)
-            });
-            Some(draw)
+        move |&(.., lang)| -> Option<DrawFn> {
+            (*integral).as_ref().ok()?;
+            let integral = integral.clone();
+            Some(Rc::new(move |area, theme| match &*integral {
+                Ok(int) => figures::discretize::integral(area, theme, lang, int),
+                Err(_) => Ok(None),
+            }))
         }
     });
     let int = match &*integral {

@@ -32,41 +32,14 @@ use crate::course::discretize::{DELTA_RANGE, DiscretizeLesson};
 use crate::explain::examples::{Example, Tokens};
 use crate::i18n::{Lang, t};
 use crate::mathml::{Math, bar, mi, row};
-use crate::plot::palette;
 use crate::route::Route;
-use crate::ssm::{Method, SsmError, Step};
+use crate::ssm::{Method, SsmError};
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Select, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
-use nalgebra::{DMatrix, DVector};
-use plotters::style::RGBColor;
 use yew::prelude::*;
 
-/// Samples of the exact path and of the integrand within one step.
-const FINE: usize = 60;
-
-/// The colour of each rule, the same in every figure.
-fn rule_color(m: Method) -> RGBColor {
-    match m {
-        Method::Zoh => palette::BLUE,
-        Method::Bilinear => palette::GREEN,
-        Method::Euler => palette::ORANGE,
-    }
-}
-
-/// The rule's short name, translated.
-fn rule_name(lang: Lang, m: Method) -> &'static str {
-    match m {
-        Method::Zoh => t(lang, "discretize.rule_zoh"),
-        Method::Bilinear => t(lang, "discretize.rule_bilinear"),
-        Method::Euler => t(lang, "discretize.rule_euler"),
-    }
-}
-
-/// The step of the lesson state (Δ is clamped to a positive range when read, so this holds).
-fn step_of(s: &DiscretizeLesson) -> Step {
-    Step::new(s.delta).unwrap_or_else(|_| Step::new(DELTA_RANGE.0).expect("a positive step"))
-}
+use crate::figures::discretize::{rule_name, step_of};
 
 /// The identifier with a bar, Ā or B̄.
 fn barred(name: &str) -> Math {
@@ -76,16 +49,6 @@ fn barred(name: &str) -> Math {
 /// Δ·A written out.
 fn delta_a() -> Math {
     row([mi("Δ"), mi("A")])
-}
-
-/// The (h₁, h₂) of a 2-state vector.
-fn pair(v: &DVector<f64>) -> (f64, f64) {
-    (v[0], v[1])
-}
-
-/// The two entries of a 2×1 matrix.
-fn two(m: &DMatrix<f64>) -> [f64; 2] {
-    [m[(0, 0)], m[(1, 0)]]
 }
 
 /// A warning banner with an error's sentence in the reader's language.

@@ -1,12 +1,11 @@
 //! The three rules of `#/discretize` side by side: their equations with live numbers and eigenvalues.
 
-use super::{PanelProps, barred, delta_a, failed, rule_color, rule_name, step_of};
-use crate::course::discretize::locus_steps;
-use crate::explain::discretize::{eigenvalue_locus, euler_step_limit};
+use super::{PanelProps, barred, delta_a, failed, rule_name};
+use crate::figures;
+use crate::explain::discretize::euler_step_limit;
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup};
-use crate::plot::{DiscreteEigenScene, RuleSpectrum, discrete_eigen_plane};
-use crate::ssm::{Method, discretize};
+use crate::ssm::Method;
 use crate::ui::components::{DrawFn, Equation, Figure};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
@@ -19,46 +18,19 @@ use yew::prelude::*;
 pub(super) fn rules_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
     let s = &p.lesson.state;
-    let now = use_memo((s.example, s.delta), |&(example, _)| {
-        let sys = example.system();
-        Method::ALL
-            .map(|m| discretize(&sys, step_of(s), m))
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-    });
-    let loci = use_memo(s.example, |example| {
-        let sys = example.system();
-        Method::ALL
-            .map(|m| eigenvalue_locus(&sys, m, &locus_steps()))
-            .into_iter()
-            .collect::<Result<Vec<_>, _>>()
-    });
+    let now = use_memo((s.example, s.delta), |_| figures::discretize::rules_now(s));
+    let loci = use_memo(s.example, |_| figures::discretize::loci(s));
     let eigen = use_memo((s.example, s.delta, s.method, lang), {
         let (loci, now) = (loci.clone(), now.clone());
         move |&(_, _, method, lang)| -> Option<DrawFn> {
-            let (loci, now) = ((*loci).as_ref().ok()?, (*now).as_ref().ok()?);
-            let pairs =
-                |ls: &[num_complex::Complex64]| ls.iter().map(|l| (l.re, l.im)).collect::<Vec<_>>();
-            let rules: Vec<RuleSpectrum<'static>> = Method::ALL
-                .iter()
-                .zip(loci.iter().zip(now))
-                .map(|(&m, (locus, d))| RuleSpectrum {
-                    label: rule_name(lang, m),
-                    color: rule_color(m),
-                    now: pairs(&d.eigenvalues().unwrap_or_default()),
-                    path: locus.iter().flat_map(|p| pairs(&p.eigenvalues)).collect(),
-                    chosen: m == method,
-                })
-                .collect();
-            let draw: DrawFn = Rc::new(move |area, theme| {
-                let scene = DiscreteEigenScene {
-                    rules: rules.clone(),
-                    circle: t(lang, "discretize.legend_circle"),
-                    axes: (t(lang, "discretize.axis_re"), t(lang, "discretize.axis_im")),
-                };
-                discrete_eigen_plane(area, &scene, theme).map(|_| None)
-            });
-            Some(draw)
+            (*loci).as_ref().ok()?;
+            (*now).as_ref().ok()?;
+            Some(Rc::new(move |area, theme| match (&*loci, &*now) {
+                (Ok(loci), Ok(now)) => {
+                    figures::discretize::eigen(area, theme, lang, loci, now, method)
+                }
+                _ => Ok(None),
+            }))
         }
     });
     let ds = match &*now {

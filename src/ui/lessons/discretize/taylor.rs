@@ -4,12 +4,7 @@ use super::{PanelProps, failed};
 use crate::course::discretize::MAX_ORDER;
 use crate::i18n::{fill, t};
 use crate::mathml::{equals, exp, frac, matrix, mi, mo, num, row, sub, sup};
-use crate::plot::{
-    Corner, LogChart, Series, SeriesStyle, TaylorLabels, TaylorSquare, log_chart, mat2, palette,
-    taylor_square,
-};
-use crate::ssm::expm;
-use crate::ssm::lti::taylor_partial_sums;
+use crate::figures;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
@@ -21,50 +16,20 @@ use yew::prelude::*;
 pub(super) fn taylor_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
     let s = &p.lesson.state;
-    let sums = use_memo((s.example, s.delta), |&(example, delta)| {
-        let m = example.system().a() * delta;
-        Ok::<_, crate::ssm::SsmError>((taylor_partial_sums(&m, MAX_ORDER)?, expm(&m)?))
-    });
+    let sums = use_memo((s.example, s.delta), |_| figures::discretize::taylor(s));
     let k = s.order.min(MAX_ORDER);
     let figures = use_memo((s.example, s.delta, k, lang), {
         let sums = sums.clone();
         move |&(_, _, k, lang)| -> Option<(DrawFn, DrawFn)> {
-            let (sums, exact) = (*sums).as_ref().ok()?;
-            let shown: Vec<_> = sums[..=k].iter().map(|p| mat2(&p.sum)).collect();
-            let exact = mat2(exact);
-            let partial = fill(lang, "discretize.legend_partial", &[("k", &k.to_string())]);
-            let square: DrawFn = Rc::new(move |area, theme| {
-                let scene = TaylorSquare {
-                    sums: shown.clone(),
-                    exact,
-                    labels: TaylorLabels {
-                        square: t(lang, "discretize.legend_square"),
-                        partial: &partial,
-                        earlier: t(lang, "discretize.legend_earlier"),
-                        exact: t(lang, "discretize.legend_exp"),
-                        axes: (t(lang, "discretize.axis_first"), t(lang, "discretize.axis_second")),
-                    },
-                };
-                taylor_square(area, &scene, theme).map(|_| None)
+            (*sums).as_ref().ok()?;
+            let (a, b) = (sums.clone(), sums.clone());
+            let square: DrawFn = Rc::new(move |area, theme| match &*a {
+                Ok((sums, exact)) => figures::discretize::square(area, theme, lang, sums, exact, k),
+                Err(_) => Ok(None),
             });
-            let points: Vec<(f64, f64)> =
-                sums.iter().map(|p| (p.order as f64, p.relative_error)).collect();
-            let errors: DrawFn = Rc::new(move |area, theme| {
-                let chart = LogChart {
-                    x_label: t(lang, "discretize.axis_order"),
-                    y_label: t(lang, "discretize.axis_rel_error"),
-                    series: vec![Series {
-                        label: "",
-                        points: points.clone(),
-                        color: palette::BLUE,
-                        style: SeriesStyle::Line,
-                    }],
-                    log_x: false,
-                    marker_x: Some(k as f64),
-                    floor: 1e-17,
-                    corner: Corner::UpperRight,
-                };
-                log_chart(area, &chart, theme)
+            let errors: DrawFn = Rc::new(move |area, theme| match &*b {
+                Ok((sums, _)) => figures::discretize::taylor_error(area, theme, lang, sums, k),
+                Err(_) => Ok(None),
             });
             Some((square, errors))
         }

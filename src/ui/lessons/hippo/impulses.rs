@@ -2,21 +2,13 @@
 
 use super::{Edit, failed, plot_failure, short};
 use crate::course::hippo::HippoLesson;
-use crate::explain::hippo::{
-    LegsStep, legs_delay_readout, legs_impulse_responses, response_spread,
-};
+use crate::explain::hippo::response_spread;
+use crate::figures;
 use crate::i18n::{fill, t};
-use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
-use crate::ssm::Step;
 use crate::ui::components::{DrawFn, Figure, Prose, Toggle};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Impulses of the question's panel arrive at these steps …
-const ARRIVALS: [usize; 3] = [4, 24, 48];
-/// … and are followed for this many steps.
-const SPAN: usize = 80;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ImpulseProps {
@@ -34,40 +26,14 @@ pub(super) fn impulse_panel(p: &ImpulseProps) -> Html {
     let lang = use_lang();
     let key = (p.n, p.delta.to_bits(), p.delay.to_bits(), p.scaled);
     let responses = use_memo(key, |&(n, delta, delay, scaled)| {
-        let step = Step::new(f64::from_bits(delta))?;
-        let c = legs_delay_readout(n, step, f64::from_bits(delay))?;
-        let rule = if scaled { LegsStep::Scaled } else { LegsStep::Fixed(step) };
-        legs_impulse_responses(rule, &c, &ARRIVALS, SPAN)
+        figures::hippo::impulses(n, f64::from_bits(delta), f64::from_bits(delay), scaled)
     });
     let draw = {
         let responses = responses.clone();
         use_memo((key, lang), move |&(.., lang)| -> DrawFn {
-            let labels: Vec<String> = ARRIVALS
-                .iter()
-                .map(|k| fill(lang, "hippo.legend_arrival", &[("k", &k.to_string())]))
-                .collect();
             Rc::new(move |area, theme| {
                 let responses = (*responses).as_ref().map_err(plot_failure)?;
-                let styles = [SeriesStyle::Line, SeriesStyle::Dashed, SeriesStyle::Points];
-                let colors = [palette::BLUE, palette::RED, palette::GREEN];
-                let series = responses
-                    .iter()
-                    .zip(&labels)
-                    .zip(styles.iter().zip(colors))
-                    .map(|((r, label), (&style, color))| Series {
-                        label,
-                        points: r.iter().enumerate().map(|(a, &y)| (a as f64, y)).collect(),
-                        color,
-                        style,
-                    })
-                    .collect();
-                let chart = LineChart {
-                    x_label: t(lang, "hippo.axis_since"),
-                    y_label: t(lang, "hippo.axis_response"),
-                    series,
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(Some)
+                figures::hippo::impulse(area, theme, lang, responses)
             })
         })
     };

@@ -3,11 +3,9 @@
 use super::{Edit, failed, mspace, plot_failure, short};
 use crate::course::hippo::HippoLesson;
 use crate::course::hippo::SignalChoice;
-use crate::explain::hippo::{legs_delay_readout, legs_fixed_views};
+use crate::figures;
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, mi, mo, num, paren, row, sqrt, sub, sup};
-use crate::plot::{LineChart, Series, SeriesStyle, line_chart, palette};
-use crate::ssm::Step;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;
@@ -32,10 +30,7 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
     let lang = use_lang();
     let key = (p.n, p.delta.to_bits(), p.delay.to_bits(), p.signal.clone());
     let views = use_memo(key.clone(), |(n, delta, delay, signal)| {
-        let step = Step::new(f64::from_bits(*delta))?;
-        let c = legs_delay_readout(*n, step, f64::from_bits(*delay))?;
-        let samples = signal.samples();
-        legs_fixed_views(step, &c, &samples).map(|v| (c, samples, v))
+        figures::hippo::kernel_views(*n, f64::from_bits(*delta), f64::from_bits(*delay), signal)
     });
     let delay = p.delay;
     let kernel_draw = {
@@ -44,24 +39,7 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
             let lang = *lang;
             Rc::new(move |area, theme| {
                 let (_, _, views) = (*views).as_ref().map_err(plot_failure)?;
-                let chart = LineChart {
-                    x_label: t(lang, "hippo.axis_lag"),
-                    y_label: t(lang, "hippo.axis_kernel"),
-                    series: vec![Series {
-                        label: t(lang, "hippo.legend_kernel"),
-                        points: views
-                            .kernel
-                            .iter()
-                            .enumerate()
-                            .map(|(j, &k)| (j as f64, k))
-                            .collect(),
-                        color: palette::RED,
-                        style: SeriesStyle::Line,
-                    }],
-                    marker_x: Some(delay),
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(Some)
+                figures::hippo::kernel(area, theme, lang, views, delay)
             })
         })
     };
@@ -71,36 +49,7 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
             let (lang, marker_x) = (*lang, hover.map(f64::from_bits));
             Rc::new(move |area, theme| {
                 let (_, samples, views) = (*views).as_ref().map_err(plot_failure)?;
-                let at_steps =
-                    |v: &[f64]| v.iter().enumerate().map(|(k, &y)| ((k + 1) as f64, y)).collect();
-                let chart = LineChart {
-                    x_label: t(lang, "hippo.axis_k"),
-                    y_label: t(lang, "hippo.axis_value"),
-                    series: vec![
-                        Series {
-                            label: t(lang, "hippo.legend_input"),
-                            points: at_steps(samples),
-                            color: palette::BLUE,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "hippo.legend_recurrent"),
-                            points: at_steps(&views.recurrent),
-                            color: palette::RED,
-                            style: SeriesStyle::Line,
-                        },
-                        Series {
-                            label: t(lang, "hippo.legend_convolved"),
-                            points: at_steps(&views.convolved),
-                            color: palette::ORANGE,
-                            style: SeriesStyle::Dashed,
-                        },
-                    ],
-                    y_limit: Some((-3.0, 3.0)),
-                    marker_x,
-                    ..LineChart::default()
-                };
-                line_chart(area, &chart, theme).map(Some)
+                figures::hippo::outputs(area, theme, lang, samples, views, marker_x)
             })
         })
     };

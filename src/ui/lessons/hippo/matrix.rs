@@ -4,7 +4,8 @@ use super::{Edit, failed, mspace, n_slider, options, plot_failure, short};
 use crate::course::hippo::{HippoLesson, MatrixChoice};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, cases, column, frac, matrix, mi, mo, num, paren, row, sqrt, sub};
-use crate::plot::{CellMap, Heatmap, heatmap};
+use crate::figures;
+use crate::plot::CellMap;
 use crate::ui::components::{DrawFn, Equation, Figure, Select};
 use crate::ui::lang::use_lang;
 use crate::url::Named;
@@ -31,15 +32,7 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
         use_memo((p.matrix, p.n, picked_cell, lang), move |&(_, _, highlight, lang)| -> DrawFn {
             Rc::new(move |area, theme| {
                 let sys = (*system).as_ref().map_err(plot_failure)?;
-                let chart = Heatmap {
-                    values: sys.a(),
-                    x_label: t(lang, "hippo.heat_x"),
-                    y_label: t(lang, "hippo.heat_y"),
-                    value_label: t(lang, "hippo.heat_value"),
-                    range: None,
-                    highlight,
-                };
-                *cells.borrow_mut() = Some(heatmap(area, &chart, theme)?);
+                *cells.borrow_mut() = Some(figures::hippo::heat(area, theme, lang, sys, highlight)?);
                 Ok(None)
             })
         })

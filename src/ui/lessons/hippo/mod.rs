@@ -6,16 +6,16 @@
 use crate::format::three_decimals as short;
 use crate::course::Lesson;
 use crate::course::hippo::{HippoLesson, MAX_N};
-use crate::explain::hippo::{MemorySystem, Precision};
+use crate::explain::hippo::Precision;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, text};
-use crate::plot::{PlotError, palette};
+use crate::plot::PlotError;
+use crate::figures::hippo::system_key;
 use crate::route::Route;
 use crate::ssm::SsmError;
 use crate::ui::components::{Banner, BannerKind, Prose, Question, Slider, TryThis};
 use crate::ui::hooks::{on, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
-use plotters::style::RGBColor;
 use yew::prelude::*;
 
 mod impulses;
@@ -89,23 +89,6 @@ fn n_slider(lang: Lang, id: &'static str, n: usize, edit: &Callback<Edit>) -> Ht
 /// Select options from (value, catalogue key) pairs.
 fn options(lang: Lang, pairs: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
     pairs.iter().map(|&(v, k)| (AttrValue::from(v), AttrValue::from(t(lang, k)))).collect()
-}
-
-fn system_key(system: MemorySystem) -> &'static str {
-    match system {
-        MemorySystem::LegsFixed => "hippo.sys_legs_fixed",
-        MemorySystem::S4dReal => "hippo.sys_s4d",
-        MemorySystem::Random => "hippo.sys_random",
-    }
-}
-
-/// The colour of a compared system, the same in every figure.
-fn system_color(system: MemorySystem) -> RGBColor {
-    match system {
-        MemorySystem::LegsFixed => palette::ORANGE,
-        MemorySystem::S4dReal => palette::GREEN,
-        MemorySystem::Random => palette::PURPLE,
-    }
 }
 
 fn precision_key(p: Precision) -> &'static str {

@@ -6,15 +6,16 @@
 //!
 //! | file         | part                                                      |
 //! |--------------|-----------------------------------------------------------|
-//! | `picture.rs` | the machine drawn at time t                                |
 //! | `model.rs`   | its law and state-space form, and the spring–circuit table  |
 
 mod model;
-mod picture;
 
 use super::lti::{
-    EigenTexts, PhaseTexts, Run, TimePlots, TimeTexts, clock, eigen_draw, eigen_list, error_banner,
-    phase_draw, signal_options,
+    Run, TimePlots, clock, eigen_draw, eigen_list, error_banner, phase_draw, signal_options,
+};
+use crate::figures::{
+    self,
+    origins::{eigen_texts, key, phase_texts, time_texts},
 };
 use crate::url::Named;
 use crate::course::Lesson;
@@ -29,13 +30,12 @@ use crate::route::{Route, href_with};
 use crate::url::UrlState;
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{
-    Banner, BannerKind, Figure, PlayControls, Prose, Question, Select, Slider, TryThis,
+    Banner, BannerKind, DrawFn, Figure, PlayControls, Prose, Question, Select, Slider, TryThis,
 };
 use crate::ui::hooks::{use_lesson, use_player, use_update_measure};
 use crate::ui::lang::use_lang;
 use model::{AnalogyTable, ModelPanel};
 use num_complex::Complex64;
-use picture::machine_picture;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -97,28 +97,6 @@ fn model(s: &OriginsLesson) -> Result<Model, SsmError> {
     })
 }
 
-/// The catalogue key of a text that differs between the spring and the circuit.
-fn key(machine: Machine, name: &str) -> String {
-    format!("origins.{}_{name}", machine.name())
-}
-
-fn time_texts(lang: Lang, machine: Machine) -> Rc<TimeTexts> {
-    let k = |name: &str| t(lang, &key(machine, name));
-    Rc::new(TimeTexts {
-        time_axis: t(lang, "origins.axis_time"),
-        input_axis: k("axis_input"),
-        input_legend: k("legend_input"),
-        impulse_legend: t(lang, "origins.legend_impulse"),
-        state_axis: k("axis_state"),
-        h1_legend: k("legend_h1"),
-        h2_legend: k("legend_h2"),
-        output_axis: k("axis_output"),
-        input_label: k("fig_input"),
-        state_label: k("fig_state"),
-        output_label: k("fig_output"),
-    })
-}
-
 /// The info banner naming the regime.
 fn regime_text(lang: Lang, ch: &Character) -> String {
     let z = ch.damping_ratio.map(decimal).unwrap_or_default();
@@ -149,11 +127,7 @@ pub(crate) fn origins_lesson() -> Html {
     // Every hook runs before the early return below.
     let eigenvalues = model.as_ref().as_ref().ok().map(|m| m.eigenvalues.clone());
     let eigen_fig = use_memo((eigenvalues, lang), |(eigenvalues, lang)| {
-        let texts = EigenTexts {
-            axes: (t(*lang, "origins.eig_axis_re"), t(*lang, "origins.eig_axis_im")),
-            regions: (t(*lang, "origins.region_stable"), t(*lang, "origins.region_unstable")),
-        };
-        eigenvalues.clone().map(|e| eigen_draw(e, texts))
+        eigenvalues.clone().map(|e| eigen_draw(e, eigen_texts(*lang)))
     });
     let (m, eigen_fig) = match (&*model, &*eigen_fig) {
         (Ok(m), Some(fig)) => (m.clone(), fig.clone()),
@@ -181,19 +155,16 @@ pub(crate) fn origins_lesson() -> Html {
     });
 
     // The picture of the machine at time t.
-    let picture = machine_picture(lang, &s, m.run.clone());
+    let picture: DrawFn = {
+        let (state, run) = ((*s).clone(), m.run.clone());
+        Rc::new(move |area, theme| figures::origins::picture(area, theme, lang, &state, &run))
+    };
     let phase = phase_draw(
         m.sys.clone(),
         m.run.clone(),
         s.t,
         *hover,
-        PhaseTexts {
-            axes: (k("phase_h1"), k("phase_h2")),
-            path: t(lang, "origins.phase_path"),
-            now: t(lang, "origins.phase_now"),
-            rate: t(lang, "origins.phase_rate"),
-            equilibrium: t(lang, "origins.phase_equilibrium"),
-        },
+        phase_texts(lang, machine),
         f64::INFINITY,
     );
     let on_hover = {
@@ -243,7 +214,7 @@ pub(crate) fn origins_lesson() -> Html {
                         <Figure id="origins/phase" draw={phase} label={k("phase_label")} aspect={0.9} />
                     </div>
                     <TimePlots lesson="origins" run={m.run.clone()} marker={(*hover).or(Some(s.t))} on_hover={on_hover}
-                               texts={time_texts(lang, machine)} limit={None::<(f64, f64)>} />
+                               texts={Rc::new(time_texts(lang, machine))} limit={None::<(f64, f64)>} />
                 </div>
                 <p class="hint">{ t(lang, "origins.hover_hint") }</p>
             </section>

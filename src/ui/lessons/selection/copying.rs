@@ -8,7 +8,7 @@ use crate::course::selection::{COLORS, DATA, DELTA_RANGE, EXAMPLES, LEN_RANGE, S
 use crate::explain::selection::{CopyingReport, StepProjection, run_copying};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, mi, mo, num, paren, row, sub, text};
-use crate::plot::{CopyingScene, ModelRows, Theme, column_at, copying_figure};
+use crate::plot::{Theme, column_at};
 use crate::ssm::{BRule, SsmError};
 use crate::ui::components::{Banner, BannerKind, Equation, Figure, Slider};
 use crate::ui::lang::use_lang;
@@ -176,28 +176,6 @@ struct CopyDeps {
 
 /// The selective-copying figure.
 fn draw_copying(d: &CopyDeps, area: &Area, theme: &Theme) -> Drawn {
-    let (fixed, selective, hover, lang) = (&*d.fixed, &*d.selective, d.hover, d.lang);
-    let (Ok(f), Ok(sel)) = (fixed, selective) else { return Ok(None) };
-    let len = f.delta.len();
-    let scene = CopyingScene {
-        tokens: &f.example.tokens[..len],
-        tokens_title: t(lang, "selection.copy_tokens"),
-        models: vec![
-            ModelRows {
-                delta_title: t(lang, "selection.copy_fixed_delta"),
-                weights_title: t(lang, "selection.copy_fixed_weights"),
-                delta: &f.delta,
-                weights: &f.weights,
-            },
-            ModelRows {
-                delta_title: t(lang, "selection.copy_sel_delta"),
-                weights_title: t(lang, "selection.copy_sel_weights"),
-                delta: &sel.delta,
-                weights: &sel.weights,
-            },
-        ],
-        x_label: t(lang, "selection.copy_x"),
-        marker: hover,
-    };
-    copying_figure(area, &scene, theme).map(Some)
+    let (Ok(f), Ok(sel)) = (&*d.fixed, &*d.selective) else { return Ok(None) };
+    crate::figures::selection::copying(area, theme, d.lang, f, sel, d.hover)
 }

@@ -16,10 +16,8 @@ mod question;
 mod rules;
 mod sentence;
 
-use crate::explain::selection::{
-    BRuleComparison, CHANNELS, STATE, TextModel, compare_b_rules, mixing_matrix, output_shares,
-    text_model,
-};
+use crate::explain::selection::{CHANNELS, text_model};
+use crate::figures::selection::{TextView, text_view};
 use copying::CopyingPanel;
 use figures::{draw_kappa, draw_maps, draw_mixing, draw_outputs};
 use question::MixingQuestion;
@@ -31,12 +29,11 @@ use crate::course::selection::SelectionLesson;
 use crate::i18n::{Lang, t};
 use crate::plot::{PlotError, Theme, XAxisMap, column_at};
 use crate::route::Route;
-use crate::ssm::{BRule, SsmError, trace_channel};
+use crate::ssm::{BRule, SsmError};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::{DrawFn, Prose, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
-use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::DrawingArea;
 use std::rc::Rc;
@@ -123,32 +120,6 @@ fn chip(lang: Lang, token: usize) -> Html {
 /// The short names of the text model's channels.
 const CHANNEL_KEYS: [&str; CHANNELS] =
     ["selection.ch0", "selection.ch1", "selection.ch2", "selection.ch3"];
-const CHANNEL_SHORT: [&str; CHANNELS] =
-    ["selection.ch0_short", "selection.ch1_short", "selection.ch2_short", "selection.ch3_short"];
-
-/// What the text part draws, from the core: the state of one channel, its mixing matrix, its
-/// outputs under both rules, and the shares of the last output.
-#[derive(PartialEq)]
-struct TextView {
-    model: TextModel,
-    /// h_t of the channel, (N, L).
-    h: DMatrix<f64>,
-    /// The mixing matrix of the channel, (L, L).
-    alpha: DMatrix<f64>,
-    rules: BRuleComparison,
-    /// The first token's share of the last output.
-    first_share: f64,
-}
-
-fn text_view(model: TextModel, rule: BRule, channel: usize) -> Result<TextView, SsmError> {
-    let trace = trace_channel(&model.input, rule, channel)?;
-    let l = model.tokens.len();
-    let h = DMatrix::from_fn(STATE, l, |n, t| trace.steps[t].h[n]);
-    let alpha = mixing_matrix(&model.input, rule, channel)?;
-    let rules = compare_b_rules(&model.input, channel)?;
-    let first_share = output_shares(&alpha, l - 1).first().copied().unwrap_or(0.0);
-    Ok(TextView { model, h, alpha, rules, first_share })
-}
 
 /// The page's drawing area, and what drawing a figure returns (its axis for hovering, if any).
 type Area = DrawingArea<MeasuredCanvas, Shift>;

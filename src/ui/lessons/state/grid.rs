@@ -6,7 +6,8 @@ use crate::course::state::{GOAL, GRID, START, StateLesson, walk};
 use crate::explain::tracking::Move;
 use crate::i18n::t;
 use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
-use crate::plot::{GridScene, grid_cell_at, grid_world};
+use crate::figures;
+use crate::plot::grid_cell_at;
 use crate::ui::components::{DrawFn, Equation, Figure};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -44,18 +45,8 @@ pub(super) fn grid_panel(p: &PanelProps) -> Html {
         })
     };
     let grid_draw: DrawFn = {
-        let trail = path[..path.len() - 1].to_vec();
-        let goal_label = t(lang, "state.goal").to_owned();
-        Rc::new(move |area, theme| {
-            let scene = GridScene {
-                size: GRID,
-                goal: GOAL,
-                agent,
-                trail: trail.clone(),
-                goal_label: goal_label.clone(),
-            };
-            grid_world(area, &scene, theme).map(|_| None)
-        })
+        let state = (*lesson.state).clone();
+        Rc::new(move |area, theme| figures::state::grid(area, theme, lang, &state))
     };
     let vector = equals([mi("h"), column(&[x, y, d], 3)]);
     // d = √((x − gx)² + (y − gy)²)

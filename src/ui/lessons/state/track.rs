@@ -4,9 +4,9 @@
 use super::PanelProps;
 use crate::ui::errors::error_text;
 use crate::course::state::{STEPS, WARMUP};
-use crate::explain::tracking::{Tracking, prediction_errors};
+use crate::explain::tracking::prediction_errors;
+use crate::figures;
 use crate::i18n::{fill, t};
-use crate::plot::{TrackScene, track_view, tracking};
 use crate::ui::components::{DrawFn, Figure, PlayControls, Slider, Toggle};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;
@@ -21,10 +21,7 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
     let lang = use_lang();
     let (lesson, s) = (&p.lesson, &p.lesson.state);
     // Computed once per noise level, shown up to step k.
-    let track = use_memo(s.noise.to_bits(), |bits| {
-        Tracking { steps: STEPS, dt: 1.0, noise: f64::from_bits(*bits), jitter: 0.03, seed: 2024 }
-            .run()
-    });
+    let track = use_memo(s.noise.to_bits(), |bits| figures::state::track_run(f64::from_bits(*bits)));
     let player = use_player(
         s.k as f64,
         Track::steps(1, STEPS, TICK_MS),
@@ -39,40 +36,7 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
         prediction_errors(&track[..(k + 1).min(track.len())], WARMUP.min(k.saturating_sub(1)));
     let track_draw: DrawFn = {
         let truth = s.truth;
-        let labels = [
-            t(lang, "state.legend_observed"),
-            t(lang, "state.legend_estimated"),
-            t(lang, "state.legend_truth"),
-            t(lang, "state.legend_predicted"),
-            t(lang, "state.legend_naive"),
-        ];
-        let axes = (t(lang, "state.axis_x"), t(lang, "state.axis_y"));
-        Rc::new(move |area, theme| {
-            let shown = &track[..k];
-            let now = &shown[k - 1];
-            let view = track_view(
-                track
-                    .iter()
-                    .flat_map(|p| [(p.truth[0], p.truth[1]), (p.observed[0], p.observed[1])]),
-            );
-            let pair = |p: [f64; 2]| (p[0], p[1]);
-            let scene = TrackScene {
-                observed: shown.iter().map(|p| pair(p.observed)).collect(),
-                estimated: shown.iter().map(|p| (p.estimate[0], p.estimate[1])).collect(),
-                truth: if truth {
-                    shown.iter().map(|p| pair(p.truth)).collect()
-                } else {
-                    Vec::new()
-                },
-                predicted: pair(now.predicted_next),
-                naive: pair(now.naive_next),
-                actual_next: if truth { track.get(k).map(|p| pair(p.truth)) } else { None },
-                labels,
-                axes,
-                view,
-            };
-            tracking(area, &scene, theme).map(|_| None)
-        })
+        Rc::new(move |area, theme| figures::state::track(area, theme, lang, &track, k, truth))
     };
     html! {
         <section class="panel">

@@ -1,11 +1,11 @@
 //! The cost panel of `#/views`: work, sequential steps and the cost of the next token for each
 //! view, at the current L and N and against L.
 
-use super::{count, view_color, view_name};
-use crate::course::views::{MAX_COST_STATES, ViewsLesson, cost_lengths};
-use crate::explain::views::{ViewCost, view_cost};
+use super::{count, view_name};
+use crate::figures::{self, views::Cost};
+use crate::course::views::{MAX_COST_STATES, ViewsLesson};
+use crate::explain::views::view_cost;
 use crate::i18n::{fill, t};
-use crate::plot::{Corner, LogChart, Series, SeriesStyle, log_chart};
 use crate::ssm::View;
 use crate::ui::components::{DrawFn, Figure, Slider};
 use crate::ui::hooks::LessonState;
@@ -23,50 +23,10 @@ pub(super) fn cost_panel(p: &CostProps) -> Html {
     let lang = use_lang();
     let (lesson, s) = (&p.lesson, &p.lesson.state);
     let cost_charts = use_memo((s.states, s.len, lang), |&(n, len, lang)| -> [DrawFn; 3] {
-        let lengths = cost_lengths();
-        let curve = |pick: fn(&ViewCost) -> u64| -> Vec<(View, Vec<(f64, f64)>)> {
-            View::ALL
-                .iter()
-                .map(|&v| {
-                    (
-                        v,
-                        lengths
-                            .iter()
-                            .map(|&l| (l as f64, pick(&view_cost(v, n, l)) as f64))
-                            .collect(),
-                    )
-                })
-                .collect()
-        };
-        let chart = |curves: Vec<(View, Vec<(f64, f64)>)>, y_key: &'static str| -> DrawFn {
-            Rc::new(move |area, theme| {
-                let chart = LogChart {
-                    x_label: t(lang, "views.axis_length"),
-                    y_label: t(lang, y_key),
-                    series: curves
-                        .iter()
-                        .map(|(v, points)| Series {
-                            label: view_name(lang, *v),
-                            points: points.clone(),
-                            color: view_color(*v),
-                            style: SeriesStyle::Line,
-                        })
-                        .collect(),
-                    log_x: true,
-                    marker_x: Some(len as f64),
-                    floor: 1.0,
-                    corner: Corner::UpperLeft,
-                };
-                log_chart(area, &chart, theme).map(|_| None)
-            })
-        };
-        [
-            chart(curve(|c| c.sequence.operations()), "views.axis_work"),
-            chart(curve(|c| c.sequence.sequential_steps), "views.axis_sequential"),
-            chart(curve(|c| c.next_token.operations()), "views.axis_next"),
-        ]
+        [Cost::Work, Cost::Sequential, Cost::Next].map(|which| -> DrawFn {
+            Rc::new(move |area, theme| figures::views::cost_chart(area, theme, lang, which, n, len))
+        })
     });
-
     // Costs at the current L and N.
     let cost_rows = View::ALL.iter().map(|&v| {
         let c = view_cost(v, s.states, s.len);

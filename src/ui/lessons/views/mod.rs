@@ -20,24 +20,20 @@ use crate::ui::errors::error_text;
 use crate::course::Lesson;
 use crate::course::views::{DELTA_RANGE, LEN_RANGE, ViewsLesson};
 use crate::explain::examples::{Example, Tokens};
-use crate::explain::views::{RecurrenceStep, ThreeViews};
-use crate::explain::views::{recurrence_steps, three_views};
-use crate::i18n::{Lang, t};
+use crate::figures;
+pub(super) use crate::figures::views::view_name;
+use crate::i18n::t;
 use crate::mathml::{Math, bar, mi, mo, number_text, row, sub};
-use crate::plot::palette;
 use crate::route::Route;
-use crate::ssm::lti::FftConvolution;
-use crate::ssm::lti::convolve_fft_spectra;
-use crate::ssm::{Discretized, Method, SsmError, Step, View, discretize};
+use crate::ssm::{Discretized, SsmError};
 use crate::ui::components::{Banner, BannerKind, Prose, Select, Slider, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
-use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The recurrence's steps, the three views' outputs and the FFT's spectra of one run.
-type Runs = Result<(Vec<RecurrenceStep>, ThreeViews, FftConvolution), SsmError>;
+type Runs = Result<figures::views::Runs, SsmError>;
 
 /// What every panel gets: the lesson's state and edits, the discretized system and its run.
 #[derive(Properties, PartialEq)]
@@ -54,16 +50,11 @@ pub(crate) fn views_lesson() -> Html {
     let s = lesson.state.clone();
     use_update_measure("views", &*s);
     let x = s.input();
-    let system = use_memo((s.example, s.delta), |&(example, delta)| {
-        discretize(&example.system(), Step::new(delta)?, Method::Zoh)
-    });
+    let system = use_memo((s.example, s.delta), |_| figures::views::system(&s));
     let runs = use_memo((s.example, s.delta, s.tokens, s.len), {
         let (system, x) = (system.clone(), x.clone());
         move |_| {
-            let sys = (*system).as_ref().map_err(Clone::clone)?;
-            let views = three_views(sys, &x)?;
-            let spectra = convolve_fft_spectra(&views.kernel, &x)?;
-            Ok::<_, SsmError>((recurrence_steps(sys, &x)?, views, spectra))
+            figures::views::runs((*system).as_ref().map_err(Clone::clone)?, &x)
         }
     });
     let controls = html! { <Controls lesson={lesson.clone()} /> };
@@ -122,24 +113,6 @@ fn controls(p: &ControlsProps) -> Html {
                         step={1.0} digits={0} on_change={lesson.on(|s, v: f64| *s = s.with_len(v.round() as usize))} />
             </div>
         </section>
-    }
-}
-
-/// The colour of each view, the same in every figure.
-pub(super) fn view_color(v: View) -> RGBColor {
-    match v {
-        View::Recurrent => palette::BLUE,
-        View::Convolution => palette::RED,
-        View::Fft => palette::ORANGE,
-    }
-}
-
-/// The view's name, translated.
-pub(super) fn view_name(lang: Lang, v: View) -> &'static str {
-    match v {
-        View::Recurrent => t(lang, "views.view_recurrent"),
-        View::Convolution => t(lang, "views.view_convolution"),
-        View::Fft => t(lang, "views.view_fft"),
     }
 }
 

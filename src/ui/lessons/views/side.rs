@@ -3,14 +3,11 @@
 //! click to go there).
 
 use super::columns::{ConvolutionColumn, RecurrentColumn};
-use super::{PanelProps, view_color, view_name};
+use super::PanelProps;
+use crate::figures;
 use crate::explain::views::convolution_terms;
 use crate::i18n::{fill, t};
-use crate::plot::{
-    LineChart, Series, SeriesStyle, SlideLabels, SlideScene, StateLabels, StateScene, line_chart,
-    sliding_kernel, state_plane,
-};
-use crate::ssm::{Stability, View};
+use crate::ssm::Stability;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls, Slider};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;
@@ -45,56 +42,30 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
     let pictures = use_memo((s.example, s.delta, s.tokens, s.len, shown, lang), {
         let runs = p.runs.clone();
         move |&(_, _, tokens, len, k, lang)| -> Option<[DrawFn; 2]> {
-            let (steps, views, _) = (*runs).as_ref().ok()?;
-            let k = k.min(steps.len() - 1);
-            let mut all = vec![(0.0, 0.0)];
-            all.extend(steps.iter().map(|st| (st.state[0], st.state[1])));
-            let carried = (steps[k].carried[0], steps[k].carried[1]);
-            let now = fill(lang, "views.label_now", &[("k", &k.to_string())]);
-            let plane: DrawFn = Rc::new(move |area, theme| {
-                let scene = StateScene {
-                    all: all.clone(),
-                    shown: k + 2,
-                    carried,
-                    labels: StateLabels {
-                        path: t(lang, "views.legend_path"),
-                        carried: t(lang, "views.legend_carried"),
-                        added: t(lang, "views.legend_added"),
-                        now: &now,
-                        axes: (t(lang, "views.axis_h1"), t(lang, "views.axis_h2")),
-                    },
-                };
-                state_plane(area, &scene, theme).map(|_| None)
+            let (_, views, _) = (*runs).as_ref().ok()?;
+            let input = tokens.values(len);
+            convolution_terms(&views.kernel, &input, k.min(views.convolution.len() - 1)).ok()?;
+            let other = runs.clone();
+            let plane: DrawFn = Rc::new(move |area, theme| match &*runs {
+                Ok((steps, _, _)) => figures::views::plane(area, theme, lang, steps, k),
+                Err(_) => Ok(None),
             });
-            let (input, kernel) = (tokens.values(len), views.kernel.clone());
-            let terms = convolution_terms(&kernel, &input, k).ok()?;
-            let sum = fill(
-                lang,
-                "views.label_sum",
-                &[("k", &k.to_string()), ("y", &short(views.convolution[k]))],
-            );
-            let slide: DrawFn = Rc::new(move |area, theme| {
-                let scene = SlideScene {
-                    input: input.clone(),
-                    kernel: kernel.clone(),
-                    terms: terms.clone(),
-                    k,
-                    labels: SlideLabels {
-                        input: t(lang, "views.axis_input"),
-                        kernel: t(lang, "views.axis_kernel"),
-                        products: t(lang, "views.axis_products"),
-                        position: t(lang, "views.axis_position"),
-                        sum: &sum,
-                    },
-                };
-                sliding_kernel(area, &scene, theme).map(|_| None)
+            let slide: DrawFn = Rc::new(move |area, theme| match &*other {
+                Ok((_, views, _)) => figures::views::slide(area, theme, lang, views, &input, k),
+                Err(_) => Ok(None),
             });
             Some([plane, slide])
         }
     });
     let outputs = use_memo((s.example, s.delta, s.tokens, s.len, s.k, *hover, lang), {
         let runs = p.runs.clone();
-        move |&(.., k, hover, lang)| outputs_draw(&runs, k, hover, lang)
+        move |&(.., k, hover, lang)| -> Option<DrawFn> {
+            (*runs).as_ref().ok()?;
+            Some(Rc::new(move |area, theme| match &*runs {
+                Ok((_, views, _)) => figures::views::outputs(area, theme, lang, views, k, hover),
+                Err(_) => Ok(None),
+            }))
+        }
     });
     let Ok((steps, views, _)) = &*p.runs else { return Html::default() };
     let (Some([plane, slide]), Some(outputs)) = ((*pictures).clone(), (*outputs).clone()) else {
@@ -141,47 +112,4 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
             </ul>
         </section>
     }
-}
-
-/// The outputs of the three views: the recurrence and the sliding kernel up to step k, the FFT's
-/// all at once, with the marker at the hovered step (else at k).
-fn outputs_draw(
-    runs: &super::Runs,
-    k: usize,
-    hover: Option<f64>,
-    lang: crate::i18n::Lang,
-) -> Option<DrawFn> {
-    let (_, views, _) = runs.as_ref().ok()?;
-    let len = views.fft.len();
-    let k = k.min(len - 1);
-    let indexed = |ys: &[f64], upto: usize| -> Vec<(f64, f64)> {
-        ys.iter().take(upto).enumerate().map(|(i, &y)| (i as f64, y)).collect()
-    };
-    // The recurrence and the sliding kernel have reached step k; the FFT has every output.
-    let lines = [
-        (View::Recurrent, indexed(&views.recurrent, k + 1), SeriesStyle::Line),
-        (View::Convolution, indexed(&views.convolution, k + 1), SeriesStyle::Points),
-        (View::Fft, indexed(&views.fft, len), SeriesStyle::Dashed),
-    ];
-    let marker = hover.or(Some(k as f64));
-    Some(Rc::new(move |area, theme| {
-        let chart = LineChart {
-            x_label: t(lang, "views.axis_step"),
-            y_label: t(lang, "views.axis_output"),
-            series: lines
-                .iter()
-                .map(|(v, points, style)| Series {
-                    label: view_name(lang, *v),
-                    points: points.clone(),
-                    color: view_color(*v),
-                    style: *style,
-                })
-                .collect(),
-            marker_x: marker,
-            y_limit: Some((-1e6, 1e6)),
-            x_range: Some((0.0, (len - 1) as f64)),
-            ..LineChart::default()
-        };
-        line_chart(area, &chart, theme).map(Some)
-    }))
 }

@@ -3,7 +3,7 @@
 
 use super::PanelProps;
 use crate::i18n::{fill, t};
-use crate::plot::{Corner, LogChart, Series, SeriesStyle, log_chart, palette};
+use crate::figures;
 use crate::ui::components::{DrawFn, Figure};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -16,50 +16,10 @@ pub(super) fn spectra_panel(p: &PanelProps) -> Html {
     let spectra = use_memo((s.example, s.delta, s.tokens, s.len, lang), {
         let runs = p.runs.clone();
         move |&(.., lang)| -> Option<DrawFn> {
-            let (_, _, fft) = (*runs).as_ref().ok()?;
-            let half = fft.size / 2;
-            let magnitudes = |zs: &[num_complex::Complex64]| -> Vec<(f64, f64)> {
-                zs.iter().take(half + 1).enumerate().map(|(f, z)| (f as f64, z.norm())).collect()
-            };
-            let series = [
-                (
-                    t(lang, "views.legend_kernel_spectrum"),
-                    magnitudes(&fft.kernel_spectrum),
-                    palette::ORANGE,
-                    SeriesStyle::Line,
-                ),
-                (
-                    t(lang, "views.legend_input_spectrum"),
-                    magnitudes(&fft.input_spectrum),
-                    palette::SKY,
-                    SeriesStyle::Line,
-                ),
-                (
-                    t(lang, "views.legend_output_spectrum"),
-                    magnitudes(&fft.output_spectrum),
-                    palette::RED,
-                    SeriesStyle::Points,
-                ),
-            ];
-            let draw: DrawFn = Rc::new(move |area, theme| {
-                let chart = LogChart {
-                    x_label: t(lang, "views.axis_frequency"),
-                    y_label: t(lang, "views.axis_magnitude"),
-                    series: series
-                        .iter()
-                        .map(|(label, points, color, style)| Series {
-                            label,
-                            points: points.clone(),
-                            color: *color,
-                            style: *style,
-                        })
-                        .collect(),
-                    log_x: false,
-                    marker_x: None,
-                    floor: 1e-6,
-                    corner: Corner::UpperRight,
-                };
-                log_chart(area, &chart, theme).map(|_| None)
+            (*runs).as_ref().ok()?;
+            let draw: DrawFn = Rc::new(move |area, theme| match &*runs {
+                Ok((_, _, fft)) => figures::views::spectra(area, theme, lang, fft),
+                Err(_) => Ok(None),
             });
             Some(draw)
         }

@@ -5,12 +5,10 @@
 //! | `controls.rs`  | N, the signal, the compared system, the precision       |
 //! | `readouts.rs`  | the errors so far and the values at the hovered step    |
 //! | `equations.rs` | the LegS update, the reconstruction, the live c_t        |
-//! | `figures.rs`   | the state's bars and the error against N                |
 //! | `pad.rs`       | drawing the signal with the pointer or the keys         |
 
 mod controls;
 mod equations;
-mod figures;
 mod pad;
 mod readouts;
 
@@ -23,10 +21,11 @@ use equations::MemoryEquations;
 use pad::use_draw_pad;
 use readouts::MemoryReadouts;
 
-use super::{Edit, failed, plot_failure, precision_key, system_color, system_key};
-use crate::course::hippo::{HippoLesson, LEN, MAX_N, RANGE, SIZES, SignalChoice};
+use super::{Edit, failed, plot_failure, precision_key};
+use crate::course::hippo::{HippoLesson, LEN, MAX_N, SIZES, SignalChoice};
 use crate::i18n::{fill, t};
-use crate::plot::{Frame, MemoryLabels, MemoryScene, memory_chart};
+use crate::figures::{self, hippo::Memory};
+use crate::plot::Frame;
 use crate::ssm::SsmError;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls};
 use crate::ui::hooks::{Track, on, use_player};
@@ -114,36 +113,14 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
             lang,
         );
         use_memo(key, move |&(_, n, t_now, _, compare, cursor, hover, lang)| -> DrawFn {
-            let recalled_label = fill(lang, "hippo.legend_recalled", &[("n", &n.to_string())]);
-            let compared_label = compare.map_or(String::new(), |s| {
-                fill(lang, "hippo.legend_compared", &[("system", t(lang, system_key(s)))])
-            });
             let knots = knots.unwrap_or_default();
+            let (s, samples) = (HippoLesson { n, compare, ..HippoLesson::default() }, samples.clone());
             Rc::new(move |area, theme| {
                 let recall = (*recall).as_ref().map_err(plot_failure)?;
                 let compared = (*compared).as_ref().map_err(plot_failure)?;
-                let scene = MemoryScene {
-                    signal: &samples,
-                    seen: t_now,
-                    recalled: &recall.history,
-                    compared: compared
-                        .as_ref()
-                        .map(|r| r.history.as_slice())
-                        .zip(compare.map(system_color)),
-                    knots: &knots,
-                    cursor,
-                    marker: hover.map(f64::from_bits),
-                    y_range: (-1.5 * RANGE, 1.5 * RANGE),
-                    labels: MemoryLabels {
-                        seen: t(lang, "hippo.legend_seen"),
-                        unseen: t(lang, "hippo.legend_unseen"),
-                        recalled: &recalled_label,
-                        compared: &compared_label,
-                        x_axis: t(lang, "hippo.axis_k"),
-                        y_axis: t(lang, "hippo.axis_value"),
-                    },
-                };
-                let drawn = memory_chart(area, &scene, theme)?;
+                let memory = Memory { samples: &samples, t_now, recall, compared: compared.as_ref() };
+                let hover = hover.map(f64::from_bits);
+                let drawn = figures::hippo::memory_figure(area, theme, lang, &s, &memory, &knots, cursor, hover)?;
                 *frame.borrow_mut() = Some(drawn);
                 Ok(Some(drawn.x_axis()))
             })
@@ -152,13 +129,24 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
     let bars_draw = {
         let (states, recall) = (states.clone(), recall.clone());
         use_memo((p.signal.clone(), p.n, t_now, p.precision, lang), move |&(_, n, .., lang)| {
-            figures::bars(lang, n, states.clone(), recall.clone())
+            let (states, recall) = (states.clone(), recall.clone());
+            let draw: DrawFn = Rc::new(move |area, theme| {
+                let states = (*states).as_ref().map_err(plot_failure)?;
+                let recall = (*recall).as_ref().map_err(plot_failure)?;
+                figures::hippo::bars(area, theme, lang, n, states, recall)
+            });
+            draw
         })
     };
     let errors_draw = {
         let errors = errors.clone();
         use_memo((p.signal.clone(), p.precision, p.n, lang), move |&(_, _, n, lang)| {
-            figures::errors(lang, n, errors.clone())
+            let errors = errors.clone();
+            let draw: DrawFn = Rc::new(move |area, theme| {
+                let errors = (*errors).as_ref().map_err(plot_failure)?;
+                figures::hippo::errors_chart(area, theme, lang, n, errors)
+            });
+            draw
         })
     };
     let pad = use_draw_pad(p.edit.clone(), cursor.clone(), frame.clone());
