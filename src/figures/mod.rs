@@ -21,11 +21,15 @@
 //! - Everything here is native-buildable: `figures` depends on `course`, `explain`, `plot`,
 //!   `i18n`, `url`, `ssm`, `format`, never on `ui`.
 
+pub mod block;
+pub mod compare;
 pub mod continuous;
 pub mod discretize;
+pub mod hardware;
 pub mod hippo;
 pub mod lti;
 pub mod origins;
+pub mod scan;
 pub mod selection;
 pub mod state;
 pub mod views;
@@ -99,7 +103,10 @@ pub fn figures_of(lesson: Lesson) -> &'static [Entry] {
         Lesson::Origins => origins::FIGURES,
         Lesson::Discretize => discretize::FIGURES,
         Lesson::Continuous => continuous::FIGURES,
-        _ => &[],
+        Lesson::Compare => compare::FIGURES,
+        Lesson::Scan => scan::FIGURES,
+        Lesson::Hardware => hardware::FIGURES,
+        Lesson::Block => block::FIGURES,
     }
 }
 
@@ -187,7 +194,10 @@ pub fn draw<DB: DrawingBackend>(
         Lesson::Origins => origins::draw(area, theme, lang, name, &parse_state(&q)?),
         Lesson::Discretize => discretize::draw(area, theme, lang, name, &parse_state(&q)?),
         Lesson::Continuous => continuous::draw(area, theme, lang, name, &parse_state(&q)?),
-        _ => Err(FigureError::UnknownId(id.to_owned())),
+        Lesson::Compare => compare::draw(area, theme, lang, name, &parse_state(&q)?),
+        Lesson::Scan => scan::draw(area, theme, lang, name, &q),
+        Lesson::Hardware => hardware::draw(area, theme, lang, name, &parse_state(&q)?),
+        Lesson::Block => block::draw(area, theme, lang, name, &parse_state(&q)?),
     }
 }
 
@@ -211,3 +221,6 @@ pub fn svg(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

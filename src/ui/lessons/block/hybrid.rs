@@ -2,18 +2,16 @@
 //! layers in every 8, drawn as a strip of layers, and the numbers it keeps per sequence as the
 //! context grows, beside all-Mamba and all-attention stacks.
 
-use crate::course::block::{BlockLesson, GROUP, HYBRID_D_HEAD, HYBRID_MAMBA};
+use crate::course::block::{BlockLesson, GROUP};
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{ScalingChart, ScalingPoint, ScalingSeries, palette, scaling_chart};
-use crate::ssm::block::{LayerKind, inference_values};
+use crate::figures::block::kept;
+use crate::ssm::block::LayerKind;
 use crate::ui::components::{DrawFn, Figure, Slider};
 use crate::ui::lang::use_lang;
 use crate::format::{grouped, man_eok, millions};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Context lengths drawn: 2^10 … 2^20 tokens.
-const CONTEXTS: std::ops::RangeInclusive<u32> = 10..=20;
 /// The context of the readout: 2^18 = 262 144 tokens.
 const READOUT: usize = 1 << 18;
 
@@ -33,11 +31,6 @@ fn count_text(lang: Lang, n: f64) -> String {
     }
 }
 
-/// Numbers kept by `pattern` at `context` tokens.
-fn kept(pattern: &[LayerKind], context: usize) -> f64 {
-    inference_values(pattern, HYBRID_MAMBA, HYBRID_D_HEAD, context) as f64
-}
-
 #[function_component(HybridSection)]
 pub(crate) fn hybrid_section(p: &Props) -> Html {
     let lang = use_lang();
@@ -47,44 +40,7 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
     let attention_layers = mix.iter().filter(|&&k| k == LayerKind::Attention).count();
     // Memoized: the chart redraws only when its own inputs change, not on every lesson update.
     let draw = use_memo((p.attention, lang), |&(attention, lang)| -> DrawFn {
-        let curve = |pattern: &[LayerKind]| -> Vec<ScalingPoint> {
-            CONTEXTS
-                .map(|k| {
-                    let v = kept(pattern, 1 << k) / 1e6;
-                    ScalingPoint { x: f64::from(1u32 << k), y: v, lo: v, hi: v }
-                })
-                .collect()
-        };
-        let series_text = [
-            t(lang, "block.series_mamba").to_owned(),
-            fill(lang, "block.series_mix", &[("a", &attention.to_string())]),
-            t(lang, "block.series_attention").to_owned(),
-        ];
-        let patterns = [0, attention, GROUP].map(BlockLesson::hybrid_pattern);
-        let curves = patterns.map(|p| curve(&p));
-        let (x_label, y_label) = (t(lang, "block.hybrid_x"), t(lang, "block.hybrid_y"));
-        Rc::new(move |area, theme| {
-            let colors = [palette::GREEN, palette::ORANGE, palette::RED];
-            let series = series_text
-                .iter()
-                .zip(&curves)
-                .zip(colors)
-                .map(|((label, points), color)| ScalingSeries {
-                    label,
-                    color,
-                    points: points.clone(),
-                })
-                .collect();
-            let chart = ScalingChart {
-                x_label,
-                y_label,
-                series,
-                x_range: (f64::from(1u32 << CONTEXTS.start()), f64::from(1u32 << CONTEXTS.end())),
-                log_y: true,
-                empty_note: "",
-            };
-            scaling_chart(area, &chart, theme).map(|_| None)
-        })
+        Rc::new(move |area, theme| crate::figures::block::hybrid(area, theme, lang, attention))
     });
     let layers = mix.iter().enumerate().map(|(i, kind)| {
         let (class, key) = match kind {

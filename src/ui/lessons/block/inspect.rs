@@ -1,11 +1,11 @@
 //! The inspector of `#/block`: the open box's tensor as a heat map (hover or slide to pick a
 //! token), its description, a few values and its parameters.
 
-use super::{BoxInfo, Run, dim_text, visible};
+use super::{BoxInfo, Run};
+use crate::figures::{self, block::map_caption};
 use crate::url::Named;
 use crate::course::block::{Axis, BlockLesson, Part, SsmView, shown};
-use crate::i18n::{fill, t};
-use crate::plot::{ColorScale, MatrixMap, matrix_map};
+use crate::i18n::t;
 use crate::ui::components::{DrawFn, Figure, Select, Slider};
 use crate::ui::hooks::LessonState;
 use crate::ui::lang::use_lang;
@@ -42,43 +42,15 @@ pub(super) fn inspect_panel(p: &InspectProps) -> Html {
     let len = r.tokens.len();
     let by_token = view.cols == Axis::Token;
     let column = if by_token { hover.unwrap_or(s.token).min(len - 1) } else { 0 };
-    let part_name = t(lang, &format!("block.part_{}", s.part.name()));
-    let tensor_name = if s.part == Part::Ssm {
-        t(lang, &format!("block.ssm_{}", s.view.name())).split(':').next().unwrap_or("").to_owned()
-    } else {
-        part_name.to_owned()
-    };
-    let caption = fill(
+    let caption = map_caption(
         lang,
-        "block.caption",
-        &[
-            ("name", &tensor_name),
-            ("rows", &dim_text(view.rows, view.values.nrows())),
-            ("cols", &dim_text(view.cols, view.values.ncols())),
-        ],
+        s,
+        (view.rows, view.values.nrows()),
+        (view.cols, view.values.ncols()),
     );
     let map_draw: DrawFn = {
-        let view = view.clone();
-        let labels: Vec<String> = r.tokens.iter().map(|&c| visible(c)).collect();
-        let (x_label, y_label) = (
-            t(lang, &format!("block.axis_{}", view.cols.name())),
-            t(lang, &format!("block.axis_{}", view.rows.name())),
-        );
-        let caption = caption.clone();
-        Rc::new(move |area, theme| {
-            let map = MatrixMap {
-                values: &view.values,
-                caption: &caption,
-                x_label,
-                y_label,
-                col_labels: by_token.then_some(labels.as_slice()),
-                scale: if view.signed { ColorScale::Diverging } else { ColorScale::Sequential },
-                marker_col: by_token.then_some(column),
-                separators: &view.separators,
-                limits: None,
-            };
-            matrix_map(area, &map, theme).map(Some)
-        })
+        let (state, run) = ((**s).clone(), r.clone());
+        Rc::new(move |area, theme| figures::block::map(area, theme, lang, &state, &run, hover))
     };
     let on_hover = {
         let set_hover = p.set_hover.clone();

@@ -17,20 +17,17 @@ use tables::{ParamsTable, StackPanel};
 
 use crate::ui::errors::error_text;
 use crate::course::Lesson;
-use crate::course::block::{Axis, BlockLesson, D_MODEL, Part};
+use crate::course::block::{BlockLesson, Part};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub, text};
-use crate::plot::{ColorScale, MatrixMap, color_limits, matrix_map};
 use crate::route::Route;
-use crate::ssm::block::{BlockTrace, embed_chars, seeded_stack, step_stack, trace_stack};
-use crate::ssm::{MixerDims, SsmError};
+use crate::ssm::MixerDims;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Equation, Prose, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use crate::format::sci;
 use diagram::BlockDiagram;
 use hybrid::HybridSection;
-use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,35 +37,7 @@ const MAMBA_130M: MixerDims =
 /// Rows listed under "a few values".
 const SHOWN_ROWS: usize = 6;
 
-/// The toy model run on the text: its input, every block's trace, and how far recurrent mode
-/// is from the whole-sequence pass.
-struct Run {
-    tokens: Vec<char>,
-    x: DMatrix<f64>,
-    traces: Vec<BlockTrace>,
-    dims: MixerDims,
-    recurrent_gap: f64,
-}
-
-fn run(tokens: &[char], s: &BlockLesson) -> Result<Run, SsmError> {
-    let x = embed_chars(tokens, D_MODEL, s.seed)?;
-    let blocks = seeded_stack(s.init(), s.layers(), s.seed)?;
-    let traces = trace_stack(&blocks, &x)?;
-    let stepped = step_stack(&blocks, &x)?;
-    let last = traces.last().map(|t| &t.output).unwrap_or(&x);
-    let recurrent_gap = (stepped - last).amax();
-    Ok(Run { tokens: tokens.to_vec(), x, dims: blocks[0].mixer.dims(), traces, recurrent_gap })
-}
-
-/// A character as a column label (a space would be invisible).
-fn visible(c: char) -> String {
-    if c.is_whitespace() { "␣".to_owned() } else { c.to_string() }
-}
-
-/// "L = 11" for an axis of a tensor of this run.
-fn dim_text(axis: Axis, n: usize) -> String {
-    format!("{} = {n}", axis.symbol())
-}
+pub(crate) use crate::figures::block::{Run, run, visible};
 
 /// The block's equations: (x, z) = W_in·RMSNorm(h), out = W_out·(SSM(SiLU(conv1d(x))) ⊙ SiLU(z)),
 /// h ← h + out.
@@ -93,42 +62,8 @@ fn equations() -> Vec<Math> {
 
 /// The residual stream through the stack, on one colour scale: the embedded text, then the
 /// stream after each block.
-fn stream_figure(r: &Run, lang: Lang) -> DrawFn {
-    let mut panels: Vec<(String, DMatrix<f64>)> =
-        vec![(t(lang, "block.stream_input").to_owned(), r.x.transpose())];
-    for (i, tr) in r.traces.iter().enumerate() {
-        panels.push((
-            fill(lang, "block.stream_after", &[("n", &(i + 1).to_string())]),
-            tr.output.transpose(),
-        ));
-    }
-    let labels: Vec<String> = r.tokens.iter().map(|&c| visible(c)).collect();
-    let (x_label, y_label) = (t(lang, "block.axis_token"), t(lang, "block.axis_feature"));
-    Rc::new(move |area, theme| {
-        let all = DMatrix::from_iterator(
-            1,
-            panels.iter().map(|p| p.1.len()).sum(),
-            panels.iter().flat_map(|p| p.1.iter().copied()),
-        );
-        let limits = color_limits(ColorScale::Diverging, &all);
-        for ((caption, values), cell) in
-            panels.iter().zip(area.split_evenly((panels.len(), 1)).iter())
-        {
-            let map = MatrixMap {
-                values,
-                caption,
-                x_label,
-                y_label,
-                col_labels: Some(&labels),
-                scale: ColorScale::Diverging,
-                marker_col: None,
-                separators: &[],
-                limits: Some(limits),
-            };
-            matrix_map(cell, &map, theme)?;
-        }
-        Ok(None)
-    })
+fn stream_figure(r: Rc<Run>, lang: Lang) -> DrawFn {
+    Rc::new(move |area, theme| crate::figures::block::stream(area, theme, lang, &r))
 }
 
 #[function_component(BlockLessonView)]
@@ -153,7 +88,7 @@ pub(crate) fn block_lesson() -> Html {
         let result = result.clone();
         use_memo((tokens.clone(), s.seed, s.d_state, s.two, lang), move |_| -> DrawFn {
             match &*result {
-                Ok(r) => stream_figure(r, lang),
+                Ok(r) => stream_figure(r.clone(), lang),
                 Err(_) => Rc::new(|_, _| Ok(None)),
             }
         })

@@ -17,18 +17,16 @@ use bench::use_measurement;
 use run::RunPanel;
 use tables::{FactsPanel, GrowthAnswer, MeasuredPanel};
 
-use crate::url::Named;
 use crate::course::Lesson;
 use crate::course::compare::{Arch, CompareLesson, Point, TARGET_MS, WARMUP_MS};
-use crate::i18n::{Lang, fill, t};
-use crate::plot::{ScalingPoint, palette};
+use crate::i18n::{fill, t};
+use crate::figures::compare::arch_name;
 use crate::route::Route;
 use crate::ui::components::{Prose, TryThis};
 use crate::ui::dom;
 use crate::ui::hooks::{use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use crate::format::fixed;
-use plotters::style::RGBColor;
 use yew::prelude::*;
 
 /// The models' weights and inputs are drawn from this seed.
@@ -64,35 +62,6 @@ pub(super) struct Snapshot {
     params: [usize; 3],
     /// The settings this measurement runs with.
     settings: CompareLesson,
-}
-
-fn color(arch: Arch) -> RGBColor {
-    match arch {
-        Arch::Attention => palette::RED,
-        Arch::Mamba => palette::GREEN,
-        Arch::Rnn => palette::BLUE,
-    }
-}
-
-fn arch_name(lang: Lang, arch: Arch) -> &'static str {
-    t(lang, &format!("compare.arch_{}", arch.name()))
-}
-
-/// The points of one model as chart points: time (µs) or memory (KiB).
-fn curve(points: &[Point], arch: Arch, memory: bool) -> Vec<ScalingPoint> {
-    points
-        .iter()
-        .filter(|p| p.arch == arch)
-        .filter_map(|p| {
-            let x = p.context as f64;
-            if memory {
-                let kib = p.bytes as f64 / 1024.0;
-                return Some(ScalingPoint { x, y: kib, lo: kib, hi: kib });
-            }
-            let s = p.summary()?;
-            Some(ScalingPoint { x, y: s.median * 1e3, lo: s.min * 1e3, hi: s.max * 1e3 })
-        })
-        .collect()
 }
 
 /// The median time per token (µs) of `arch` at `context`, if measured.

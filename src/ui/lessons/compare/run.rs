@@ -1,11 +1,11 @@
 //! The measuring panel of `#/compare`: the settings, run / cancel with progress, and time and
 //! memory per token against the context length.
 
-use super::{Snapshot, Status, arch_name, color, curve};
+use super::{Snapshot, Status};
+use crate::figures;
 use crate::ui::errors::error_text;
-use crate::course::compare::{Arch, CompareLesson, D_CHOICES, L_CHOICES, Point, REPEAT_CHOICES};
+use crate::course::compare::{CompareLesson, D_CHOICES, L_CHOICES, Point, REPEAT_CHOICES};
 use crate::i18n::{fill, t};
-use crate::plot::{ScalingChart, ScalingSeries, scaling_chart};
 use crate::ui::components::{DrawFn, Figure, Select, Toggle};
 use crate::ui::hooks::LessonState;
 use crate::ui::lang::use_lang;
@@ -47,29 +47,9 @@ pub(super) fn run_panel(p: &RunProps) -> Html {
     };
     let l_max = snap.as_ref().map_or(s.l_max, |x| x.settings.l_max);
     let chart = |memory: bool| -> DrawFn {
-        let names = Arch::ALL.map(|a| arch_name(lang, a));
-        let curves = Arch::ALL.map(|a| curve(&points, a, memory));
-        let (x_label, y_label) = (
-            t(lang, "compare.axis_context"),
-            t(lang, if memory { "compare.axis_memory" } else { "compare.axis_time" }),
-        );
-        let (log_y, waiting) = (s.log_y, t(lang, "compare.waiting"));
+        let (points, log_y) = (points.clone(), s.log_y);
         Rc::new(move |area, theme| {
-            let series = Arch::ALL
-                .iter()
-                .zip(names)
-                .zip(curves.clone())
-                .map(|((&a, label), points)| ScalingSeries { label, color: color(a), points })
-                .collect();
-            let chart = ScalingChart {
-                x_label,
-                y_label,
-                series,
-                x_range: (8.0, l_max as f64),
-                log_y,
-                empty_note: waiting,
-            };
-            scaling_chart(area, &chart, theme).map(|_| None)
+            figures::compare::chart(area, theme, lang, &points, memory, l_max, log_y)
         })
     };
 

@@ -9,7 +9,7 @@ use crate::explain::hardware::{
 };
 use crate::format::compact;
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
+use crate::figures;
 use crate::ui::components::{DrawFn, Figure, Select, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -30,36 +30,7 @@ fn stage_row(lang: Lang, s: &StageIo, p: &IoProblem, gb_s: f64) -> Html {
 
 /// The bytes chart: naive and fused HBM traffic against L, for the problem's other sizes.
 fn traffic_draw(lang: Lang, p: IoProblem) -> DrawFn {
-    let labels =
-        (t(lang, "hardware.series_naive").to_owned(), t(lang, "hardware.series_fused").to_owned());
-    let axes = (t(lang, "hardware.axis_l").to_owned(), t(lang, "hardware.axis_bytes").to_owned());
-    Rc::new(move |area, theme| {
-        let at = |l: u64, stages: &[StageIo]| {
-            let (r, w) = traffic(stages, &IoProblem { l, ..p });
-            (l as f64, (r + w) as f64)
-        };
-        let ls: Vec<u64> = (L_K.0..=L_K.1).map(|k| 1u64 << k).collect();
-        let chart = LogLogChart {
-            x_label: &axes.0,
-            y_label: &axes.1,
-            series: vec![
-                Series {
-                    label: &labels.0,
-                    points: ls.iter().map(|&l| at(l, &naive_stages())).collect(),
-                    color: palette::RED,
-                    style: SeriesStyle::Line,
-                },
-                Series {
-                    label: &labels.1,
-                    points: ls.iter().map(|&l| at(l, &fused_stages())).collect(),
-                    color: palette::GREEN,
-                    style: SeriesStyle::Line,
-                },
-            ],
-            marker_x: Some(p.l as f64),
-        };
-        log_log_chart(area, &chart, theme).map(|_| None)
-    })
+    Rc::new(move |area, theme| figures::hardware::traffic_chart(area, theme, lang, p))
 }
 
 #[function_component(IoPanel)]

@@ -3,57 +3,18 @@
 use super::Edit;
 use crate::course::scan::{COST_K, ScanLesson};
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
-use crate::ssm::ScanAlgorithm;
+use crate::figures::{self, scan::ALGORITHMS};
 use crate::ssm::scan::cost;
 use crate::ui::components::{DrawFn, Figure, Prose, Slider};
 use crate::ui::compute::length_text;
 use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;
-use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The three algorithms of the cost panel, with their names and colours.
-pub(super) const ALGORITHMS: [(ScanAlgorithm, &str, RGBColor); 3] = [
-    (ScanAlgorithm::Sequential, "scan.algo_sequential", palette::INK),
-    (ScanAlgorithm::HillisSteele, "scan.algo_hillis", palette::GREEN),
-    (ScanAlgorithm::Blelloch, "scan.algo_blelloch", palette::BLUE),
-];
-
 /// The cost figure: work and depth of each algorithm against n, marked at `n`.
 pub(super) fn cost_draw(lang: Lang, n: usize) -> DrawFn {
-    let labels: Vec<(String, String)> = ALGORITHMS
-        .iter()
-        .map(|&(_, key, _)| {
-            (
-                fill(lang, "scan.cost_work", &[("a", t(lang, key))]),
-                fill(lang, "scan.cost_depth", &[("a", t(lang, key))]),
-            )
-        })
-        .collect();
-    let axes = (t(lang, "scan.cost_x").to_owned(), t(lang, "scan.cost_y").to_owned());
-    Rc::new(move |area, theme| {
-        let ns: Vec<usize> = (COST_K.0..=COST_K.1).map(|k| 1usize << k).collect();
-        let mut series = Vec::new();
-        for (&(a, _, color), (work, depth)) in ALGORITHMS.iter().zip(&labels) {
-            series.push(Series {
-                label: work,
-                points: ns.iter().map(|&n| (n as f64, cost(a, n).work as f64)).collect(),
-                color,
-                style: SeriesStyle::Line,
-            });
-            series.push(Series {
-                label: depth,
-                points: ns.iter().map(|&n| (n as f64, cost(a, n).depth as f64)).collect(),
-                color,
-                style: SeriesStyle::Dashed,
-            });
-        }
-        let chart =
-            LogLogChart { x_label: &axes.0, y_label: &axes.1, series, marker_x: Some(n as f64) };
-        log_log_chart(area, &chart, theme).map(|_| None)
-    })
+    Rc::new(move |area, theme| figures::scan::cost_chart(area, theme, lang, n))
 }
 
 /// Work and depth of the three algorithms as n grows.

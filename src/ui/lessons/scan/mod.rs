@@ -30,7 +30,7 @@ use crate::course::scan::{Example, N_RANGE, ScanLesson, positions};
 use crate::i18n::{Lang, fill, t};
 use crate::route::Route;
 use crate::ssm::{
-    Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, trace_blelloch, trace_hillis_steele,
+    Result as SsmResult, ScanAlgorithm, SsmPair, Sum, trace_blelloch, trace_hillis_steele,
 };
 use crate::ui::components::{Banner, BannerKind, PlayControls, Prose, Select, Slider, TryThis};
 use crate::ui::hooks::{Track, on, use_lesson, use_player, use_update_measure};
@@ -98,12 +98,7 @@ pub(crate) fn scan_lesson() -> Html {
     // not redraw them (a figure given the same draw function is not drawn again).
     let composition =
         use_memo((lang, s.n, s.seed, s.at, s.h0.to_bits()), |&(lang, n, seed, at, h0)| {
-            let pairs = ssm_pairs(n, seed).map(|ex| ex.pairs).unwrap_or_default();
-            let at = at.min(pairs.len().saturating_sub(3));
-            let (p, q) = match (pairs.get(at), pairs.get(at + 1)) {
-                (Some(&p), Some(&q)) => (p, q),
-                _ => (SsmPair::identity(), SsmPair::identity()),
-            };
+            let (p, q, at) = crate::figures::scan::composed(n, seed, at);
             composition_draw(lang, p, q, at, f64::from_bits(h0))
         });
     let cost_figure = use_memo((lang, s.cost_k), |&(lang, k)| cost_draw(lang, 1 << k));

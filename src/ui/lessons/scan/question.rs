@@ -5,7 +5,7 @@ use crate::course::scan::ScanLesson;
 use crate::explain::scan::{Measured, Swapped, max_scaled_difference, sequential_states};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{equals, mi, mo, paren, row, text};
-use crate::plot::{LineChart, Series, SeriesStyle, clip_segment, line_chart, palette};
+use crate::figures;
 use crate::ssm::{
     Monoid, Result as SsmResult, ScanAlgorithm, SsmPair, Sum, inclusive_scan, scan_sequential,
 };
@@ -118,71 +118,5 @@ pub(super) fn question(props: &QuestionProps) -> Html {
 
 /// The composition figure: the steps p and q as lines, p∘q, and the path of h through both.
 pub(super) fn composition_draw(lang: Lang, p: SsmPair, q: SsmPair, at: usize, h0: f64) -> DrawFn {
-    let pq = p.combine(&q);
-    let labels = [
-        fill(lang, "scan.fig_p", &[("i", &at.to_string())]),
-        fill(lang, "scan.fig_q", &[("i", &(at + 1).to_string())]),
-        t(lang, "scan.fig_pq").to_owned(),
-        t(lang, "scan.fig_diagonal").to_owned(),
-        t(lang, "scan.fig_path").to_owned(),
-        t(lang, "scan.fig_points").to_owned(),
-    ];
-    let axes = (t(lang, "scan.fig_x").to_owned(), t(lang, "scan.fig_y").to_owned());
-    Rc::new(move |area, theme| {
-        // An affine map is a straight line: its two ends inside the chart, so the canvas draws
-        // one clean segment.
-        let line = |m: SsmPair| {
-            clip_segment(((-2.5, 2.5), (-4.0, 4.0)), (-2.5, m.apply(-2.5)), (2.5, m.apply(2.5)))
-                .map_or_else(Vec::new, |(a, b)| vec![a, b])
-        };
-        let ph = p.apply(h0);
-        let path = vec![(h0, p.apply(h0)), (ph, ph), (ph, q.apply(ph)), (h0, pq.apply(h0))];
-        let chart = LineChart {
-            x_label: &axes.0,
-            y_label: &axes.1,
-            series: vec![
-                Series {
-                    label: &labels[0],
-                    points: line(p),
-                    color: palette::BLUE,
-                    style: SeriesStyle::Line,
-                },
-                Series {
-                    label: &labels[1],
-                    points: line(q),
-                    color: palette::GREEN,
-                    style: SeriesStyle::Line,
-                },
-                Series {
-                    label: &labels[2],
-                    points: line(pq),
-                    color: palette::RED,
-                    style: SeriesStyle::Dashed,
-                },
-                Series {
-                    label: &labels[3],
-                    points: vec![(-2.5, -2.5), (2.5, 2.5)],
-                    color: palette::MARK,
-                    style: SeriesStyle::Dashed,
-                },
-                Series {
-                    label: &labels[4],
-                    points: path,
-                    color: palette::ORANGE,
-                    style: SeriesStyle::Line,
-                },
-                Series {
-                    label: &labels[5],
-                    points: vec![(h0, p.apply(h0)), (ph, q.apply(ph)), (h0, pq.apply(h0))],
-                    color: palette::INK,
-                    style: SeriesStyle::Points,
-                },
-            ],
-            marker_x: Some(h0),
-            y_limit: Some((-4.0, 4.0)),
-            x_range: Some((-2.5, 2.5)),
-            ..LineChart::default()
-        };
-        line_chart(area, &chart, theme).map(|_| None)
-    })
+    Rc::new(move |area, theme| figures::scan::composition(area, theme, lang, p, q, at, h0))
 }

@@ -2,9 +2,9 @@
 //! times on a log-log chart.
 
 use super::run::{Adapter, Measured};
+use crate::figures;
 use crate::format::{ms, sci};
 use crate::i18n::{fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::compute::length_text;
 use crate::ui::lang::use_lang;
@@ -106,43 +106,16 @@ pub(super) fn bench_chart(p: &RowsProps) -> Html {
     let lang = use_lang();
     let draw: DrawFn = {
         let rows = Rc::clone(&p.rows);
-        let labels = (
-            t(lang, "scan.bench.series_cpu").to_owned(),
-            t(lang, "scan.bench.series_gpu").to_owned(),
-            t(lang, "scan.bench.series_compute").to_owned(),
-        );
-        let axes =
-            (t(lang, "scan.bench.axis_x").to_owned(), t(lang, "scan.bench.axis_y").to_owned());
         Rc::new(move |area, theme| {
             let points = |f: &dyn Fn(&Measured) -> Option<f64>| {
                 rows.iter().filter_map(|r| Some((r.len as f64, f(r)?))).collect::<Vec<_>>()
             };
-            let chart = LogLogChart {
-                x_label: &axes.0,
-                y_label: &axes.1,
-                series: vec![
-                    Series {
-                        label: &labels.0,
-                        points: points(&|r| r.cpu_ms),
-                        color: palette::BLUE,
-                        style: SeriesStyle::Line,
-                    },
-                    Series {
-                        label: &labels.1,
-                        points: points(&|r| r.gpu.map(|g| g.total())),
-                        color: palette::RED,
-                        style: SeriesStyle::Line,
-                    },
-                    Series {
-                        label: &labels.2,
-                        points: points(&|r| r.gpu.map(|g| g.compute)),
-                        color: palette::ORANGE,
-                        style: SeriesStyle::Dashed,
-                    },
-                ],
-                marker_x: None,
-            };
-            log_log_chart(area, &chart, theme).map(|_| None)
+            let (cpu, gpu, compute) = (
+                points(&|r| r.cpu_ms),
+                points(&|r| r.gpu.map(|g| g.total())),
+                points(&|r| r.gpu.map(|g| g.compute)),
+            );
+            figures::scan::bench(area, theme, lang, &cpu, &gpu, &compute)
         })
     };
     html! { <Figure id="scan/bench" draw={draw} label={t(lang, "scan.bench.fig_label")} aspect={0.5} /> }
