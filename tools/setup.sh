@@ -65,6 +65,7 @@ need_test_tools() {
     rustup component list --installed | grep -q '^clippy' || rustup component add clippy
     rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
     # Chromium for wasm-bindgen-test and the end-to-end tests (with a Korean font and a math font for the
-    # screenshots); lavapipe for wgpu on the CPU.
+    # screenshots); lavapipe for wgpu on the CPU. `mamba-explainer figure --format png` shapes
+    # its text with the system's fonts and needs the CJK one for Korean (fonts-noto-cjk).
     need_apt chromium chromium-driver mesa-vulkan-drivers fonts-noto-cjk fonts-dejavu-extra
 }

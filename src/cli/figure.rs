@@ -118,3 +118,47 @@ fn write_whole(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
         format!("cannot write {}: {e}", path.display())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the image has more than one colour (a drawn figure, not a blank page).
+    fn drawn(pixmap: &resvg::tiny_skia::Pixmap) -> bool {
+        let first = pixmap.pixels()[0];
+        pixmap.pixels().iter().any(|p| *p != first)
+    }
+
+    #[test]
+    fn every_figure_renders_to_a_png_in_both_languages() {
+        for id in figures::ids() {
+            for lang in Lang::ALL {
+                let svg = figures::svg(&id, "", lang, &Theme::default(), 320, None)
+                    .unwrap_or_else(|e| panic!("{id}: {e}"));
+                let png = png(&svg).unwrap_or_else(|e| panic!("{id}: {e}"));
+                assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{id}");
+                let image = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decodes");
+                assert_eq!(image.width(), 320, "{id}");
+                assert!(drawn(&image), "{id} ({lang:?}) is blank");
+            }
+        }
+    }
+
+    #[test]
+    fn korean_text_is_drawn_with_glyphs() {
+        // The Korean labels put ink on the page: compare against the same SVG without its text
+        // elements (a missing font draws nothing for Hangul).
+        let svg = figures::svg("discretize/hold", "", Lang::Ko, &Theme::default(), 480, None)
+            .expect("draws");
+        let mut no_text = svg.clone();
+        while let (Some(a), Some(b)) = (no_text.find("<text"), no_text.find("</text>")) {
+            no_text.replace_range(a..b + "</text>".len(), "");
+        }
+        let ink = |doc: &str| {
+            let image =
+                resvg::tiny_skia::Pixmap::decode_png(&png(doc).expect("renders")).expect("decodes");
+            image.pixels().iter().filter(|p| p.red() < 128).count()
+        };
+        assert!(ink(&svg) > ink(&no_text) + 200, "the Korean labels drew no glyphs");
+    }
+}
