@@ -15,6 +15,7 @@
 //! | [`plot`] | plotters figures, generic over `DrawingBackend` (canvas in the page, SVG natively) | all |
 //! | [`course`] | the lessons: the registry (`course/registry.rs`, every lesson once, in learning-path order) and each lesson's state as kept in the address | all |
 //! | [`i18n`] | the English and Korean text catalogues (one file per lesson of the registry) | all |
+//! | [`qr`] | QR codes of links (a view's address for students' phones), as modules and an SVG path | all |
 //! | [`url`]  | the address's query: [`url::Query`], [`url::UrlState`], names of enum values ([`url::Named`]) | all |
 //! | [`route`] | hash routes (`#/<lesson>[/<panel>]`) | all |
 //! | [`format`] | how numbers are written: true minus, grouping, scientific, units, 만/억 | all |
@@ -49,6 +50,7 @@ pub mod i18n;
 pub mod lm;
 pub mod mathml;
 pub mod plot;
+pub mod qr;
 pub mod route;
 pub mod ssm;
 pub mod url;
