@@ -8,6 +8,7 @@
 
 use crate::plot::{PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
+use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
 use plotters::coord::Shift;
@@ -151,9 +152,10 @@ pub(crate) fn figure(p: &Props) -> Html {
     };
     html! {
         <figure class={classes!("figure", p.class.clone())} data-figure={p.id.clone()}>
-            <canvas ref={canvas} role="img" aria-label={p.label.clone()}
+            <canvas ref={canvas.clone()} role="img" aria-label={p.label.clone()}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+            <FigureTools id={p.id.clone()} canvas={canvas} />
         </figure>
     }
 }

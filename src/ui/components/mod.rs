@@ -4,6 +4,7 @@
 mod controls;
 mod equation;
 mod figure;
+mod figure_tools;
 mod lang_switch;
 mod nav;
 mod notes;
