@@ -88,3 +88,8 @@ pub(crate) fn measure(name: &str, start_mark: &str) {
 pub(crate) fn pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
 }
+
+/// Milliseconds since the page loaded (`performance.now()`), 0 without a clock.
+pub(crate) fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
