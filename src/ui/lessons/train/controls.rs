@@ -140,6 +140,7 @@ pub(super) fn run_bar(p: &RunProps) -> Html {
                     <span class="train-left">{ fill(lang, "train.time_left", &[("s", &fixed(s, 0))]) }</span>
                 }
             </div>
+            <LossLine runs={runs.clone()} />
             if let Some(e) = &runs.error {
                 <Banner kind={BannerKind::Warning} text={fill(lang, "train.load_error", &[("m", e)])} />
             }
@@ -162,5 +163,31 @@ fn status_key(s: &Status) -> &'static str {
         Status::Paused => "paused",
         Status::Done => "done",
         Status::Failed(_) => "failed",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct LossProps {
+    pub(super) runs: UseReducerHandle<Runs>,
+}
+
+/// The recent batch loss of both models (mean of the last ten steps); the first and recent S6
+/// values are also in data attributes, for tests.
+#[function_component(LossLine)]
+fn loss_line(p: &LossProps) -> Html {
+    let lang = use_lang();
+    let m = &p.runs.models;
+    let text = ["S4", "S6"]
+        .iter()
+        .zip(m.iter())
+        .map(|(n, m)| format!("{n} {}", m.recent_loss(10).map_or("–".into(), |v| fixed(v, 3))))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let attr = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+    html! {
+        <p id="train-loss" class="readout" data-first={attr(m[1].first_loss(10))}
+           data-recent={attr(m[1].recent_loss(10))}>
+            { fill(lang, "train.recent_loss", &[("v", &text)]) }
+        </p>
     }
 }

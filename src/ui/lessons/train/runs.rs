@@ -35,6 +35,18 @@ pub(crate) struct ModelRun {
 }
 
 impl ModelRun {
+    /// The mean batch loss of the last `n` steps taken here.
+    pub(crate) fn recent_loss(&self, n: usize) -> Option<f64> {
+        let tail = &self.losses[self.losses.len().saturating_sub(n)..];
+        (!tail.is_empty()).then(|| tail.iter().map(|p| p.1).sum::<f64>() / tail.len() as f64)
+    }
+
+    /// The mean batch loss of the first `n` steps taken here.
+    pub(crate) fn first_loss(&self, n: usize) -> Option<f64> {
+        let head = &self.losses[..self.losses.len().min(n)];
+        (!head.is_empty()).then(|| head.iter().map(|p| p.1).sum::<f64>() / head.len() as f64)
+    }
+
     /// Steps per second over the last few seconds, once measurable.
     pub(crate) fn speed(&self) -> Option<f64> {
         let (&(t0, s0), &(t1, s1)) = (self.times.first()?, self.times.last()?);
