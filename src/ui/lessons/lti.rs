@@ -142,6 +142,8 @@ pub(crate) struct TimePlotsProps {
     pub(crate) texts: Rc<TimeTexts>,
     /// The y range never shown beyond (a diverging system).
     pub(crate) limit: Option<(f64, f64)>,
+    /// The lesson showing the plots (their figure ids are `<lesson>/input`, `/state`, `/output`).
+    pub(crate) lesson: crate::course::Lesson,
 }
 
 /// x(t), then h₁(t) and h₂(t), then y(t): three plots on one time axis, hover-linked. (The
@@ -212,10 +214,11 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
         })
     };
     let labels = [p.texts.input_label, p.texts.state_label, p.texts.output_label];
+    let slug = p.lesson.slug();
     html! {
         <div class="time-plots">
             { for labels.into_iter().enumerate().map(|(i, label)| html! {
-                <Figure draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
+                <Figure id={format!("{slug}/{}", ["input", "state", "output"][i])} draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
             }) }
         </div>
     }
