@@ -5,8 +5,10 @@
 use super::components::{LangSwitch, LessonNav};
 use super::hooks::{HashContext, use_hash, use_window_keydown};
 use super::pages::{Home, LessonPage, NotFound};
+use super::present::{self, DeckPage, Mode, PresenterBar, SpeakerView, StageContext};
 use super::{dom, lang};
 use crate::course::Lesson;
+use crate::course::tour::Stop;
 use crate::i18n::{Lang, t};
 use crate::route::Route;
 use wasm_bindgen::JsCast;
@@ -15,14 +17,46 @@ use yew::prelude::*;
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let lang = use_state(lang::initial);
-    let presenting = use_state(|| dom::search_param("present").as_deref() == Some("1"));
-    use_effect_with(*presenting, |on| {
-        if let Some(html) = dom::document().document_element() {
-            let _ = html.class_list().toggle_with_force("presenting", *on);
-        }
-    });
+    let mode = use_state(Mode::from_address);
+    let scene = use_state(present::scene_param);
     let hash = use_hash();
     let route = Route::parse(&hash);
+    let current = match &route {
+        Route::Lesson(l, None) => Some(*l),
+        _ => None,
+    };
+    let stop = current.map(|l| Stop::new(l, *scene));
+    let staged = *mode == Mode::Audience && stop.is_some();
+    // Set while rendering, before the figures' effects measure their boxes for the stage.
+    if let Some(html) = dom::document().document_element() {
+        let _ = html.class_list().toggle_with_force("presenting", *mode == Mode::Audience);
+        let _ = html.class_list().toggle_with_force("staged", staged);
+        let figures = stop.filter(|_| staged).map_or(0, |s| s.scene().figures.len());
+        let _ = html.set_attribute("data-stage-figures", &figures.to_string());
+    }
+    {
+        // Entering a scene whose state the address does not hold yet shows the scene's state.
+        let first = use_mut_ref(|| true);
+        if std::mem::take(&mut *first.borrow_mut()) && *mode != Mode::Off && !hash.contains('?') {
+            if let Some(s) = stop {
+                dom::replace_hash(&s.href());
+            }
+        }
+    }
+    let go = {
+        let (mode, scene) = (mode.clone(), scene.clone());
+        Callback::from(move |s: Stop| {
+            present::go(*mode, s);
+            scene.set(s.scene);
+        })
+    };
+    let leave = {
+        let mode = mode.clone();
+        Callback::from(move |_| {
+            present::leave();
+            mode.set(Mode::Off);
+        })
+    };
 
     use_effect_with(*lang, |lang| lang::apply(*lang));
     {
@@ -31,6 +65,7 @@ pub(crate) fn app() -> Html {
                 format!("{} — {}", t(*lang, &format!("{}.title", l.slug())), t(*lang, "app.title"))
             }
             Route::Home => t(*lang, "app.title").to_owned(),
+            Route::Deck => format!("{} — {}", t(*lang, "present.deck"), t(*lang, "app.title")),
             Route::NotFound(_) => {
                 format!("{} — {}", t(*lang, "notfound.title"), t(*lang, "app.title"))
             }
@@ -38,11 +73,25 @@ pub(crate) fn app() -> Html {
         use_effect_with(title, |title| dom::document().set_title(title));
     }
 
-    let current = match &route {
-        Route::Lesson(l, _) => Some(*l),
-        _ => None,
-    };
+    let keys = (go.clone(), leave.clone(), *mode);
     use_window_keydown(Callback::from(move |e: web_sys::KeyboardEvent| {
+        let (go, leave, mode) = &keys;
+        if let (Mode::Audience | Mode::Speaker, Some(stop)) = (mode, stop) {
+            let target = match present::presenter_key(&e) {
+                Some(present::KeyAction::Next) => stop.next(),
+                Some(present::KeyAction::Prev) => stop.prev(),
+                Some(present::KeyAction::Leave) if *mode == Mode::Audience => {
+                    leave.emit(());
+                    None
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            if let Some(s) = target {
+                go.emit(s);
+            }
+            return;
+        }
         if let Some(target) = arrow_target(&e, current) {
             e.prevent_default();
             dom::navigate(&Route::Lesson(target, None).href());
@@ -66,8 +115,33 @@ pub(crate) fn app() -> Html {
         Route::Lesson(lesson, sub) => html! {
             <LessonPage key={lesson.slug()} lesson={*lesson} sub={sub.clone()} />
         },
+        Route::Deck => html! { <DeckPage /> },
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
     };
+    if let (Mode::Speaker, Some(stop)) = (*mode, stop) {
+        return html! {
+            <ContextProvider<Lang> context={*lang}>
+                <SpeakerView stop={stop} on_go={go} />
+            </ContextProvider<Lang>>
+        };
+    }
+    let toggle = {
+        let (mode, scene, leave) = (mode.clone(), scene.clone(), leave.clone());
+        Callback::from(move |_: MouseEvent| match *mode {
+            Mode::Off => {
+                let s = stop.unwrap_or(Stop::new(Lesson::ALL[0], 0));
+                mode.set(Mode::Audience);
+                scene.set(s.scene);
+                present::go(Mode::Audience, s);
+            }
+            _ => leave.emit(()),
+        })
+    };
+    let bar = match stop.filter(|_| staged) {
+        Some(s) => html! { <PresenterBar stop={s} on_go={go.clone()} on_leave={leave.clone()} /> },
+        None => html! {},
+    };
+    let on_stage = StageContext(stop.filter(|_| staged).map(|s| s.scene()));
 
     html! {
         <ContextProvider<Lang> context={*lang}>
@@ -80,14 +154,17 @@ pub(crate) fn app() -> Html {
                         <span class="brand-title">{ t(*lang, "app.title") }</span>
                     </a>
                     <span class="tagline">{ t(*lang, "app.tagline") }</span>
-                    <button type="button" class="present-button" aria-pressed={presenting.to_string()}
-                            onclick={{ let p = presenting.clone(); Callback::from(move |_| p.set(!*p)) }}>
-                        { t(*lang, if *presenting { "present.off" } else { "present.on" }) }
+                    <button type="button" class="present-button" aria-pressed={(*mode == Mode::Audience).to_string()}
+                            onclick={toggle}>
+                        { t(*lang, if *mode == Mode::Audience { "present.off" } else { "present.on" }) }
                     </button>
                     <LangSwitch current={*lang} on_change={on_lang} />
                 </header>
                 <LessonNav current={current} />
-                <main id="main" tabindex="-1">{ page }</main>
+                { bar }
+                <ContextProvider<StageContext> context={on_stage}>
+                    <main id="main" tabindex="-1">{ page }</main>
+                </ContextProvider<StageContext>>
                 <footer class="bottom">
                     <span>{ t(*lang, "footer.local") }</span>
                     <span>{ t(*lang, "nav.keys") }</span>

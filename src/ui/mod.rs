@@ -26,6 +26,7 @@ mod lang;
 mod lessons;
 mod pages;
 mod panic;
+mod present;
 
 /// Installs the panic panel and mounts the app on `#app`.
 pub fn start() {

@@ -41,7 +41,7 @@ const STATE: &[Scene] = &[
 
 // 2–3. The continuous SSM: how h′ moves the state, and why linearity matters.
 const CONTINUOUS: &[Scene] = &[
-    s("x=step", &["continuous/phase"], &["continuous-t"], None),
+    s("x=step", &["continuous/phase"], &["continuous-t"], Some(0)),
     s("x=step", &["continuous/input", "continuous/state", "continuous/output"], &[], None),
     s("x=impulse", &["continuous/phase"], &["continuous-input"], None),
     s("edt=0.5", &["continuous/euler"], &["continuous-euler-dt"], None),
@@ -103,7 +103,7 @@ const COMPARE: &[Scene] = &[
 // 10. The parallel scan.
 const SCAN: &[Scene] = &[
     s("ex=pairs", &["scan/question"], &["scan-h0"], None),
-    s("ex=pairs&h0=1.5", &["scan/question"], &["scan-h0"], None),
+    s("ex=pairs&h0=1.5", &["scan/question"], &["scan-h0"], Some(0)),
     s("cost=5", &["scan/cost"], &["scan-cost"], None),
     s("cost=20", &["scan/cost"], &["scan-cost"], None),
 ];

@@ -1,0 +1,25 @@
+//! Classroom mode: presenter mode shows a lesson's tour scene by scene (`?present=1&scene=N`),
+//! the speaker view (`?present=speaker`) drives it from a second window, decks (`#/deck`) hold
+//! a teacher's own sequence of views.
+//!
+//! | file        | contents |
+//! |-------------|----------|
+//! | `stage`     | the context that tells figures and controls whether the scene shows them |
+//! | `nav`       | the mode and scene in the address's search (`?present=…&scene=N`), going to a stop |
+//! | `channel`   | the `BroadcastChannel` between the speaker view and the audience window |
+//! | `presenter` | the audience window's bar: caption, counter, progress, buttons, keys |
+//! | `speaker`   | the speaker view: current and next scene, notes, clock |
+//! | `deck`      | the deck page and "Add to deck" |
+
+mod channel;
+mod deck;
+mod nav;
+mod presenter;
+mod speaker;
+mod stage;
+
+pub(crate) use deck::{AddToDeck, DeckPage};
+pub(crate) use nav::{Mode, go, leave, scene_param};
+pub(crate) use presenter::{KeyAction, PresenterBar, presenter_key};
+pub(crate) use speaker::SpeakerView;
+pub(crate) use stage::{StageContext, use_control_stage, use_figure_stage, use_stage};
