@@ -37,10 +37,9 @@ pub(crate) fn app() -> Html {
     {
         // Entering a scene whose state the address does not hold yet shows the scene's state.
         let first = use_mut_ref(|| true);
-        if std::mem::take(&mut *first.borrow_mut()) && *mode != Mode::Off && !hash.contains('?') {
-            if let Some(s) = stop {
-                dom::replace_hash(&s.href());
-            }
+        let entering = std::mem::take(&mut *first.borrow_mut()) && *mode != Mode::Off;
+        if let (true, Some(s)) = (entering && !hash.contains('?'), stop) {
+            dom::replace_hash(&s.href());
         }
     }
     let go = {

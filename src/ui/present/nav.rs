@@ -1,7 +1,7 @@
-//! Presenter mode lives in the address's search, before the hash: `?present=1&scene=N` (N from
-//! 1) for the audience, `?present=speaker&scene=N` for the speaker view. The hash keeps the
-//! lesson's route and state as everywhere else, so a reload restores mode, scene and state, and
-//! the lesson's own state writes never touch the scene.
+//! Presenter mode lives in the address's search, before the hash: `?present=1&scene=N` (N
+//! from 1) for the audience, `?present=speaker&scene=N` for the speaker view. The hash keeps
+//! the lesson's route and state as everywhere else, so a reload restores mode, scene and
+//! state, and the lesson's own state writes never touch the scene.
 
 use crate::course::tour::Stop;
 use crate::ui::dom;
