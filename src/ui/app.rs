@@ -5,10 +5,9 @@
 use super::components::{LangSwitch, LessonNav};
 use super::hooks::{HashContext, use_hash, use_window_keydown};
 use super::pages::{Home, LessonPage, NotFound};
-use super::present::{self, DeckPage, Mode, PresenterBar, SpeakerView, StageContext};
+use super::present::{DeckPage, Mode, SpeakerView, StageContext, use_session};
 use super::{dom, lang};
 use crate::course::Lesson;
-use crate::course::tour::Stop;
 use crate::i18n::{Lang, t};
 use crate::route::Route;
 use wasm_bindgen::JsCast;
@@ -17,45 +16,14 @@ use yew::prelude::*;
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let lang = use_state(lang::initial);
-    let mode = use_state(Mode::from_address);
-    let scene = use_state(present::scene_param);
     let hash = use_hash();
     let route = Route::parse(&hash);
     let current = match &route {
-        Route::Lesson(l, None) => Some(*l),
+        Route::Lesson(l, _) => Some(*l),
         _ => None,
     };
-    let stop = current.map(|l| Stop::new(l, *scene));
-    let staged = *mode == Mode::Audience && stop.is_some();
-    // Set while rendering, before the figures' effects measure their boxes for the stage.
-    if let Some(html) = dom::document().document_element() {
-        let _ = html.class_list().toggle_with_force("presenting", *mode == Mode::Audience);
-        let _ = html.class_list().toggle_with_force("staged", staged);
-        let figures = stop.filter(|_| staged).map_or(0, |s| s.scene().figures.len());
-        let _ = html.set_attribute("data-stage-figures", &figures.to_string());
-    }
-    {
-        // Entering a scene whose state the address does not hold yet shows the scene's state.
-        let first = use_mut_ref(|| true);
-        let entering = std::mem::take(&mut *first.borrow_mut()) && *mode != Mode::Off;
-        if let (true, Some(s)) = (entering && !hash.contains('?'), stop) {
-            dom::replace_hash(&s.href());
-        }
-    }
-    let go = {
-        let (mode, scene) = (mode.clone(), scene.clone());
-        Callback::from(move |s: Stop| {
-            present::go(*mode, s);
-            scene.set(s.scene);
-        })
-    };
-    let leave = {
-        let mode = mode.clone();
-        Callback::from(move |_| {
-            present::leave();
-            mode.set(Mode::Off);
-        })
-    };
+    let session = use_session(&route, &hash);
+    session.mark_document();
 
     use_effect_with(*lang, |lang| lang::apply(*lang));
     {
@@ -72,23 +40,9 @@ pub(crate) fn app() -> Html {
         use_effect_with(title, |title| dom::document().set_title(title));
     }
 
-    let keys = (go.clone(), leave.clone(), *mode);
+    let keys = session.clone();
     use_window_keydown(Callback::from(move |e: web_sys::KeyboardEvent| {
-        let (go, leave, mode) = &keys;
-        if let (Mode::Audience | Mode::Speaker, Some(stop)) = (mode, stop) {
-            let target = match present::presenter_key(&e) {
-                Some(present::KeyAction::Next) => stop.next(),
-                Some(present::KeyAction::Prev) => stop.prev(),
-                Some(present::KeyAction::Leave) if *mode == Mode::Audience => {
-                    leave.emit(());
-                    None
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            if let Some(s) = target {
-                go.emit(s);
-            }
+        if keys.key(&e) {
             return;
         }
         if let Some(target) = arrow_target(&e, current) {
@@ -117,30 +71,14 @@ pub(crate) fn app() -> Html {
         Route::Deck => html! { <DeckPage /> },
         Route::NotFound(path) => html! { <NotFound path={path.clone()} /> },
     };
-    if let (Mode::Speaker, Some(stop)) = (*mode, stop) {
+    if let (Mode::Speaker, Some(stop)) = (session.mode, session.stop) {
         return html! {
             <ContextProvider<Lang> context={*lang}>
-                <SpeakerView stop={stop} on_go={go} />
+                <SpeakerView stop={stop} on_go={session.go.clone()} />
             </ContextProvider<Lang>>
         };
     }
-    let toggle = {
-        let (mode, scene, leave) = (mode.clone(), scene.clone(), leave.clone());
-        Callback::from(move |_: MouseEvent| match *mode {
-            Mode::Off => {
-                let s = stop.unwrap_or(Stop::new(Lesson::ALL[0], 0));
-                mode.set(Mode::Audience);
-                scene.set(s.scene);
-                present::go(Mode::Audience, s);
-            }
-            _ => leave.emit(()),
-        })
-    };
-    let bar = match stop.filter(|_| staged) {
-        Some(s) => html! { <PresenterBar stop={s} on_go={go.clone()} on_leave={leave.clone()} /> },
-        None => html! {},
-    };
-    let on_stage = StageContext(stop.filter(|_| staged).map(|s| s.scene()));
+    let presenting = matches!(session.mode, Mode::Audience | Mode::Deck);
 
     html! {
         <ContextProvider<Lang> context={*lang}>
@@ -153,15 +91,15 @@ pub(crate) fn app() -> Html {
                         <span class="brand-title">{ t(*lang, "app.title") }</span>
                     </a>
                     <span class="tagline">{ t(*lang, "app.tagline") }</span>
-                    <button type="button" class="present-button" aria-pressed={(*mode == Mode::Audience).to_string()}
-                            onclick={toggle}>
-                        { t(*lang, if *mode == Mode::Audience { "present.off" } else { "present.on" }) }
+                    <button type="button" class="present-button" aria-pressed={presenting.to_string()}
+                            onclick={session.toggle.clone()}>
+                        { t(*lang, if presenting { "present.off" } else { "present.on" }) }
                     </button>
                     <LangSwitch current={*lang} on_change={on_lang} />
                 </header>
                 <LessonNav current={current} />
-                { bar }
-                <ContextProvider<StageContext> context={on_stage}>
+                { session.bar(*lang) }
+                <ContextProvider<StageContext> context={session.stage()}>
                     <main id="main" tabindex="-1">{ page }</main>
                 </ContextProvider<StageContext>>
                 <footer class="bottom">

@@ -90,3 +90,42 @@ test("the speaker view and the audience window stay in sync", async ({ page, url
   await page.keyboard.press("ArrowRight");
   await until(page, () => new URLSearchParams(location.search).get("scene") === "6", null, "the audience stopped working when the speaker view closed");
 });
+
+test("a deck collects views, reorders, renames, travels in one address and presents like a tour", async ({ page, url }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const present = (route) => url(route, "en").replace("?lang=en", "?lang=en&present=1");
+  // Two scenes of two lessons go into the deck from presenter mode.
+  await page.goto(present("#/views"));
+  await staged(page);
+  const first = await page.$eval(".present-caption", (p) => p.textContent);
+  await page.click(".present-bar .add-to-deck");
+  await page.goto(present("#/scan"));
+  await staged(page);
+  await page.click(".present-bar .add-to-deck");
+  await until(page, () => (localStorage.getItem("mx-deck") ?? "").includes("v2="), null, "the second view was not stored");
+  await page.goto(url("#/deck", "en"));
+  await until(page, () => document.querySelectorAll(".deck-view").length === 2, null, "the deck page does not list two views");
+  // Rename the first, move it down, title the deck.
+  await page.fill("#deck-caption-0", "Kernel = response");
+  await page.fill("#deck-title", "Week 3");
+  await page.click(".deck-view:nth-child(1) button[aria-label='Move down']");
+  await until(page, () => document.querySelector("#deck-caption-1")?.value === "Kernel = response", null, "the renamed view did not move down");
+  const link = await page.$eval("#deck-link", (i) => i.value);
+  check(link.includes("#/deck?") && link.includes("Kernel%20%3D%20response") && link.includes("Week%203"), `the link does not carry the renamed deck: ${link}`);
+  check(first.length > 0, "the first scene had no caption");
+  // The link alone rebuilds the deck: opened with nothing stored, it shows the same views.
+  const other = await page.context().newPage();
+  await other.goto(url("#/", "en"));
+  await other.evaluate(() => localStorage.removeItem("mx-deck"));
+  await other.goto(link);
+  await until(other, () => document.querySelectorAll(".deck-view").length === 2 && document.querySelector("#deck-title").value === "Week 3", null, "the shared address did not rebuild the deck");
+  await other.close();
+  // Presenting the deck: its captions, → to the next view, still presenting.
+  await page.click(".deck-present");
+  await staged(page);
+  await until(page, () => location.hash.startsWith("#/scan") && new URLSearchParams(location.search).get("present") === "deck", null, "the deck did not start at its first view");
+  await page.keyboard.press("ArrowRight");
+  await until(page, () => location.hash.startsWith("#/views") && document.querySelector(".present-caption")?.textContent === "Kernel = response", null, "→ did not show the deck's second view with its caption");
+  check(await page.evaluate(() => document.documentElement.classList.contains("staged")), "the deck view is not on the stage");
+  check(await share(page) >= 0.5, "the deck's view does not put its figure first");
+});

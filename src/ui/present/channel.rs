@@ -1,8 +1,8 @@
 //! The speaker view and the audience window talk over a `BroadcastChannel` (same origin, no
 //! server). Messages are short texts: `hello` (a window that has just opened asks where the
 //! talk is) and `at <slug> <scene>` (where the sender is now). A window adopts any `at` it
-//! hears and answers `hello` with its own `at`, so either window can be opened first, and
-//! closing one leaves the other as it was.
+//! hears, announces its own moves (not the stop it opened at), and answers `hello` with its
+//! own `at`, so either window can be opened first, and closing one leaves the other as it was.
 
 use crate::course::Lesson;
 use crate::course::tour::Stop;

@@ -1,7 +1,7 @@
 //! Decks in the page: "Add to deck" stores the view shown (lesson, state, caption) in local
-//! storage; `#/deck` lists the views (reorder, remove, rename, title) and gives the deck as one
-//! shareable address (`#/deck?title=…&v1=…`, see `course::tour::deck`), which opens this page
-//! with that deck.
+//! storage; `#/deck` lists the views (reorder, remove, rename, title), presents them like a
+//! tour (`?present=deck&scene=N`, see `session`), and gives the deck as one shareable address
+//! (`#/deck?title=…&v1=…`, see `course::tour::deck`), which opens this page with that deck.
 
 use crate::course::Lesson;
 use crate::course::tour::{Deck, DeckView, Stop};
@@ -16,7 +16,8 @@ use yew::prelude::*;
 
 const KEY: &str = "mx-deck";
 
-fn stored() -> Deck {
+/// The deck kept in local storage (empty if none).
+pub(super) fn stored() -> Deck {
     dom::storage_get(KEY)
         .map(|text| Deck::from_query(&Query::from_hash(&format!("?{text}"))))
         .unwrap_or_default()
@@ -24,6 +25,12 @@ fn stored() -> Deck {
 
 fn store(deck: &Deck) {
     dom::storage_set(KEY, &deck.to_query().encode());
+}
+
+/// The address that presents the stored deck from its view `i` (a fresh load: the mode is read
+/// from the search).
+fn present_href(i: usize, v: &DeckView) -> String {
+    format!("?present=deck&scene={}#/{}?{}", i + 1, v.lesson.slug(), v.query)
 }
 
 #[derive(Properties, PartialEq)]
@@ -77,7 +84,13 @@ pub(crate) fn deck_page() -> Html {
     let hash = use_context::<HashContext>().map(|h| h.0).unwrap_or_else(dom::hash);
     let deck = use_state(|| {
         let shared = Deck::from_query(&Query::from_hash(&hash));
-        if shared.views.is_empty() && shared.title.is_empty() { stored() } else { shared }
+        if shared.views.is_empty() && shared.title.is_empty() {
+            stored()
+        } else {
+            // A shared deck becomes this browser's deck, so that it can be presented.
+            store(&shared);
+            shared
+        }
     });
     let update = {
         let deck = deck.clone();
@@ -121,7 +134,7 @@ pub(crate) fn deck_page() -> Html {
                 }))
             })
         };
-        let href = format!("?present=1#/{}?{}", v.lesson.slug(), v.query);
+        let href = present_href(i, v);
         html! {
             <li class="deck-view">
                 <a href={href}>{ t(lang, &format!("{}.title", v.lesson.slug())) }</a>
@@ -145,6 +158,9 @@ pub(crate) fn deck_page() -> Html {
                 <p class="hint">{ t(lang, "present.deck_empty") }</p>
             }
             <ol class="deck-views">{ for rows }</ol>
+            if let Some(first) = deck.views.first() {
+                <p><a class="button primary deck-present" href={present_href(0, first)}>{ t(lang, "present.present_deck") }</a></p>
+            }
             <p class="deck-share">
                 <label for="deck-link">{ t(lang, "present.share") }</label>
                 <input id="deck-link" type="text" readonly=true value={link} />

@@ -8,6 +8,7 @@
 //! | `nav`       | the mode and scene in the address's search (`?present=…&scene=N`), going to a stop |
 //! | `channel`   | the `BroadcastChannel` between the speaker view and the audience window |
 //! | `presenter` | the audience window's bar: caption, counter, progress, buttons, keys |
+//! | `session`   | `use_session`: mode, stop and stage for the shell; stepping, leaving, keys |
 //! | `speaker`   | the speaker view: current and next scene, notes, clock |
 //! | `deck`      | the deck page and "Add to deck" |
 
@@ -15,11 +16,12 @@ mod channel;
 mod deck;
 mod nav;
 mod presenter;
+mod session;
 mod speaker;
 mod stage;
 
 pub(crate) use deck::{AddToDeck, DeckPage};
-pub(crate) use nav::{Mode, go, leave, scene_param};
-pub(crate) use presenter::{KeyAction, PresenterBar, presenter_key};
+pub(crate) use nav::Mode;
+pub(crate) use session::use_session;
 pub(crate) use speaker::SpeakerView;
 pub(crate) use stage::{StageContext, use_control_stage, use_figure_stage, use_stage};

@@ -15,6 +15,8 @@ pub(crate) enum Mode {
     Audience,
     /// The speaker view.
     Speaker,
+    /// Presenting the stored deck: `?present=deck&scene=N`.
+    Deck,
 }
 
 impl Mode {
@@ -23,6 +25,7 @@ impl Mode {
         match dom::search_param("present").as_deref() {
             Some("1") => Mode::Audience,
             Some("speaker") => Mode::Speaker,
+            Some("deck") => Mode::Deck,
             _ => Mode::Off,
         }
     }
@@ -32,6 +35,7 @@ impl Mode {
             Mode::Off => None,
             Mode::Audience => Some("1"),
             Mode::Speaker => Some("speaker"),
+            Mode::Deck => Some("deck"),
         }
     }
 }
@@ -41,28 +45,16 @@ pub(crate) fn scene_param() -> usize {
     dom::search_param("scene").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1).max(1) - 1
 }
 
-/// The search with `present` and `scene` set for `mode` at `scene` (other parameters, such as
-/// `lang`, kept).
-fn search(mode: Mode, scene: usize) -> String {
-    let current = dom::window().location().search().unwrap_or_default();
-    let mut pairs: Vec<String> = current
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("present=") && !p.starts_with("scene="))
-        .map(str::to_owned)
-        .collect();
-    if let Some(value) = mode.param() {
-        pairs.push(format!("present={value}"));
-        pairs.push(format!("scene={}", scene + 1));
-    }
-    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
-}
-
 /// Rewrites the search for `mode` and `scene`, keeping the hash.
 pub(crate) fn set_search(mode: Mode, scene: usize) {
     let location = dom::window().location();
     let path = location.pathname().unwrap_or_default();
-    dom::replace_url(&format!("{path}{}{}", search(mode, scene), dom::hash()));
+    let scene = (scene + 1).to_string();
+    let search = match mode.param() {
+        Some(value) => dom::search_with(&[("present", Some(value)), ("scene", Some(&scene))]),
+        None => dom::search_with(&[("present", None), ("scene", None)]),
+    };
+    dom::replace_url(&format!("{path}{search}{}", dom::hash()));
 }
 
 /// Shows `stop` in `mode`: the scene in the search, its state in the hash (a `hashchange`

@@ -5,7 +5,7 @@
 use super::channel::{Message, use_channel};
 use super::deck::AddToDeck;
 use crate::course::tour::Stop;
-use crate::i18n::{fill, t};
+use crate::i18n::t;
 use crate::ui::dom;
 use crate::ui::lang::use_lang;
 use yew::prelude::*;
@@ -41,8 +41,20 @@ pub(crate) fn presenter_key(e: &web_sys::KeyboardEvent) -> Option<KeyAction> {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct Props {
-    pub(crate) stop: Stop,
-    /// Go to a stop (a button, a key, or the speaker view).
+    pub(crate) caption: AttrValue,
+    /// "<lesson or deck> · scene n of total".
+    pub(crate) counter: AttrValue,
+    /// The scene shown (from 0) and how many there are.
+    pub(crate) n: usize,
+    pub(crate) total: usize,
+    pub(crate) has_prev: bool,
+    pub(crate) has_next: bool,
+    /// The tour's stop (a deck has none): it is shared with the speaker view and can be added
+    /// to the deck.
+    pub(crate) stop: Option<Stop>,
+    /// +1 next, −1 back, 0 reset the scene.
+    pub(crate) on_step: Callback<isize>,
+    /// Go to a stop the speaker view asks for.
     pub(crate) on_go: Callback<Stop>,
     pub(crate) on_leave: Callback<()>,
 }
@@ -57,71 +69,66 @@ pub(crate) fn presenter_bar(p: &Props) -> Html {
         let answer = use_mut_ref(|| None::<super::channel::Sender>);
         let sender = use_channel({
             let answer = answer.clone();
-            Callback::from(move |m: Message| match m {
-                Message::At(s) if s != *stop_now.borrow() => on_go.emit(s),
-                Message::At(_) => {}
-                Message::Hello => {
+            Callback::from(move |m: Message| match (m, *stop_now.borrow()) {
+                (Message::At(s), Some(now)) if s != now => on_go.emit(s),
+                (Message::Hello, Some(now)) => {
                     if let Some(a) = answer.borrow().as_ref() {
-                        a.send(Message::At(*stop_now.borrow()));
+                        a.send(Message::At(now));
                     }
                 }
+                _ => {}
             })
         });
         *answer.borrow_mut() = Some(sender.clone());
         sender
     };
-    use_effect_with(stop, move |stop| channel.send(Message::At(*stop)));
+    // Moves are announced; the first stop is not (a window that opens adopts, it does not lead).
+    let shown = use_mut_ref(|| false);
+    use_effect_with(stop, move |stop| {
+        if let (true, Some(s)) = (std::mem::replace(&mut *shown.borrow_mut(), true), stop) {
+            channel.send(Message::At(*s));
+        }
+    });
 
-    let total = stop.lesson.tour().len();
-    let go = |target: Option<Stop>| {
-        let on_go = p.on_go.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(s) = target {
-                on_go.emit(s);
-            }
-        })
+    let step = |by: isize| {
+        let on_step = p.on_step.clone();
+        Callback::from(move |_: MouseEvent| on_step.emit(by))
     };
-    let reset = go(Some(stop));
     let leave = {
         let on_leave = p.on_leave.clone();
         Callback::from(move |_: MouseEvent| on_leave.emit(()))
     };
-    let speaker = Callback::from(move |_: MouseEvent| {
-        let location = dom::window().location();
-        let url = format!(
-            "{}?present=speaker&scene={}{}",
-            location.pathname().unwrap_or_default(),
-            stop.scene + 1,
-            dom::hash()
-        );
-        let _ = dom::window().open_with_url_and_target(&url, "mx-speaker");
+    let speaker = stop.map(|stop| {
+        Callback::from(move |_: MouseEvent| {
+            let location = dom::window().location();
+            let url = format!(
+                "{}?present=speaker&scene={}{}",
+                location.pathname().unwrap_or_default(),
+                stop.scene + 1,
+                dom::hash()
+            );
+            let _ = dom::window().open_with_url_and_target(&url, "mx-speaker");
+        })
     });
-    let counter = fill(
-        lang,
-        "present.counter",
-        &[
-            ("lesson", t(lang, &format!("{}.title", stop.lesson.slug()))),
-            ("n", &(stop.scene + 1).to_string()),
-            ("total", &total.to_string()),
-        ],
-    );
     html! {
         <div class="present-bar" role="region" aria-label={t(lang, "present.bar_label")}>
-            <p class="present-caption" aria-live="polite">{ t(lang, &stop.key("caption")) }</p>
+            <p class="present-caption" aria-live="polite">{ p.caption.clone() }</p>
             <div class="present-meta">
-                <span class="present-counter">{ counter }</span>
+                <span class="present-counter">{ p.counter.clone() }</span>
                 <span class="present-buttons">
-                    <button type="button" onclick={go(stop.prev())} disabled={stop.prev().is_none()}
+                    <button type="button" onclick={step(-1)} disabled={!p.has_prev}
                             aria-label={t(lang, "present.prev")}>{ "◀" }</button>
-                    <button type="button" class="present-next" onclick={go(stop.next())} disabled={stop.next().is_none()}
+                    <button type="button" class="present-next" onclick={step(1)} disabled={!p.has_next}
                             aria-label={t(lang, "present.next")}>{ "▶" }</button>
-                    <button type="button" class="present-reset" onclick={reset}>{ t(lang, "present.reset") }</button>
-                    <AddToDeck stop={stop} />
-                    <button type="button" class="present-speaker" onclick={speaker}>{ t(lang, "present.speaker") }</button>
+                    <button type="button" class="present-reset" onclick={step(0)}>{ t(lang, "present.reset") }</button>
+                    if let Some(s) = stop { <AddToDeck stop={s} /> }
+                    if let Some(open) = speaker {
+                        <button type="button" class="present-speaker" onclick={open}>{ t(lang, "present.speaker") }</button>
+                    }
                     <button type="button" class="present-leave" onclick={leave}>{ t(lang, "present.off") }</button>
                 </span>
             </div>
-            <progress class="present-progress" max={total.to_string()} value={(stop.scene + 1).to_string()}
+            <progress class="present-progress" max={p.total.to_string()} value={(p.n + 1).to_string()}
                       aria-label={t(lang, "present.progress")}></progress>
         </div>
     }

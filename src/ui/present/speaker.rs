@@ -46,7 +46,13 @@ pub(crate) fn speaker_view(p: &Props) -> Html {
         })
     });
     *answer.borrow_mut() = Some(sender.clone());
-    use_effect_with(stop, move |stop| sender.send(Message::At(*stop)));
+    // Moves are announced; the first stop is not (a window that opens adopts, it does not lead).
+    let shown = use_mut_ref(|| false);
+    use_effect_with(stop, move |stop| {
+        if std::mem::replace(&mut *shown.borrow_mut(), true) {
+            sender.send(Message::At(*stop));
+        }
+    });
 
     let card = |s: Option<Stop>, class: &'static str, heading: &'static str| match s {
         Some(s) => html! {
