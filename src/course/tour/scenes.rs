@@ -56,16 +56,16 @@ const DISCRETIZE: &[Scene] = &[
     s("d=0.5&x=mixed", &["discretize/hold"], &["disc-delta"], None),
     s("d=0.1&x=impulse", &["discretize/hold"], &["disc-delta"], None),
     s("d=2&x=impulse", &["discretize/hold"], &["disc-delta"], None),
-    s("d=1&k=3", &["discretize/square", "discretize/taylor-error"], &["disc-order"], None),
-    s("d=1&n=8", &["discretize/euler", "discretize/euler-error"], &["disc-substeps"], None),
-    s("d=1&q=8", &["discretize/integral"], &["disc-strips"], None),
+    s("d=1&k=3", &["discretize/square", "discretize/taylor-error"], &["disc-order"], Some(2)),
+    s("d=1&n=8", &["discretize/euler", "discretize/euler-error"], &["disc-substeps"], Some(0)),
+    s("d=1&q=8", &["discretize/integral"], &["disc-strips"], Some(0)),
     s("sys=oscillator&d=0.5", &["discretize/eigen"], &["disc-delta", "disc-method"], None),
 ];
 
 // 5. Two views of one LTI system.
 const VIEWS: &[Scene] = &[
     s("x=impulse&k=8", &["views/outputs"], &["views-k"], None),
-    s("x=mixed&k=6", &["views/state", "views/slide"], &["views-k"], None),
+    s("x=mixed&k=6", &["views/state", "views/slide"], &["views-k"], Some(0)),
     s("x=mixed&k=20", &["views/outputs"], &["views-k"], None),
     s("x=mixed", &["views/spectra"], &[], None),
     s("n=64", &["views/work", "views/sequential"], &["views-states"], None),
@@ -79,7 +79,7 @@ const HIPPO: &[Scene] = &[
     s("A=legs&n=32&sig=waves", &["hippo/memory", "hippo/errors"], &[], None),
     s("A=legs&n=16&sig=chirp", &["hippo/memory", "hippo/state"], &[], None),
     s("A=legs&n=16", &["hippo/impulse"], &[], None),
-    s("A=legs&n=16&d=30", &["hippo/kernel", "hippo/outputs"], &["hippo-delay"], None),
+    s("A=legs&n=16&d=30", &["hippo/kernel", "hippo/outputs"], &["hippo-delay"], Some(2)),
 ];
 
 // 7–8. What S4 cannot do, and selection.
@@ -103,7 +103,7 @@ const COMPARE: &[Scene] = &[
 // 10. The parallel scan.
 const SCAN: &[Scene] = &[
     s("ex=pairs", &["scan/question"], &["scan-h0"], None),
-    s("ex=pairs&h0=1.5", &["scan/question"], &["scan-h0"], Some(0)),
+    s("ex=pairs&h0=1.5", &["scan/question"], &["scan-h0"], Some(1)),
     s("cost=5", &["scan/cost"], &["scan-cost"], None),
     s("cost=20", &["scan/cost"], &["scan-cost"], None),
 ];
