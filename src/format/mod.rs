@@ -155,9 +155,11 @@ pub fn man_eok(n: f64) -> String {
     }
 }
 
-/// A tick label for a logarithmic axis: plain up to 10⁴, otherwise 10 with a superscript power;
-/// empty between decades (a log axis's light lines carry no label) and for v ≤ 0.
-pub fn power_of_ten(v: f64) -> String {
+/// The tick label of a decade 10ᵏ on a logarithmic axis showing `lo ..= hi`, one rule per axis so
+/// that an axis never mixes "10", "10000" and "10⁷": when every decade of the axis lies between
+/// 10⁻³ and 10⁴ they are written plainly (0.01, 1, 1000), otherwise all as 10 with a superscript
+/// power (10⁰, 10³, 10⁷). Empty between decades (light lines carry no label) and for v ≤ 0.
+pub fn log_tick(v: f64, (lo, hi): (f64, f64)) -> String {
     if v <= 0.0 || !v.is_finite() {
         return String::new();
     }
@@ -165,8 +167,9 @@ pub fn power_of_ten(v: f64) -> String {
     if (v / 10f64.powf(power) - 1.0).abs() > 1e-9 {
         return String::new();
     }
-    if (0.0..=4.0).contains(&power) {
-        return format!("{}", v.round());
+    let plain = lo >= 0.99e-3 && hi <= 1.01e4;
+    if plain {
+        return power_plain(power);
     }
     const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let digits: String = (power.abs() as u32)
@@ -175,6 +178,19 @@ pub fn power_of_ten(v: f64) -> String {
         .map(|c| SUPERSCRIPT[c.to_digit(10).unwrap_or(0) as usize])
         .collect();
     format!("10{}{digits}", if power < 0.0 { "⁻" } else { "" })
+}
+
+/// A length on a logarithmic axis (tokens, elements): powers of two from 1024 on as 1K, 4K, 1M
+/// (the way lengths are spoken), other values compactly.
+pub fn length_tick(x: f64) -> String {
+    let whole = |d: f64| x >= d && (x / d).fract() == 0.0;
+    if whole(1_048_576.0) {
+        format!("{}M", x / 1_048_576.0)
+    } else if whole(1024.0) {
+        format!("{}K", x / 1024.0)
+    } else {
+        compact(x)
+    }
 }
 
 /// 10ᵏ as plain decimal text: 1000, 1, 0.01.
@@ -259,13 +275,23 @@ mod tests {
     }
 
     #[test]
-    fn log_axes_label_decades_only() {
-        assert_eq!(power_of_ten(1000.0), "1000");
-        assert_eq!(power_of_ten(1e-3), "10⁻³");
-        assert_eq!(power_of_ten(1e6), "10⁶");
-        assert_eq!(power_of_ten(3000.0), "");
+    fn log_axes_label_decades_only_and_one_way_per_axis() {
+        // An axis within 10⁻³ … 10⁴ is written plainly throughout.
+        let small = (0.01, 1e4);
+        let ticks: Vec<String> =
+            [0.01, 1.0, 10.0, 1e4, 3000.0].map(|v| log_tick(v, small)).to_vec();
+        assert_eq!(ticks, ["0.01", "1", "10", "10000", ""]);
+        // One decade beyond: every decade as a power, never "10" next to "10⁷".
+        let wide = (1.0, 1e7);
+        let ticks: Vec<String> = [1.0, 10.0, 1e4, 1e7].map(|v| log_tick(v, wide)).to_vec();
+        assert_eq!(ticks, ["10⁰", "10¹", "10⁴", "10⁷"]);
+        assert_eq!(log_tick(1e-16, (1e-17, 1.0)), "10⁻¹⁶");
+        assert_eq!(log_tick(0.0, small), "");
         assert_eq!(power_plain(-2.0), "0.01");
         assert_eq!(power_plain(3.0), "1000");
+        let lengths: Vec<String> =
+            [1024.0, 4096.0, 65536.0, 1_048_576.0, 512.0, 1000.0].map(length_tick).to_vec();
+        assert_eq!(lengths, ["1K", "4K", "64K", "1M", "512", "1K"]);
     }
 
     #[test]

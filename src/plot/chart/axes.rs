@@ -41,6 +41,41 @@ where
         .map_err(err)
 }
 
+/// A linear f64 axis whose ticks sit exactly at given values (measured lengths, whole decades of
+/// a transformed axis) instead of plotters' round numbers; the labels come from the chart's
+/// formatter.
+#[derive(Debug, Clone)]
+pub(crate) struct TickedAxis {
+    range: (f64, f64),
+    ticks: Vec<f64>,
+}
+
+impl TickedAxis {
+    /// The axis over `lo ..= hi` with ticks at `ticks` (those outside the range are dropped).
+    pub(crate) fn new((lo, hi): (f64, f64), ticks: Vec<f64>) -> Self {
+        let ticks = ticks.into_iter().filter(|t| (lo.min(hi)..=lo.max(hi)).contains(t)).collect();
+        TickedAxis { range: (lo, hi), ticks }
+    }
+}
+
+impl Ranged for TickedAxis {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        RangedCoordf64::from(self.range.0..self.range.1).map(value, limit)
+    }
+
+    fn key_points<Hint: plotters::coord::ranged1d::KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // Light lines take no ticks of their own.
+        if hint.weight().allow_light_points() { Vec::new() } else { self.ticks.clone() }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.range.0..self.range.1
+    }
+}
+
 /// Where a linear chart's plotting area lies in its drawing area, and what data it shows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frame {

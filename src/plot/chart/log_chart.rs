@@ -105,9 +105,9 @@ where
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
         .x_label_formatter(&|v| {
-            if log_x { format::power_of_ten(*v) } else { format::decimals(*v, 3) }
+            if log_x { format::log_tick(*v, (x0, x1)) } else { format::decimals(*v, 3) }
         })
-        .y_label_formatter(&|v| format::power_of_ten(*v))
+        .y_label_formatter(&|v| format::log_tick(*v, (y0, y1)))
         .x_labels(8)
         .y_labels(8)
         .draw()
@@ -228,10 +228,10 @@ mod tests {
 
     #[test]
     fn tick_labels_read_well() {
-        assert_eq!(format::power_of_ten(1e-16), "10⁻¹⁶");
-        assert_eq!(format::power_of_ten(100.0), "100");
-        assert_eq!(format::power_of_ten(1e12), "10¹²");
-        assert_eq!(format::power_of_ten(3e5), "");
+        assert_eq!(format::log_tick(1e-16, (1e-17, 1.0)), "10⁻¹⁶");
+        assert_eq!(format::log_tick(100.0, (1.0, 1e4)), "100");
+        assert_eq!(format::log_tick(100.0, (1.0, 1e12)), "10²");
+        assert_eq!(format::log_tick(3e5, (1.0, 1e12)), "");
         assert_eq!(format::decimals(-0.5, 3), "−0.5");
         assert_eq!(format::decimals(2.0, 3), "2");
         assert_eq!(format::decimals(-0.0001, 3), "0");
