@@ -6,7 +6,9 @@
 
 use crate::format;
 use crate::plot::chart::axes::font;
-use crate::plot::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
+use crate::plot::{
+    Corner, LegendEntry, PlotError, Theme, data_pixels, err, finite_range, legend_clear_of, palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -235,8 +237,20 @@ pub fn phase_portrait<DB: DrawingBackend>(
         area.draw(&Circle::new(px(now), theme.px(6.0), WHITE.stroke_width(theme.px(1.5))))
             .map_err(err)?;
     }
-    legend(&ctx.plotting_area().strip_coord_spec(), &s.legend, Corner::UpperLeft, theme)?;
-    Ok(())
+    // The legend takes the corner where it hides the least of what is drawn (a spiral that
+    // grows into the upper left pushes it elsewhere).
+    let inside_view = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        pts.iter().copied().filter(|p| inside(view, *p)).collect()
+    };
+    let mut marks = data_pixels(&ctx, &inside_view(&s.path), true);
+    marks.extend(data_pixels(&ctx, &inside_view(&s.steps), true));
+    let singles = [s.now, s.equilibrium, s.arrow.map(|(f, by)| (f.0 + by.0, f.1 + by.1))];
+    marks.extend(data_pixels(
+        &ctx,
+        &inside_view(&singles.into_iter().flatten().collect::<Vec<_>>()),
+        false,
+    ));
+    legend_clear_of(&ctx, &s.legend, Corner::UpperLeft, &marks, theme)
 }
 
 fn to_f(p: (i32, i32)) -> (f64, f64) {
