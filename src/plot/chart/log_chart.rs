@@ -3,7 +3,7 @@
 //! floor, zero included, are drawn on the floor; non-finite values are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
     legend_clear_of, palette,
@@ -96,11 +96,12 @@ where
         .build_cartesian_2d(x, y)
         .map_err(err)?;
     let log_x = chart.log_x;
+    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)

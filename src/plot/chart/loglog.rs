@@ -3,7 +3,7 @@
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
@@ -90,11 +90,12 @@ pub fn log_log_chart<DB: DrawingBackend>(
     let x_label = |x: &f64| {
         if measured.is_some() { format::length_tick(*x) } else { format::log_tick(*x, (x0, x1)) }
     };
+    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.4))
         .bold_line_style(palette::GRID.mix(0.8))
         .x_label_formatter(&x_label)

@@ -7,7 +7,7 @@
 //! or (on a log axis) non-positive value are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::{TickedAxis, font};
+use crate::plot::chart::axes::{TickedAxis, desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
     palette,
@@ -116,11 +116,12 @@ pub fn scaling_chart<DB: DrawingBackend>(
             format::tick_or_sci(*y)
         }
     };
+    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID.mix(0.9))
         .x_label_formatter(&x_label)

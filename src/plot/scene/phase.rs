@@ -5,7 +5,7 @@
 //! first, so a diverging trajectory never reaches the backend as a huge or non-finite pixel.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Theme, data_pixels, err, finite_range, legend_clear_of, palette,
 };
@@ -135,11 +135,12 @@ pub fn phase_portrait<DB: DrawingBackend>(
         .y_label_area_size(theme.px(52.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
+    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(6)

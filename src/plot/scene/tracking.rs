@@ -2,7 +2,7 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, data_pixels, err, finite_range, legend_clear_of,
     palette,
@@ -61,11 +61,12 @@ pub fn tracking<DB: DrawingBackend>(
         .y_label_area_size(theme.px(52.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
+    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .max_light_lines(1)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
