@@ -203,6 +203,48 @@ pub fn power_plain(k: f64) -> String {
     }
 }
 
+/// The round values a slider on a logarithmic scale stops at: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6
+/// and 8 times each power of ten within `lo ..= hi` (both ends included), so that values a
+/// text names (0.5, 1, 2) can be reached exactly.
+pub fn log_stops(lo: f64, hi: f64) -> Vec<f64> {
+    const MANTISSAS: [f64; 10] = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0];
+    if !(lo > 0.0 && hi > lo && hi.is_finite()) {
+        return vec![lo, hi];
+    }
+    let mut stops = vec![lo];
+    for k in (lo.log10().floor() as i32)..=(hi.log10().ceil() as i32) {
+        for m in MANTISSAS {
+            // Rounded to 12 significant digits, so 3 × 10⁻¹ is 0.3 and not 0.30000000000000004.
+            let v = format!("{:.11e}", m * 10f64.powi(k)).parse::<f64>().unwrap_or(m);
+            if v > lo && v < hi {
+                stops.push(v);
+            }
+        }
+    }
+    stops.push(hi);
+    stops
+}
+
+/// The stop a log slider moved to `x` lands on, from `current`: the nearest stop (in log
+/// distance), except that a move that would land back on `current` takes the next stop in the
+/// direction of the move, so arrow keys and step buttons always move.
+pub fn snap_to_stop(stops: &[f64], x: f64, current: f64) -> f64 {
+    let distance = |s: f64| (s.ln() - x.ln()).abs();
+    let Some(nearest) = stops.iter().copied().min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+    else {
+        return x;
+    };
+    if nearest != current || x == current {
+        return nearest;
+    }
+    let next = if x > current {
+        stops.iter().copied().find(|&s| s > current)
+    } else {
+        stops.iter().rev().copied().find(|&s| s < current)
+    };
+    next.unwrap_or(nearest)
+}
+
 /// A number as written in the address: at most six decimals (enough for any slider and for the
 /// quotients of physical parameters), no trailing zeros, never "-0", and an ASCII minus (URLs
 /// stay ASCII).
@@ -292,6 +334,23 @@ mod tests {
         let lengths: Vec<String> =
             [1024.0, 4096.0, 65536.0, 1_048_576.0, 512.0, 1000.0].map(length_tick).to_vec();
         assert_eq!(lengths, ["1K", "4K", "64K", "1M", "512", "1K"]);
+    }
+
+    #[test]
+    fn log_sliders_stop_at_round_values_and_always_move() {
+        let stops = log_stops(0.001, 3.0);
+        assert_eq!(stops.first(), Some(&0.001));
+        assert_eq!(stops.last(), Some(&3.0));
+        for v in [0.5, 0.3, 0.2, 1.0, 0.01, 2.5] {
+            assert!(stops.contains(&v), "{v} is not a stop");
+        }
+        // 10^−0.30 = 0.501…: the slider position nearest 0.5 lands on 0.5 exactly.
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.30), 0.2), 0.5);
+        // A small step up from 0.5 that would snap back moves on to 0.6; down, to 0.4.
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.29), 0.5), 0.6);
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.31), 0.5), 0.4);
+        assert_eq!(snap_to_stop(&stops, 5.0, 3.0), 3.0);
+        assert!(stops.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod nav;
 mod notes;
 mod play;
 
-pub(crate) use controls::{Select, Slider, TextField, Toggle};
+pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
 pub(crate) use figure::{DrawFn, Figure};
 pub(crate) use lang_switch::LangSwitch;
