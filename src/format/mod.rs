@@ -256,7 +256,14 @@ pub fn in_address(x: f64) -> String {
 
 /// Milliseconds as measured: two decimals below 10, whole numbers above.
 pub fn ms(x: f64) -> String {
-    if x < 10.0 { format!("{x:.2}") } else { format!("{x:.0}") }
+    // Below the clock's resolution a measured time is not zero, only too short to tell.
+    if x < 0.005 {
+        "< 0.01".to_owned()
+    } else if x < 10.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.0}")
+    }
 }
 
 /// A size in bytes with a binary unit: `128 B`, `4.8 KiB`, `1.0 MiB`.
@@ -334,6 +341,11 @@ mod tests {
         let lengths: Vec<String> =
             [1024.0, 4096.0, 65536.0, 1_048_576.0, 512.0, 1000.0].map(length_tick).to_vec();
         assert_eq!(lengths, ["1K", "4K", "64K", "1M", "512", "1K"]);
+    }
+
+    #[test]
+    fn times_too_short_to_measure_are_not_zero() {
+        assert_eq!([0.0, 0.004, 1.234, 25.6].map(ms), ["< 0.01", "< 0.01", "1.23", "26"]);
     }
 
     #[test]
