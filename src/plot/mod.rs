@@ -44,12 +44,12 @@ pub use scene::memory::{
 };
 pub use scene::phase::{PhaseScene, View, clip_segment, phase_portrait, phase_view};
 pub use scene::tracking::{TrackScene, track_view, tracking};
-pub use theme::Theme;
-/// The role colours figures draw with; the [`Theme`] paints them.
-pub use theme::palette::roles as palette;
 pub use scene::views::{
     SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane,
 };
+pub use theme::Theme;
+/// The role colours figures draw with; the [`Theme`] paints them.
+pub use theme::palette::roles as palette;
 
 /// Maps device-pixel x back to data x along a figure's horizontal axis (for linked hovering).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -41,7 +41,6 @@ impl Default for Theme {
 }
 
 impl Theme {
-
     /// A length in device pixels for `css` CSS pixels (thicker on a projector).
     pub fn px(&self, css: f64) -> u32 {
         let k = if self.projector { PROJECTOR_STROKE } else { 1.0 };

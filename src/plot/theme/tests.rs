@@ -15,8 +15,11 @@ const ALL: [(&str, Palette); 4] = [
 ];
 
 fn themes() -> [Theme; 4] {
-    [(false, false), (true, false), (false, true), (true, true)]
-        .map(|(dark, projector)| Theme { scale: 1.0, dark, projector })
+    [(false, false), (true, false), (false, true), (true, true)].map(|(dark, projector)| Theme {
+        scale: 1.0,
+        dark,
+        projector,
+    })
 }
 
 #[test]
@@ -133,7 +136,10 @@ fn the_stylesheet_holds_the_generated_variables() {
         std::fs::write(path, file.replace(block, &fresh)).expect("write theme.css");
         return;
     }
-    assert_eq!(block, fresh, "static/theme.css is stale: run UPDATE_THEME_CSS=1 cargo test --lib theme");
+    assert_eq!(
+        block, fresh,
+        "static/theme.css is stale: run UPDATE_THEME_CSS=1 cargo test --lib theme"
+    );
     assert!(fresh.contains("--paper: #151e2e;") && fresh.contains("prefers-color-scheme: dark"));
 }
 

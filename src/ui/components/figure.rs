@@ -10,6 +10,7 @@ use crate::plot::{PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
@@ -58,6 +59,8 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
+    let page = use_context::<PageTheme>().unwrap_or_default();
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
@@ -91,10 +94,11 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_width(w);
                     el.set_height(h);
                 }
-                match MeasuredCanvas::new(el.clone()) {
+                let theme = Theme { scale, dark: page.dark, projector: page.projector };
+                match MeasuredCanvas::new(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        match draw(&area, &Theme { scale }).and_then(|m| {
+                        match draw(&area, &theme).and_then(|m| {
                             area.present().map_err(|e| PlotError(format!("{e:?}")))?;
                             Ok(m)
                         }) {
