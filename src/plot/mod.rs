@@ -13,6 +13,8 @@ mod chart;
 mod scene;
 #[cfg(test)]
 mod svg_test;
+/// The numbers a figure draws, as a table ("Show data", CSV).
+mod table;
 /// Light, dark and projector: the figures' colours and sizes and the page's colour variables.
 pub mod theme;
 
@@ -47,6 +49,7 @@ pub use scene::tracking::{TrackScene, track_view, tracking};
 pub use scene::views::{
     SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane,
 };
+pub use table::FigureData;
 pub use theme::Theme;
 /// The role colours figures draw with; the [`Theme`] paints them.
 pub use theme::palette::roles as palette;

@@ -6,7 +6,8 @@
 //! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
 //! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
 
-use crate::plot::{PlotError, Theme, XAxisMap};
+use super::show_data::ShowData;
+use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
@@ -40,6 +41,9 @@ pub(crate) struct Props {
     /// A class for the figure's box (layout).
     #[prop_or_default]
     pub(crate) class: Classes,
+    /// The numbers the figure draws, for "Show data" (a table and a CSV download).
+    #[prop_or_default]
+    pub(crate) data: Option<Rc<FigureData>>,
 }
 
 impl PartialEq for Props {
@@ -50,6 +54,7 @@ impl PartialEq for Props {
             && self.on_hover == other.on_hover
             && self.on_press == other.on_press
             && self.class == other.class
+            && self.data == other.data
     }
 }
 
@@ -154,6 +159,9 @@ pub(crate) fn figure(p: &Props) -> Html {
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+            if let Some(data) = &p.data {
+                <ShowData data={data.clone()} name={p.label.clone()} />
+            }
         </figure>
     }
 }

@@ -8,6 +8,7 @@ mod lang_switch;
 mod nav;
 mod notes;
 mod play;
+mod show_data;
 mod theme_switch;
 
 pub(crate) use controls::{Select, Slider, TextField, Toggle};
