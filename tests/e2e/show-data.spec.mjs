@@ -70,3 +70,18 @@ test("the time plots of #/continuous show their samples", async ({ page, url }) 
   const first = await page.$$eval(".time-plots table.figure-data tbody tr:first-child td", (tds) => tds.map((td) => Number(td.textContent.replace("−", "-"))));
   check(first[0] === 0 && first[1] === 0 && first[2] === 0, `the run starts at rest: ${first}`);
 });
+
+test("#/hippo's outputs table gives the max |recurrent − convolution| the lesson states", async ({ page, url }) => {
+  await visit(page, url("#/hippo", "en"));
+  await allDrawn(page, 1);
+  const panel = page.locator("section.panel", { has: page.locator(".max-diff") });
+  await panel.locator(".show-data-button").click();
+  await until(page, () => document.querySelector(".max-diff")?.closest("section").querySelector("table.figure-data tbody tr"), null, "no outputs table");
+  const link = panel.locator("a.csv-link");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const csv = parseCsv(readFileSync(await download.path(), "utf8"));
+  check(csv.header.length === 4, `k, input, recurrent, convolution: ${csv.header}`);
+  const diff = Math.max(...csv.rows.map((r) => Math.abs(Number(r[2]) - Number(r[3]))));
+  const stated = Number(await page.getAttribute(".max-diff", "data-value"));
+  check(Math.abs(diff - stated) <= 1e-12 * Math.max(1, stated), `max difference from the CSV ${diff}, the lesson says ${stated}`);
+});
