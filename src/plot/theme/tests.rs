@@ -1,10 +1,10 @@
-//! The theme tables: text contrast, hues against the paper, ordered colour scales, the CSS file
-//! in step with the tables, and figures that change with the variant.
+//! The theme tables: text contrast, hues against the paper, the CSS file in step with the
+//! tables, and figures that change with the variant. (The heat-map scales' order in every
+//! variant is tested next to the scales, in `chart/scales_test.rs`.)
 
 use super::colour::{contrast, oklab};
 use super::palette::{DARK, LIGHT, PROJECTOR_DARK, PROJECTOR_LIGHT, Palette, roles};
 use super::{Theme, Themed, css};
-use crate::plot::{ColorScale, diverging};
 use plotters::prelude::*;
 
 const ALL: [(&str, Palette); 4] = [
@@ -14,38 +14,6 @@ const ALL: [(&str, Palette); 4] = [
     ("projector dark", PROJECTOR_DARK),
 ];
 
-fn themes() -> [Theme; 4] {
-    [(false, false), (true, false), (false, true), (true, true)].map(|(dark, projector)| Theme {
-        scale: 1.0,
-        dark,
-        projector,
-    })
-}
-
-#[test]
-fn text_has_at_least_4_5_to_1_on_its_backgrounds() {
-    for (name, p) in ALL {
-        let pairs = [
-            ("ink/paper", p.ink, p.paper),
-            ("ink/wash", p.ink, p.wash),
-            ("muted/paper", p.muted, p.paper),
-            ("muted/wash", p.muted, p.wash),
-            ("lead/wash", p.lead, p.wash),
-            ("brand/paper", p.brand, p.paper),
-            ("brand/brand-soft", p.brand, p.brand_soft),
-            ("on-brand/brand-strong", p.on_brand, p.brand_strong),
-            ("accent/paper", p.accent, p.paper),
-            ("accent/info-soft", p.accent, p.info_soft),
-            ("warn-ink/warn-soft", p.warn_ink, p.warn_soft),
-            ("info-ink/info-soft", p.info_ink, p.info_soft),
-            ("good/paper", p.good, p.paper),
-            ("bad/paper", p.bad, p.paper),
-            ("ink/brand-soft", p.ink, p.brand_soft),
-        ];
-        for (pair, fg, bg) in pairs {
-            let r = contrast(fg, bg);
-            assert!(r >= 4.5, "{name}: {pair} has contrast {r:.2}");
-        }
     }
 }
 
@@ -67,35 +35,6 @@ fn figure_lines_stand_out_from_the_paper() {
         for &h in &p.hues {
             assert!(contrast(h, p.paper) >= 4.5, "{name}: a projector hue below 4.5:1");
         }
-    }
-}
-
-/// OKLab lightness along a scale sampled at `ts`.
-fn lightness(theme: &Theme, ts: &[f64], scale: impl Fn(f64) -> RGBColor) -> Vec<f64> {
-    ts.iter().map(|&t| oklab(theme.paint(scale(t)))[0]).collect()
-}
-
-fn monotone(v: &[f64], increasing: bool) -> bool {
-    v.windows(2).all(|w| if increasing { w[1] > w[0] } else { w[1] < w[0] })
-}
-
-#[test]
-fn colour_scales_are_ordered_in_lightness_in_every_variant() {
-    let ts: Vec<f64> = (0..=40).map(|i| f64::from(i) / 40.0).collect();
-    for theme in themes() {
-        // Small values sit close to the paper; large ones stand out from it: darker on a light
-        // paper, lighter on a dark one.
-        let up = theme.dark;
-        let seq = lightness(&theme, &ts, |t| ColorScale::Sequential.color(t, 1.0));
-        assert!(monotone(&seq, up), "{theme:?} sequential: {seq:?}");
-        for sign in [-1.0, 1.0] {
-            let div = lightness(&theme, &ts, |t| ColorScale::Diverging.color(sign * t, 1.0));
-            assert!(monotone(&div, up), "{theme:?} diverging {sign}: {div:?}");
-            let cells = lightness(&theme, &ts[..40], |t| diverging(sign * t));
-            assert!(monotone(&cells, up), "{theme:?} cell diverging {sign}: {cells:?}");
-        }
-        let paper = oklab(theme.palette().paper)[0];
-        assert!((seq[0] - paper).abs() < 0.1, "{theme:?}: the scale starts near the paper");
     }
 }
 
