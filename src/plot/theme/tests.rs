@@ -14,6 +14,30 @@ const ALL: [(&str, Palette); 4] = [
     ("projector dark", PROJECTOR_DARK),
 ];
 
+#[test]
+fn text_has_at_least_4_5_to_1_on_its_backgrounds() {
+    for (name, p) in ALL {
+        let pairs = [
+            ("ink/paper", p.ink, p.paper),
+            ("ink/wash", p.ink, p.wash),
+            ("muted/paper", p.muted, p.paper),
+            ("muted/wash", p.muted, p.wash),
+            ("lead/wash", p.lead, p.wash),
+            ("brand/paper", p.brand, p.paper),
+            ("brand/brand-soft", p.brand, p.brand_soft),
+            ("on-brand/brand-strong", p.on_brand, p.brand_strong),
+            ("accent/paper", p.accent, p.paper),
+            ("accent/info-soft", p.accent, p.info_soft),
+            ("warn-ink/warn-soft", p.warn_ink, p.warn_soft),
+            ("info-ink/info-soft", p.info_ink, p.info_soft),
+            ("good/paper", p.good, p.paper),
+            ("bad/paper", p.bad, p.paper),
+            ("ink/brand-soft", p.ink, p.brand_soft),
+        ];
+        for (pair, fg, bg) in pairs {
+            let r = contrast(fg, bg);
+            assert!(r >= 4.5, "{name}: {pair} has contrast {r:.2}");
+        }
     }
 }
 
