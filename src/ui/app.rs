@@ -2,10 +2,11 @@
 //! routed page, and the footer. Left/right arrow keys move between lessons unless the focused
 //! control uses them (sliders, selects, text) or a lesson already handled the key.
 
-use super::components::{LangSwitch, LessonNav};
+use super::components::{LangSwitch, LessonNav, ThemeSwitch};
 use super::hooks::{HashContext, use_hash, use_window_keydown};
 use super::pages::{Home, LessonPage, NotFound};
 use super::present::{DeckPage, Mode, SpeakerView, StageContext, use_session};
+use super::theme::{PageTheme, use_page_theme};
 use super::{dom, lang};
 use crate::course::Lesson;
 use crate::i18n::{Lang, t};
@@ -16,6 +17,7 @@ use yew::prelude::*;
 #[function_component(App)]
 pub(crate) fn app() -> Html {
     let lang = use_state(lang::initial);
+    let (theme, set_dark) = use_page_theme();
     let hash = use_hash();
     let route = Route::parse(&hash);
     let current = match &route {
@@ -82,6 +84,7 @@ pub(crate) fn app() -> Html {
 
     html! {
         <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<PageTheme> context={theme}>
         <ContextProvider<HashContext> context={HashContext(hash.clone())}>
             <div class="shell">
                 <button class="skip" onclick={focus_main}>{ t(*lang, "app.skip") }</button>
@@ -95,6 +98,7 @@ pub(crate) fn app() -> Html {
                             onclick={session.toggle.clone()}>
                         { t(*lang, if presenting { "present.off" } else { "present.on" }) }
                     </button>
+                    <ThemeSwitch lang={*lang} dark={theme.dark} on_change={set_dark} />
                     <LangSwitch current={*lang} on_change={on_lang} />
                 </header>
                 <LessonNav current={current} />
@@ -108,6 +112,7 @@ pub(crate) fn app() -> Html {
                 </footer>
             </div>
         </ContextProvider<HashContext>>
+        </ContextProvider<PageTheme>>
         </ContextProvider<Lang>>
     }
 }
