@@ -25,7 +25,6 @@ pub(crate) fn app() -> Html {
         _ => None,
     };
     let session = use_session(&route, &hash);
-    session.mark_document();
 
     use_effect_with(*lang, |lang| lang::apply(*lang));
     {

@@ -61,17 +61,11 @@ impl Session {
         }
     }
 
-    /// Marks the page for present.css (done while rendering, before the figures measure their
-    /// boxes in their effects).
-    pub(crate) fn mark_document(&self) {
+    /// What the page is marked with for present.css: presenting, staged, figures on stage.
+    fn marks(&self) -> (bool, bool, usize) {
         let scene = self.on_stage();
-        if let Some(html) = dom::document().document_element() {
-            let presenting = matches!(self.mode, Mode::Audience | Mode::Deck);
-            let _ = html.class_list().toggle_with_force("presenting", presenting);
-            let _ = html.class_list().toggle_with_force("staged", scene.is_some());
-            let figures = scene.map_or(0, |s| s.figures.len());
-            let _ = html.set_attribute("data-stage-figures", &figures.to_string());
-        }
+        let presenting = matches!(self.mode, Mode::Audience | Mode::Deck);
+        (presenting, scene.is_some(), scene.map_or(0, |s| s.figures.len()))
     }
 
     /// The stage's context for the page.
@@ -211,5 +205,23 @@ pub(crate) fn use_session(route: &Route, hash: &str) -> Session {
             _ => leave.emit(()),
         })
     };
-    Session { mode: *mode, stop, go, step, leave, toggle, deck, index, lesson }
+    let session = Session { mode: *mode, stop, go, step, leave, toggle, deck, index, lesson };
+    // Marked while rendering, before the figures measure their boxes in their effects; and only
+    // when the marks change, so the page's other users of the class (the theme) are not undone.
+    let marked = use_mut_ref(|| None::<(bool, bool, usize)>);
+    let marks = session.marks();
+    if *marked.borrow() != Some(marks) {
+        *marked.borrow_mut() = Some(marks);
+        mark_document(marks);
+    }
+    session
+}
+
+/// Sets the `presenting` and `staged` classes and `data-stage-figures` on the root element.
+fn mark_document((presenting, staged, figures): (bool, bool, usize)) {
+    if let Some(html) = dom::document().document_element() {
+        let _ = html.class_list().toggle_with_force("presenting", presenting);
+        let _ = html.class_list().toggle_with_force("staged", staged);
+        let _ = html.set_attribute("data-stage-figures", &figures.to_string());
+    }
 }
