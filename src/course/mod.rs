@@ -14,6 +14,7 @@ mod registry;
 pub mod scan;
 pub mod selection;
 pub mod state;
+pub mod tour;
 pub mod train;
 pub mod views;
 

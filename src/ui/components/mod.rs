@@ -8,11 +8,14 @@ mod lang_switch;
 mod nav;
 mod notes;
 mod play;
+mod show_data;
+mod theme_switch;
 
-pub(crate) use controls::{Select, Slider, TextField, Toggle};
+pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
 pub(crate) use figure::{DrawFn, Figure};
 pub(crate) use lang_switch::LangSwitch;
 pub(crate) use nav::LessonNav;
 pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
 pub(crate) use play::PlayControls;
+pub(crate) use theme_switch::ThemeSwitch;
