@@ -22,6 +22,7 @@ pub(super) fn of(lesson: Lesson) -> &'static [Scene] {
         Lesson::Views => VIEWS,
         Lesson::Hippo => HIPPO,
         Lesson::Selection => SELECTION,
+        Lesson::Train => TRAIN,
         Lesson::Compare => COMPARE,
         Lesson::Scan => SCAN,
         Lesson::Hardware => HARDWARE,
@@ -29,6 +30,14 @@ pub(super) fn of(lesson: Lesson) -> &'static [Scene] {
         Lesson::Origins => ORIGINS,
     }
 }
+
+// 8½. Train it yourself: the shipped models first, then what each learned.
+const TRAIN: &[Scene] = &[
+    s("", &["train/accuracy"], &[], None),
+    s("", &["train/loss"], &[], None),
+    s("", &["train/spectra"], &[], None),
+    s("gate=0", &["train/accuracy"], &["train-gate"], None),
+];
 
 // 1. A state is what you must know to predict what comes next.
 const STATE: &[Scene] = &[

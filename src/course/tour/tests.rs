@@ -19,6 +19,7 @@ fn reencoded(lesson: Lesson, q: &Query) -> Query {
         Lesson::Views => via::<course::views::ViewsLesson>(q),
         Lesson::Hippo => via::<course::hippo::HippoLesson>(q),
         Lesson::Selection => via::<course::selection::SelectionLesson>(q),
+        Lesson::Train => via::<course::train::TrainLesson>(q),
         Lesson::Compare => via::<course::compare::CompareLesson>(q),
         Lesson::Scan => via::<course::scan::ScanLesson>(q),
         Lesson::Hardware => via::<course::hardware::HardwareLesson>(q),

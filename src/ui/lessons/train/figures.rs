@@ -152,8 +152,8 @@ pub(super) fn curves_view(p: &CurvesProps) -> Html {
     let (loss, acc) = curves(lang, &p.runs, p.chance);
     html! {
         <div class="row">
-            <Figure draw={loss} label={t(lang, "train.loss_label")} aspect={0.6} />
-            <Figure draw={acc} label={t(lang, "train.accuracy_label")} aspect={0.6} />
+            <Figure id="train/loss" draw={loss} label={t(lang, "train.loss_label")} aspect={0.6} />
+            <Figure id="train/accuracy" draw={acc} label={t(lang, "train.accuracy_label")} aspect={0.6} />
         </div>
     }
 }
@@ -184,7 +184,7 @@ pub(super) fn learned_view(p: &LearnedProps) -> Html {
     html! {
         <>
             <div class="train-maps">{ for maps }</div>
-            <Figure draw={spectra_draw(lang, &p.snapshots, p.state)} label={t(lang, "train.spectra_label")} aspect={0.45} />
+            <Figure id="train/spectra" draw={spectra_draw(lang, &p.snapshots, p.state)} label={t(lang, "train.spectra_label")} aspect={0.45} />
         </>
     }
 }
