@@ -116,10 +116,9 @@ pub enum Reply {
 }
 
 impl Request {
-    /// The request in `text`, or the reply that says why it is not one.
-    pub fn parse(text: &str) -> Result<Request, Reply> {
-        serde_json::from_str(text)
-            .map_err(|e| Reply::Error { message: format!("not a training request: {e}") })
+    /// The request in `text`, or a message saying why it is not one.
+    pub fn parse(text: &str) -> Result<Request, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a training request: {e}"))
     }
 
     /// The request as JSON text.

@@ -32,7 +32,7 @@ impl Session {
     pub fn handle_text(&mut self, text: &str) -> String {
         match Request::parse(text) {
             Ok(request) => self.handle(request),
-            Err(reply) => reply,
+            Err(message) => Reply::Error { message },
         }
         .to_text()
     }
