@@ -24,6 +24,10 @@ for (const lang of ["en", "ko"]) {
     check(s6 >= 3, `the shipped S6 model got only ${s6} of 4 answers right`);
     await noBadText(page);
     await shot(`train-${lang}-shipped`);
+    // Start replaces the shipped models by fresh ones and trains them.
+    await page.click("#train-start");
+    await until(page, () => { const s = Number(document.querySelector("#train-steps").dataset.step); return s > 0 && s < 1000; },
+      null, "Start from the shipped models did not train from scratch", 120000);
   });
 
   test(`train (${lang}): start, the loss falls, pause stays, reset clears, a bad file is refused`, async ({ page, url, shot }) => {

@@ -156,6 +156,10 @@ impl Training {
     pub(crate) fn start(&self, fresh: bool) {
         let mut c = self.control.borrow_mut();
         (c.running, c.pausing) = (true, false);
+        if fresh {
+            // The old models' steps must not count as done while the fresh ones start.
+            c.step = [0, 0];
+        }
         drop(c);
         self.runs.dispatch(RunMsg::Status(Status::Running));
         for k in 0..2 {
