@@ -57,6 +57,15 @@ test("a light system gets light figures; choosing dark redraws them and is remem
   await eventually(async () => (await figurePaper(page)) < 0.15, "the dark choice did not carry to the next lesson");
 });
 
+test("presenter mode from the address draws the figures for a room from the first screen", async ({ page, origin }) => {
+  await visit(page, `${origin}/?present=1#/continuous`);
+  await allDrawn(page, 1);
+  await until(page, () => [...document.querySelectorAll("main canvas")].every((c) => c.dataset.variant === "projector-light"), null,
+    async () => `figures drawn as ${await page.$$eval("main canvas", (cs) => cs.map((c) => c.dataset.variant))}`);
+  await page.click(".theme-button");
+  await until(page, () => document.querySelector("main canvas").dataset.variant === "projector-dark", null, "dark presenter mode");
+});
+
 test("presenter mode redraws the figures for a room", async ({ page, url }) => {
   await visit(page, url("#/continuous", "en"));
   await allDrawn(page, 1);
@@ -64,6 +73,7 @@ test("presenter mode redraws the figures for a room", async ({ page, url }) => {
   await page.evaluate(() => document.documentElement.classList.add("presenting"));
   await eventually(async () => (await page.$eval("main canvas", (c) => c.toDataURL())) !== screen,
     "turning presenter mode on did not redraw the figure");
+  await until(page, () => document.querySelector("main canvas").dataset.variant === "projector-light", null, "not drawn for a projector");
   const ink = await page.evaluate(() => getComputedStyle(document.body).color);
   check(ink === "rgb(0, 0, 0)", `the projector page ink is black, not ${ink}`);
 });

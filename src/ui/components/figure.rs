@@ -2,9 +2,11 @@
 //! container at the device pixel ratio, redrawn after every render and on window resize. It
 //! reports the pointer in data coordinates so lessons can link their views.
 //!
-//! `data-draws` counts completed draws, so tests can tell a figure was drawn; a failed draw is
-//! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
-//! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
+//! `data-draws` counts completed draws and `data-variant` names the theme of the last one, so
+//! tests can tell a figure was drawn and how; a failed draw is logged to the console (which
+//! fails the end-to-end tests) and never panics. Each draw is a `performance.measure` named
+//! `mx:draw:<label>`, to find the figure that makes an update slow. Figures with `data` get a
+//! "Show data" toggle under the canvas.
 
 use super::show_data::ShowData;
 use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
@@ -111,6 +113,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                                 *map.borrow_mut() = m;
                                 *draws.borrow_mut() += 1;
                                 let _ = el.set_attribute("data-draws", &draws.borrow().to_string());
+                                let _ = el.set_attribute("data-variant", theme.variant());
                             }
                             Err(e) => dom::console_error(&e.to_string()),
                         }
