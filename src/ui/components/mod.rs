@@ -11,7 +11,7 @@ mod play;
 mod show_data;
 mod theme_switch;
 
-pub(crate) use controls::{Select, Slider, TextField, Toggle};
+pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
 pub(crate) use figure::{DrawFn, Figure};
 pub(crate) use lang_switch::LangSwitch;

@@ -112,7 +112,7 @@ pub(super) fn cost_panel(props: &CostProps) -> Html {
                         <th scope="col">{ t(lang, "scan.cost_work_col") }</th><th scope="col">{ t(lang, "scan.cost_depth_col") }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
-                <Figure draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
+                <Figure id="scan/cost" draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
             </div>
             <p class="hint">{ t(lang, "scan.cost_note") }</p>
         </section>

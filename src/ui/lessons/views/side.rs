@@ -137,7 +137,7 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
                 <RecurrentColumn k={k} plane={plane} lesson={lesson.clone()} system={p.system.clone()} runs={p.runs.clone()} />
                 <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
             </div>
-            <Figure draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
+            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
                     data={(*data).clone()} />
             <p class="readout hover-readout" aria-live="polite">{ preview }</p>
             <ul class="readout">
@@ -149,8 +149,6 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
     }
 }
 
-/// The outputs of the three views: the recurrence and the sliding kernel up to step k, the FFT's
-/// all at once, with the marker at the hovered step (else at k).
 /// The outputs figure's numbers at every step: y_k by the recurrence, the convolution and the FFT.
 fn outputs_data(runs: &super::Runs, lang: crate::i18n::Lang) -> Option<Rc<FigureData>> {
     let (_, views, _) = runs.as_ref().ok()?;
@@ -161,6 +159,9 @@ fn outputs_data(runs: &super::Runs, lang: crate::i18n::Lang) -> Option<Rc<Figure
     Some(Rc::new(FigureData::columns(columns.collect(), &values)))
 }
 
+
+/// The outputs of the three views: the recurrence and the sliding kernel up to step k, the FFT's
+/// all at once, with the marker at the hovered step (else at k).
 fn outputs_draw(
     runs: &super::Runs,
     k: usize,
