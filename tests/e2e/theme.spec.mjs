@@ -58,11 +58,13 @@ test("a light system gets light figures; choosing dark redraws them and is remem
 });
 
 test("presenter mode from the address draws the figures for a room from the first screen", async ({ page, origin }) => {
-  await visit(page, `${origin}/?present=1#/continuous`);
-  await allDrawn(page, 1);
+  // The stage hides the lesson's heading, so wait for its figures rather than for the page.
+  await page.goto(`${origin}/?present=1#/continuous`);
+  await until(page, () => document.querySelector("main canvas[data-draws]"), null, "no figure drawn on the stage");
   await until(page, () => [...document.querySelectorAll("main canvas")].every((c) => c.dataset.variant === "projector-light"), null,
     async () => `figures drawn as ${await page.$$eval("main canvas", (cs) => cs.map((c) => c.dataset.variant))}`);
-  await page.click(".theme-button");
+  // The stage hides the header; a system turning dark reaches the figures all the same.
+  await page.emulateMedia({ colorScheme: "dark" });
   await until(page, () => document.querySelector("main canvas").dataset.variant === "projector-dark", null, "dark presenter mode");
 });
 
