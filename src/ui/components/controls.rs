@@ -1,6 +1,7 @@
 //! Labelled form controls: a slider with its live value, a select, a toggle, a line of text.
 //! Each is reachable by keyboard (they are native inputs) and labelled for screen readers.
 
+use crate::ui::present::use_control_stage;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -33,6 +34,7 @@ pub(crate) struct SliderProps {
 
 #[function_component(Slider)]
 pub(crate) fn slider(p: &SliderProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let on_change = p.on_change.clone();
         let (min, max) = (p.min, p.max);
@@ -48,7 +50,7 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
         None => crate::format::fixed(p.value, p.digits),
     };
     html! {
-        <div class="control slider">
+        <div class="control slider" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
                    step={p.step.to_string()} value={p.value.to_string()} oninput={on_input}
@@ -101,6 +103,7 @@ pub(crate) struct SelectProps {
 
 #[function_component(Select)]
 pub(crate) fn select(p: &SelectProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -113,7 +116,7 @@ pub(crate) fn select(p: &SelectProps) -> Html {
         html! { <option value={value.clone()} selected={*value == p.selected}>{ text.clone() }</option> }
     });
     html! {
-        <div class="control select">
+        <div class="control select" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <select id={p.id.clone()} onchange={on_change}>{ for options }</select>
         </div>
@@ -130,6 +133,7 @@ pub(crate) struct ToggleProps {
 
 #[function_component(Toggle)]
 pub(crate) fn toggle(p: &ToggleProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -139,7 +143,7 @@ pub(crate) fn toggle(p: &ToggleProps) -> Html {
         })
     };
     html! {
-        <div class="control toggle">
+        <div class="control toggle" data-stage={stage}>
             <input type="checkbox" id={p.id.clone()} checked={p.checked} onchange={on_change} />
             <label for={p.id.clone()}>{ p.label.clone() }</label>
         </div>
@@ -160,6 +164,7 @@ pub(crate) struct TextFieldProps {
 
 #[function_component(TextField)]
 pub(crate) fn text_field(p: &TextFieldProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -169,7 +174,7 @@ pub(crate) fn text_field(p: &TextFieldProps) -> Html {
         })
     };
     html! {
-        <div class="control text">
+        <div class="control text" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="text" id={p.id.clone()} value={p.value.clone()} maxlength={p.max_length.to_string()}
                    spellcheck="false" autocomplete="off" oninput={on_input} />

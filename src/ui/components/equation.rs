@@ -1,6 +1,7 @@
 //! An equation: MathML markup from [`crate::mathml`] (which escapes every text), rendered by
 //! the browser.
 
+use crate::ui::present::use_stage;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,8 +15,35 @@ pub(crate) struct Props {
 
 #[function_component(Equation)]
 pub(crate) fn equation(p: &Props) -> Html {
+    let node = use_node_ref();
+    let scene = use_stage();
+    {
+        let node = node.clone();
+        // On the stage: the scene's equation is the n-th of the panel holding its first figure.
+        use_effect(move || {
+            let Some(el) = node.cast::<web_sys::Element>() else { return };
+            let Some(scene) = scene else {
+                let _ = el.remove_attribute("data-stage");
+                return;
+            };
+            let on = match (scene.equation, scene.figures.first()) {
+                (Some(n), Some(figure)) => {
+                    el.closest("section").ok().flatten().is_some_and(|panel| {
+                        let has = panel.query_selector(&format!("[data-figure=\"{figure}\"]"));
+                        let nth = panel
+                            .query_selector_all(".equation")
+                            .ok()
+                            .and_then(|all| all.item(n as u32));
+                        matches!(has, Ok(Some(_))) && nth.is_some_and(|e| e.is_same_node(Some(&el)))
+                    })
+                }
+                _ => false,
+            };
+            let _ = el.set_attribute("data-stage", if on { "on" } else { "off" });
+        });
+    }
     html! {
-        <div class="equation">
+        <div class="equation" ref={node}>
             { Html::from_html_unchecked(p.mathml.clone()) }
             if !p.caption.is_empty() { <p class="equation-caption">{ p.caption.clone() }</p> }
         </div>

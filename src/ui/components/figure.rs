@@ -6,10 +6,13 @@
 //! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
 //! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
 
-use crate::plot::{PlotError, Theme, XAxisMap};
+use super::show_data::ShowData;
+use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::present::use_figure_stage;
+use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
@@ -36,9 +39,15 @@ pub(crate) struct Props {
     /// when the button is pressed or dragged (drawing a signal, clicking a grid cell).
     #[prop_or_default]
     pub(crate) on_press: Option<Callback<(f64, f64)>>,
+    /// The figure's id, `<lesson>/<name>` (the catalogue's; `data-figure` on the element).
+    #[prop_or_default]
+    pub(crate) id: Option<AttrValue>,
     /// A class for the figure's box (layout).
     #[prop_or_default]
     pub(crate) class: Classes,
+    /// The numbers the figure draws, for "Show data" (a table and a CSV download).
+    #[prop_or_default]
+    pub(crate) data: Option<Rc<FigureData>>,
 }
 
 impl PartialEq for Props {
@@ -49,6 +58,8 @@ impl PartialEq for Props {
             && self.on_hover == other.on_hover
             && self.on_press == other.on_press
             && self.class == other.class
+            && self.id == other.id
+            && self.data == other.data
     }
 }
 
@@ -58,6 +69,11 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    let stage = use_figure_stage(p.id.as_deref());
+    // On the stage the box, not the aspect, sets the height (static/present.css sizes it).
+    let staged = stage.as_deref() == Some("on");
+    // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
+    let page = use_context::<PageTheme>().unwrap_or_default();
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
@@ -83,18 +99,22 @@ pub(crate) fn figure(p: &Props) -> Html {
                 dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
                 let css_width = f64::from(el.client_width().max(200));
-                let (w, h) = (
-                    (css_width * scale).round() as u32,
-                    (css_width * aspect * scale).round() as u32,
-                );
+                let css_height = if staged {
+                    f64::from(el.client_height().max(100))
+                } else {
+                    css_width * aspect
+                };
+                let (w, h) =
+                    ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
                     el.set_width(w);
                     el.set_height(h);
                 }
-                match MeasuredCanvas::new(el.clone()) {
+                let theme = Theme { scale, dark: page.dark, projector: page.projector };
+                match MeasuredCanvas::new(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        match draw(&area, &Theme { scale }).and_then(|m| {
+                        match draw(&area, &theme).and_then(|m| {
                             area.present().map_err(|e| PlotError(format!("{e:?}")))?;
                             Ok(m)
                         }) {
@@ -146,10 +166,13 @@ pub(crate) fn figure(p: &Props) -> Html {
         })
     };
     html! {
-        <figure class={classes!("figure", p.class.clone())}>
+        <figure class={classes!("figure", p.class.clone())} data-figure={p.id.clone()} data-stage={stage}>
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+            if let Some(data) = &p.data {
+                <ShowData data={data.clone()} name={p.label.clone()} />
+            }
         </figure>
     }
 }

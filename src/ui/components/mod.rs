@@ -8,6 +8,8 @@ mod lang_switch;
 mod nav;
 mod notes;
 mod play;
+mod show_data;
+mod theme_switch;
 
 pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
@@ -16,3 +18,4 @@ pub(crate) use lang_switch::LangSwitch;
 pub(crate) use nav::LessonNav;
 pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
 pub(crate) use play::PlayControls;
+pub(crate) use theme_switch::ThemeSwitch;

@@ -135,7 +135,7 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                 </div>
                 <div>
                     if let Some(draw) = (*eigen).clone() {
-                        <Figure draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
+                        <Figure id="discretize/eigen" draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
                     }
                     <table class="data">
                         <thead><tr><th>{ t(lang, "discretize.col_rule") }</th><th>{ t(lang, "discretize.col_radius") }</th><th>{ t(lang, "discretize.col_verdict") }</th></tr></thead>
