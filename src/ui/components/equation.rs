@@ -1,6 +1,9 @@
 //! An equation: MathML markup from [`crate::mathml`] (which escapes every text), rendered by
-//! the browser.
+//! the browser. A long equation scrolls sideways in its own box (a keyboard stop while it does).
 
+use super::scroll_box::use_scroll_focus;
+use crate::i18n::t;
+use crate::ui::lang::use_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,9 +17,12 @@ pub(crate) struct Props {
 
 #[function_component(Equation)]
 pub(crate) fn equation(p: &Props) -> Html {
+    let lang = use_lang();
+    let node = use_node_ref();
+    use_scroll_focus(node.clone(), t(lang, "access.equation").into());
     html! {
-        <div class="equation">
-            { Html::from_html_unchecked(p.mathml.clone()) }
+        <div class="equation" ref={node}>
+            <div class="scroll-inner">{ Html::from_html_unchecked(p.mathml.clone()) }</div>
             if !p.caption.is_empty() { <p class="equation-caption">{ p.caption.clone() }</p> }
         </div>
     }

@@ -39,6 +39,10 @@ pub(crate) struct Props {
     /// A class for the figure's box (layout).
     #[prop_or_default]
     pub(crate) class: Classes,
+    /// The key numbers the figure shows, in a sentence: read by screen readers as the figure's
+    /// description and announced (politely) when they change.
+    #[prop_or_default]
+    pub(crate) summary: AttrValue,
 }
 
 impl PartialEq for Props {
@@ -49,6 +53,7 @@ impl PartialEq for Props {
             && self.on_hover == other.on_hover
             && self.on_press == other.on_press
             && self.class == other.class
+            && self.summary == other.summary
     }
 }
 
@@ -145,13 +150,64 @@ pub(crate) fn figure(p: &Props) -> Html {
             }
         })
     };
+    let (on_key, on_blur) = use_keyboard_hover(map, p.on_hover.clone());
+    let summary_id = use_memo((), |_| dom::unique_id("figure-summary"));
+    let interactive = p.on_hover.is_some() || p.on_press.is_some();
+    // The figure box takes focus on a click (tabindex -1), so the arrow keys stay with the figure
+    // the learner is looking at; a figure that reacts to the pointer is a tab stop of its own.
     html! {
-        <figure class={classes!("figure", p.class.clone())}>
+        <figure class={classes!("figure", p.class.clone())} tabindex="-1">
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
+                    aria-describedby={(!p.summary.is_empty()).then(|| AttrValue::from((*summary_id).clone()))}
+                    tabindex={interactive.then_some("0")}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
-                    onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+                    onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave}
+                    onkeydown={on_key} onblur={on_blur} />
+            if !p.summary.is_empty() {
+                <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
+            }
         </figure>
     }
+}
+
+/// The keyboard's way to hover a figure: while it has focus, ← and → move a cursor along the x
+/// axis in 1/40ths of its width (Home and End jump to the ends) and report the data x under it,
+/// as the pointer would; leaving the figure (or Escape) clears it.
+#[hook]
+fn use_keyboard_hover(
+    map: Rc<std::cell::RefCell<Option<XAxisMap>>>,
+    hover: Option<Callback<Option<f64>>>,
+) -> (Callback<KeyboardEvent>, Callback<FocusEvent>) {
+    const STEPS: f64 = 40.0;
+    let cursor = use_mut_ref(|| None::<f64>);
+    let on_key = {
+        let (cursor, hover) = (cursor.clone(), hover.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let (Some(hover), Some(m)) = (&hover, *map.borrow()) else { return };
+            let at = *cursor.borrow();
+            let next = match e.key().as_str() {
+                "ArrowRight" => at.map_or(0.0, |f| f + 1.0 / STEPS),
+                "ArrowLeft" => at.map_or(1.0, |f| f - 1.0 / STEPS),
+                "Home" => 0.0,
+                "End" => 1.0,
+                "Escape" => {
+                    *cursor.borrow_mut() = None;
+                    return hover.emit(None);
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            let f = next.clamp(0.0, 1.0);
+            *cursor.borrow_mut() = Some(f);
+            hover.emit(Some(m.x0 + f * (m.x1 - m.x0)));
+        })
+    };
+    let on_blur = Callback::from(move |_: FocusEvent| {
+        if let (Some(_), Some(hover)) = (cursor.borrow_mut().take(), &hover) {
+            hover.emit(None);
+        }
+    });
+    (on_key, on_blur)
 }
 
 /// The pointer position as fractions of the canvas's width and height.

@@ -8,6 +8,8 @@ mod lang_switch;
 mod nav;
 mod notes;
 mod play;
+mod scroll_box;
+mod sticky;
 
 pub(crate) use controls::{Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
@@ -16,3 +18,5 @@ pub(crate) use lang_switch::LangSwitch;
 pub(crate) use nav::LessonNav;
 pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
 pub(crate) use play::PlayControls;
+pub(crate) use scroll_box::ScrollBox;
+pub(crate) use sticky::StickyControls;

@@ -38,7 +38,7 @@ pub(crate) fn lesson_page(props: &Props) -> Html {
                 <p class="lead">{ t(lang, &format!("{slug}.summary")) }</p>
             </header>
             { body }
-            <nav class="pager" aria-label={t(lang, "nav.label")}>
+            <nav class="pager" aria-label={t(lang, "access.pager")}>
                 { link(lesson.prev(), "nav.prev", "prev") }
                 { link(lesson.next(), "nav.next", "next") }
             </nav>

@@ -5,7 +5,7 @@ use super::{arch_name, bytes_at, median_us};
 use crate::url::Named;
 use crate::course::compare::{Arch, Point};
 use crate::i18n::{Lang, fill, t};
-use crate::ui::components::Question;
+use crate::ui::components::{Question, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::format::{bytes, fixed, grouped};
 use yew::prelude::*;
@@ -105,9 +105,10 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data facts">
             <thead><tr>
-                <th scope="col"></th>
+                <td></td>
                 { for order.iter().map(|&a| html! { <th scope="col">{ arch_name(lang, a) }</th> }) }
             </tr></thead>
             <tbody>
@@ -131,6 +132,7 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
                 </tr>
             </tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }
@@ -162,6 +164,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data measured">
             <thead><tr>
                 <th scope="col">{ t(lang, "compare.col_context") }</th>
@@ -170,6 +173,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }
