@@ -82,9 +82,16 @@ pub(crate) fn figure(p: &Props) -> Html {
     {
         let (canvas, map, draws, draw, aspect) =
             (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
+        let hoverable = p.on_hover.is_some();
         let measure = format!("mx:draw:{}", p.label);
         use_effect(move || {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                // A tab stop for the keyboard hover, unless a box around it owns the keys.
+                let owned = el.closest("[data-keys]").ok().flatten().is_some();
+                let _ = match hoverable && !owned {
+                    true => el.set_attribute("tabindex", "0"),
+                    false => el.remove_attribute("tabindex"),
+                };
                 dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
                 let css_width = f64::from(el.client_width().max(200));
@@ -152,14 +159,12 @@ pub(crate) fn figure(p: &Props) -> Html {
     };
     let (on_key, on_blur) = use_keyboard_hover(map, p.on_hover.clone());
     let summary_id = use_memo((), |_| dom::unique_id("figure-summary"));
-    let interactive = p.on_hover.is_some() || p.on_press.is_some();
     // The figure box takes focus on a click (tabindex -1), so the arrow keys stay with the figure
-    // the learner is looking at; a figure that reacts to the pointer is a tab stop of its own.
+    // the learner is looking at; a hoverable figure is a tab stop of its own (see the effect).
     html! {
         <figure class={classes!("figure", p.class.clone())} tabindex="-1">
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
                     aria-describedby={(!p.summary.is_empty()).then(|| AttrValue::from((*summary_id).clone()))}
-                    tabindex={interactive.then_some("0")}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave}
                     onkeydown={on_key} onblur={on_blur} />
@@ -171,25 +176,25 @@ pub(crate) fn figure(p: &Props) -> Html {
 }
 
 /// The keyboard's way to hover a figure: while it has focus, ← and → move a cursor along the x
-/// axis in 1/40ths of its width (Home and End jump to the ends) and report the data x under it,
-/// as the pointer would; leaving the figure (or Escape) clears it.
+/// axis through the middles of 40 equal cells (Home and End jump to the first and last) and
+/// report the data x under it, as the pointer would; leaving the figure (or Escape) clears it.
 #[hook]
 fn use_keyboard_hover(
     map: Rc<std::cell::RefCell<Option<XAxisMap>>>,
     hover: Option<Callback<Option<f64>>>,
 ) -> (Callback<KeyboardEvent>, Callback<FocusEvent>) {
-    const STEPS: f64 = 40.0;
-    let cursor = use_mut_ref(|| None::<f64>);
+    const CELLS: usize = 40;
+    let cursor = use_mut_ref(|| None::<usize>);
     let on_key = {
         let (cursor, hover) = (cursor.clone(), hover.clone());
         Callback::from(move |e: KeyboardEvent| {
             let (Some(hover), Some(m)) = (&hover, *map.borrow()) else { return };
             let at = *cursor.borrow();
-            let next = match e.key().as_str() {
-                "ArrowRight" => at.map_or(0.0, |f| f + 1.0 / STEPS),
-                "ArrowLeft" => at.map_or(1.0, |f| f - 1.0 / STEPS),
-                "Home" => 0.0,
-                "End" => 1.0,
+            let cell = match e.key().as_str() {
+                "ArrowRight" => at.map_or(0, |i| (i + 1).min(CELLS - 1)),
+                "ArrowLeft" => at.map_or(CELLS - 1, |i| i.saturating_sub(1)),
+                "Home" => 0,
+                "End" => CELLS - 1,
                 "Escape" => {
                     *cursor.borrow_mut() = None;
                     return hover.emit(None);
@@ -197,8 +202,8 @@ fn use_keyboard_hover(
                 _ => return,
             };
             e.prevent_default();
-            let f = next.clamp(0.0, 1.0);
-            *cursor.borrow_mut() = Some(f);
+            *cursor.borrow_mut() = Some(cell);
+            let f = (cell as f64 + 0.5) / CELLS as f64;
             hover.emit(Some(m.x0 + f * (m.x1 - m.x0)));
         })
     };

@@ -33,7 +33,7 @@ pub(crate) fn scroll_box(p: &Props) -> Html {
 }
 
 /// Makes the element behind `node` a keyboard stop (`tabindex=0`, `role=group`, `label`) exactly
-/// while its content is wider than it. Its first child wraps the content at its own width
+/// while its content is wider (or taller) than it. Its first child wraps the content at its own width
 /// (`.scroll-inner`), so watching both sizes sees every change: a narrower window, a larger
 /// font (presenter mode), new content.
 #[hook]
@@ -69,7 +69,9 @@ pub(crate) fn use_scroll_focus(node: NodeRef, label: AttrValue) {
 }
 
 fn mark(el: &Element, label: &str) {
-    if el.scroll_width() > el.client_width() {
+    // Either way: a box that scrolls sideways also scrolls up and down (`overflow-y` computes to
+    // `auto`), e.g. by a pixel under a tall fraction.
+    if el.scroll_width() > el.client_width() || el.scroll_height() > el.client_height() {
         for (name, value) in [("tabindex", "0"), ("role", "group"), ("aria-label", label)] {
             let _ = el.set_attribute(name, value);
         }
