@@ -49,8 +49,10 @@ async function axe(page) {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-for (const [mode, query, size] of [["page", "", [1280, 900]], ["presenter", "&present=1", [1920, 1080]], ["phone", "", [390, 844]]]) {
-  for (const lang of ["en", "ko"]) {
+// Both languages on a laptop and in presenter mode; a phone (where boxes scroll) in English.
+for (const [mode, query, size, langs] of [["page", "", [1280, 900], ["en", "ko"]],
+  ["presenter", "&present=1", [1920, 1080], ["en", "ko"]], ["phone", "", [390, 844], ["en"]]]) {
+  for (const lang of langs) {
     test(`axe: nothing serious on any route (${mode}, ${lang})`, async ({ page, url }) => {
       await page.setViewportSize({ width: size[0], height: size[1] });
       const serious = [], rest = new Map();
@@ -118,4 +120,30 @@ test("with reduced motion, Play steps instead of animating", async ({ page, url 
   await until(page, (b) => document.querySelector(".play-position").innerText !== b, before, "Play did not step");
   check((await page.getAttribute(".play button.primary", "aria-pressed")) === "false", "Play started an animation");
   await stays(page, position, 500, "the position moved on by itself");
+});
+
+test("− and + move a slider by one step", async ({ page, url }) => {
+  await visit(page, url("#/discretize", "en"));
+  const value = () => page.$eval("#disc-delta", (el) => Number(el.value));
+  const [step, before] = [await page.$eval("#disc-delta", (el) => Number(el.step)), await value()];
+  const buttons = ".control.slider:has(#disc-delta) button.nudge";
+  await page.click(`${buttons} >> nth=1`);
+  await until(page, (v) => Number(document.querySelector("#disc-delta").value) !== v, before, "+ did not move the slider");
+  check(Math.abs((await value()) - (before + step)) < 1e-9, `+ moved Δ from ${before} to ${await value()}, not by one step of ${step}`);
+  await page.click(`${buttons} >> nth=0`);
+  await until(page, (v) => Math.abs(Number(document.querySelector("#disc-delta").value) - v) < 1e-9, before, "− did not move the slider back");
+});
+
+test("on a phone the lesson list is a drawer with titles", async ({ page, url }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await visit(page, url("#/state", "en"));
+  check(!(await page.isVisible(".side ol")), "the lesson list is open on arrival");
+  await page.click(".drawer-toggle");
+  await until(page, () => {
+    const titles = [...document.querySelectorAll(".side ol .nav-title")];
+    return titles.length > 0 && titles.every((t) => t.offsetWidth > 0 && t.textContent.trim().length > 0);
+  }, null, "the drawer shows no lesson titles");
+  await page.click(".side ol a[href='#/views']");
+  await until(page, () => document.querySelector(".side a.current")?.getAttribute("href") === "#/views", null, "the drawer's link did not lead to #/views");
+  await until(page, () => !document.querySelector(".side ol").offsetHeight, null, "the drawer stayed open after choosing a lesson");
 });

@@ -70,9 +70,9 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
             <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
                    step={p.step.to_string()} value={p.value.to_string()} oninput={on_input}
                    aria-valuetext={p.shown.clone()} />
+            <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
             <button type="button" class="nudge" tabindex="-1" aria-label={named("access.more")}
                     disabled={p.value >= p.max} onclick={nudge(1.0)}>{ "+" }</button>
-            <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
         </div>
     }
 }
