@@ -2,9 +2,10 @@
 //! routed page, and the footer. Left/right arrow keys move between lessons unless the focused
 //! control uses them (sliders, selects, text) or a lesson already handled the key.
 
-use super::components::{LangSwitch, LessonNav};
+use super::components::{LangSwitch, LessonNav, ThemeSwitch};
 use super::hooks::{HashContext, use_hash, use_recalled, use_window_keydown};
 use super::pages::{Home, LessonPage, NotFound};
+use super::theme::{PageTheme, use_page_theme};
 use super::{dom, lang};
 use crate::course::Lesson;
 use crate::i18n::{Lang, t};
@@ -21,6 +22,7 @@ pub(crate) fn app() -> Html {
             let _ = html.class_list().toggle_with_force("presenting", *on);
         }
     });
+    let (theme, set_dark) = use_page_theme();
     let address = use_hash();
     let hash = use_recalled(address);
     let route = Route::parse(&hash);
@@ -72,6 +74,7 @@ pub(crate) fn app() -> Html {
 
     html! {
         <ContextProvider<Lang> context={*lang}>
+        <ContextProvider<PageTheme> context={theme}>
         <ContextProvider<HashContext> context={HashContext(hash.clone())}>
             <div class="shell">
                 <button class="skip" onclick={focus_main}>{ t(*lang, "app.skip") }</button>
@@ -85,6 +88,7 @@ pub(crate) fn app() -> Html {
                             onclick={{ let p = presenting.clone(); Callback::from(move |_| p.set(!*p)) }}>
                         { t(*lang, if *presenting { "present.off" } else { "present.on" }) }
                     </button>
+                    <ThemeSwitch lang={*lang} dark={theme.dark} on_change={set_dark} />
                     <LangSwitch current={*lang} on_change={on_lang} />
                 </header>
                 <LessonNav current={current} />
@@ -95,6 +99,7 @@ pub(crate) fn app() -> Html {
                 </footer>
             </div>
         </ContextProvider<HashContext>>
+        </ContextProvider<PageTheme>>
         </ContextProvider<Lang>>
     }
 }

@@ -16,6 +16,14 @@ pub enum Swatch {
     Dashed,
     /// A dot.
     Dot,
+    /// A hollow ring (a point marked without hiding what lies under it).
+    Ring,
+    /// A filled diamond (a rest point).
+    Diamond,
+    /// A filled upward triangle (plotters' `TriangleMarker`).
+    Triangle,
+    /// A diagonal cross (plotters' `Cross`).
+    Cross,
 }
 
 /// One line of a legend.
@@ -206,11 +214,34 @@ fn draw_legend<DB: DrawingBackend>(
             Swatch::Dot => area
                 .draw(&Circle::new((sx + swatch_w / 2, y), theme.px(4.0), e.color.filled()))
                 .map_err(err)?,
+            marker => draw_marker(area, (sx + swatch_w / 2, y), marker, e.color, theme)?,
         }
         area.draw(&Text::new(e.label, (sx + swatch_w + gap, y), text_style.clone()))
             .map_err(err)?;
     }
     Ok(())
+}
+
+/// A ring, diamond, triangle or cross sample, drawn as the figures draw those markers.
+fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    marker: Swatch,
+    color: RGBColor,
+    theme: &Theme,
+) -> Result<(), PlotError> {
+    let r = theme.px(5.0) as i32;
+    let stroke = color.stroke_width(theme.px(2.0));
+    match marker {
+        Swatch::Ring => area.draw(&Circle::new((x, y), r, stroke)),
+        Swatch::Diamond => area.draw(&Polygon::new(
+            vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+            color.filled(),
+        )),
+        Swatch::Triangle => area.draw(&TriangleMarker::new((x, y), r, color.filled())),
+        _ => area.draw(&Cross::new((x, y), r, stroke)),
+    }
+    .map_err(err)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Line charts of one or more series against a shared x axis (time, step, frequency), with an
 //! optional vertical marker at the hovered x that every linked figure draws at the same place.
 
-use crate::plot::chart::axes::{draw_mesh, font};
+use crate::plot::chart::axes::{draw_mesh, fitted_font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, finite_range,
     legend_clear_of, palette,
@@ -87,7 +87,8 @@ pub fn line_chart<DB: DrawingBackend>(
         .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(52.0));
     if let Some(caption) = chart.caption {
-        builder.caption(caption, font(theme, 14.0));
+        let room = area.dim_in_pixel().0 as i32 - 2 * theme.px(8.0) as i32;
+        builder.caption(caption, fitted_font(area, caption, theme, 14.0, room));
     }
     let mut ctx = builder.build_cartesian_2d(x0..x1, y0..y1).map_err(err)?;
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;

@@ -78,6 +78,37 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub(crate) struct LogSliderProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    /// The value (> 0).
+    pub(crate) value: f64,
+    /// The positive range (lo, hi).
+    pub(crate) range: (f64, f64),
+    /// The value as shown.
+    pub(crate) shown: AttrValue,
+    pub(crate) on_change: Callback<f64>,
+}
+
+/// A [`Slider`] along log₁₀ of a positive value that stops at round values
+/// ([`crate::format::log_stops`]): moving it lands on 0.5, never on 0.501.
+#[function_component(LogSlider)]
+pub(crate) fn log_slider(p: &LogSliderProps) -> Html {
+    let (lo, hi) = p.range;
+    let stops = use_memo((lo.to_bits(), hi.to_bits()), move |_| crate::format::log_stops(lo, hi));
+    let to_value = {
+        let (on_change, current) = (p.on_change.clone(), p.value);
+        Callback::from(move |position: f64| {
+            on_change.emit(crate::format::snap_to_stop(&stops, 10f64.powf(position), current));
+        })
+    };
+    html! {
+        <Slider id={p.id.clone()} label={p.label.clone()} value={p.value.log10()} min={lo.log10()}
+                max={hi.log10()} step={0.01} shown={Some(p.shown.clone())} on_change={to_value} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub(crate) struct SelectProps {
     pub(crate) id: AttrValue,
     pub(crate) label: AttrValue,

@@ -6,10 +6,12 @@
 //! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
 //! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
 
-use crate::plot::{PlotError, Theme, XAxisMap};
+use super::show_data::ShowData;
+use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
@@ -43,6 +45,9 @@ pub(crate) struct Props {
     /// description and announced (politely) when they change.
     #[prop_or_default]
     pub(crate) summary: AttrValue,
+    /// The numbers the figure draws, for "Show data" (a table and a CSV download).
+    #[prop_or_default]
+    pub(crate) data: Option<Rc<FigureData>>,
 }
 
 impl PartialEq for Props {
@@ -54,6 +59,7 @@ impl PartialEq for Props {
             && self.on_press == other.on_press
             && self.class == other.class
             && self.summary == other.summary
+            && self.data == other.data
     }
 }
 
@@ -63,6 +69,8 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
+    let page = use_context::<PageTheme>().unwrap_or_default();
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
@@ -103,10 +111,11 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_width(w);
                     el.set_height(h);
                 }
-                match MeasuredCanvas::new(el.clone()) {
+                let theme = Theme { scale, dark: page.dark, projector: page.projector };
+                match MeasuredCanvas::new(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        match draw(&area, &Theme { scale }).and_then(|m| {
+                        match draw(&area, &theme).and_then(|m| {
                             area.present().map_err(|e| PlotError(format!("{e:?}")))?;
                             Ok(m)
                         }) {
@@ -170,6 +179,9 @@ pub(crate) fn figure(p: &Props) -> Html {
                     onkeydown={on_key} onblur={on_blur} />
             if !p.summary.is_empty() {
                 <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
+            }
+            if let Some(data) = &p.data {
+                <ShowData data={data.clone()} name={p.label.clone()} />
             }
         </figure>
     }

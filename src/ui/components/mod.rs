@@ -9,9 +9,11 @@ mod nav;
 mod notes;
 mod play;
 mod scroll_box;
+mod show_data;
 mod sticky;
+mod theme_switch;
 
-pub(crate) use controls::{Select, Slider, TextField, Toggle};
+pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
 pub(crate) use figure::{DrawFn, Figure};
 pub(crate) use lang_switch::LangSwitch;
@@ -20,3 +22,4 @@ pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
 pub(crate) use play::PlayControls;
 pub(crate) use scroll_box::ScrollBox;
 pub(crate) use sticky::StickyControls;
+pub(crate) use theme_switch::ThemeSwitch;

@@ -10,8 +10,8 @@ use crate::format::complex_text;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
 use crate::plot::{
-    EigenScene, LegendEntry, LineChart, PhaseScene, Series, SeriesStyle, Swatch, View, eigen_plane,
-    line_chart, palette, phase_portrait, phase_view,
+    EigenScene, FigureData, LegendEntry, LineChart, PhaseScene, Series, SeriesStyle, Swatch, View,
+    eigen_plane, line_chart, palette, phase_portrait, phase_view,
 };
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
@@ -212,13 +212,32 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
         })
     };
     let labels = [p.texts.input_label, p.texts.state_label, p.texts.output_label];
+    let data = time_data(run, &p.texts);
     html! {
         <div class="time-plots">
-            { for labels.into_iter().enumerate().map(|(i, label)| html! {
-                <Figure draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
+            { for labels.into_iter().zip(data).enumerate().map(|(i, (label, data))| html! {
+                <Figure draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
+                        data={data} />
             }) }
         </div>
     }
+}
+
+/// The numbers of the three time plots at every sample: (t, x), (t, h₁, h₂) and (t, y).
+fn time_data(run: &Run, texts: &TimeTexts) -> [Rc<FigureData>; 3] {
+    let r = &run.response;
+    let held: Vec<f64> = run.input.held.iter().chain(run.input.held.last()).copied().collect();
+    let (h1, h2): (Vec<f64>, Vec<f64>) = (0..r.times.len()).map(|j| run.point(j)).unzip();
+    let t = texts.time_axis.to_owned();
+    let table = |names: &[&str], values: &[&[f64]]| {
+        let columns = std::iter::once(t.clone()).chain(names.iter().map(|n| (*n).to_owned()));
+        Rc::new(FigureData::columns(columns.collect(), values))
+    };
+    [
+        table(&[texts.input_legend], &[&r.times, &held]),
+        table(&[texts.h1_legend, texts.h2_legend], &[&r.times, &h1, &h2]),
+        table(&["y"], &[&r.times, &r.outputs]),
+    ]
 }
 
 /// Points a line is drawn through: at most [`DRAWN_POINTS`] (every k-th and the last), since
@@ -326,7 +345,7 @@ pub(crate) fn phase_draw(
                 entry(texts.path, palette::GREEN, Swatch::Line),
                 entry(texts.now, palette::BLUE, Swatch::Dot),
                 entry(texts.rate, palette::RED, Swatch::Line),
-                entry(texts.equilibrium, palette::INK, Swatch::Dot),
+                entry(texts.equilibrium, palette::INK, Swatch::Diamond),
             ],
         };
         phase_portrait(area, &scene, theme).map(|_| None)

@@ -32,8 +32,15 @@ fn cell_us(lang: Lang, points: &[Point], arch: Arch, l: usize) -> String {
         .map_or_else(|| t(lang, "compare.no_data").to_owned(), |v| fixed(v, 1))
 }
 
+#[derive(Properties, PartialEq)]
+pub(super) struct GrowthProps {
+    pub(super) points: Vec<Point>,
+    /// Whether the measurement is still running (then nothing is "measured just now" yet).
+    pub(super) running: bool,
+}
+
 #[function_component(GrowthAnswer)]
-pub(super) fn growth_answer(p: &PointsProps) -> Html {
+pub(super) fn growth_answer(p: &GrowthProps) -> Html {
     let lang = use_lang();
     let (points, measured) = (&p.points, measured(&p.points));
     // The growth factors for the question: from the first to the last measured context.
@@ -71,6 +78,8 @@ pub(super) fn growth_answer(p: &PointsProps) -> Html {
         ),
         None => t(lang, "compare.q_wait").to_owned(),
     };
+    // The growth is stated once the measurement has finished, never beside "Measuring… 43%".
+    let growth_text = if p.running { t(lang, "compare.q_wait").to_owned() } else { growth_text };
 
     html! {
     <Question question="compare.q">

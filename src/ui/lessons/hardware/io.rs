@@ -9,7 +9,7 @@ use crate::explain::hardware::{
 };
 use crate::format::compact;
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
+use crate::plot::{FigureData, LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::ui::components::{DrawFn, Figure, ScrollBox, Select, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -62,6 +62,21 @@ fn traffic_draw(lang: Lang, p: IoProblem) -> DrawFn {
     })
 }
 
+/// The bytes chart's numbers: L, then the naive and the fused HBM traffic in bytes.
+fn traffic_data(lang: Lang, p: IoProblem) -> FigureData {
+    let ls: Vec<u64> = (L_K.0..=L_K.1).map(|k| 1u64 << k).collect();
+    let total = |stages: &[StageIo]| -> Vec<f64> {
+        let bytes = |l| traffic(stages, &IoProblem { l, ..p });
+        ls.iter().map(|&l| bytes(l)).map(|(r, w)| (r + w) as f64).collect()
+    };
+    let keys = ["hardware.axis_l", "hardware.series_naive", "hardware.series_fused"];
+    let l: Vec<f64> = ls.iter().map(|&l| l as f64).collect();
+    FigureData::columns(
+        keys.iter().map(|k| t(lang, k).to_owned()).collect(),
+        &[&l, &total(&naive_stages()), &total(&fused_stages())],
+    )
+}
+
 #[function_component(IoPanel)]
 pub(super) fn io_panel(props: &PanelProps) -> Html {
     let lang = use_lang();
@@ -85,6 +100,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
         (AttrValue::from("4"), AttrValue::from(t(lang, "hardware.bytes_4"))),
     ];
     let draw = use_memo((lang, p), |&(lang, p)| traffic_draw(lang, p));
+    let data = use_memo((lang, p), |&(lang, p)| traffic_data(lang, p));
     html! {
         <section class="panel">
             <div class="controls">
@@ -115,7 +131,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
                 </table>
             </ScrollBox>
             <p class="hint">{ t(lang, "hardware.time_note") }</p>
-            <Figure draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} />
+            <Figure draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} data={data} />
         </section>
     }
 }

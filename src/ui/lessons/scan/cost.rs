@@ -3,7 +3,7 @@
 use super::Edit;
 use crate::course::scan::{COST_K, ScanLesson};
 use crate::i18n::{Lang, fill, t};
-use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
+use crate::plot::{FigureData, LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::ssm::ScanAlgorithm;
 use crate::ssm::scan::cost;
 use crate::ui::components::{DrawFn, Figure, Prose, ScrollBox, Slider};
@@ -56,6 +56,21 @@ pub(super) fn cost_draw(lang: Lang, n: usize) -> DrawFn {
     })
 }
 
+/// The cost figure's numbers: n, then each algorithm's work and depth.
+fn cost_data(lang: Lang) -> FigureData {
+    let ns: Vec<usize> = (COST_K.0..=COST_K.1).map(|k| 1usize << k).collect();
+    let mut columns = vec![t(lang, "scan.cost_x").to_owned()];
+    let mut values = vec![ns.iter().map(|&n| n as f64).collect::<Vec<f64>>()];
+    for &(a, key, _) in &ALGORITHMS {
+        let name = t(lang, key);
+        columns.push(fill(lang, "scan.cost_work", &[("a", name)]));
+        columns.push(fill(lang, "scan.cost_depth", &[("a", name)]));
+        values.push(ns.iter().map(|&n| cost(a, n).work as f64).collect());
+        values.push(ns.iter().map(|&n| cost(a, n).depth as f64).collect());
+    }
+    FigureData::columns(columns, &values.iter().map(Vec::as_slice).collect::<Vec<_>>())
+}
+
 /// Work and depth of the three algorithms as n grows.
 #[derive(Properties)]
 pub(super) struct CostProps {
@@ -75,6 +90,7 @@ impl PartialEq for CostProps {
 #[function_component(CostSection)]
 pub(super) fn cost_panel(props: &CostProps) -> Html {
     let lang = use_lang();
+    let data = use_memo(lang, |&lang| cost_data(lang));
     let (draw, cost_k) = (props.draw.clone(), props.cost_k);
     let on_k = on(&props.update, |s: &mut ScanLesson, v: f64| s.cost_k = v as usize);
     let n = 1usize << cost_k;
@@ -98,7 +114,7 @@ pub(super) fn cost_panel(props: &CostProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 </ScrollBox>
-                <Figure draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} />
+                <Figure draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
             </div>
             <p class="hint">{ t(lang, "scan.cost_note") }</p>
         </section>

@@ -156,7 +156,7 @@ pub(super) fn composition_draw(lang: Lang, p: SsmPair, q: SsmPair, at: usize, h0
                 Series {
                     label: &labels[2],
                     points: line(pq),
-                    color: palette::RED,
+                    color: palette::PURPLE,
                     style: SeriesStyle::Dashed,
                 },
                 Series {

@@ -6,7 +6,7 @@ use crate::format::{ms, sci};
 use crate::i18n::{fill, t};
 use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, ScrollBox};
-use crate::ui::compute::length_text;
+use crate::ui::compute::{failure_view, length_text};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,11 +24,8 @@ pub(super) fn adapter_view(p: &AdapterProps) -> Html {
         Adapter::Checking => {
             html! { <p class="hint" role="status">{ t(lang, "scan.bench.checking") }</p> }
         }
-        Adapter::Missing(why) => html! {
-            <div id="bench-no-webgpu">
-                <Banner kind={BannerKind::Warning} text={t(lang, "scan.bench.no_webgpu")} />
-                <p class="hint">{ why.clone() }</p>
-            </div>
+        Adapter::Missing(_, detail) => html! {
+            <div id="bench-no-webgpu">{ failure_view(lang, t(lang, "scan.bench.no_webgpu"), detail) }</div>
         },
         Adapter::Ready(a) => html! {
             <div id="bench-adapter">

@@ -15,6 +15,8 @@ use yew::prelude::*;
 
 /// Milliseconds between steps while playing.
 const TICK_MS: u32 = 250;
+/// How many of the latest steps the zoomed tracking view keeps in sight.
+const RECENT: usize = 6;
 
 #[function_component(TrackPanel)]
 pub(super) fn track_panel(p: &PanelProps) -> Html {
@@ -45,17 +47,24 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
             t(lang, "state.legend_truth"),
             t(lang, "state.legend_predicted"),
             t(lang, "state.legend_naive"),
+            t(lang, "state.legend_actual"),
         ];
         let axes = (t(lang, "state.axis_x"), t(lang, "state.axis_y"));
         Rc::new(move |area, theme| {
             let shown = &track[..k];
             let now = &shown[k - 1];
-            let view = track_view(
-                track
-                    .iter()
-                    .flat_map(|p| [(p.truth[0], p.truth[1]), (p.observed[0], p.observed[1])]),
-            );
             let pair = |p: [f64; 2]| (p[0], p[1]);
+            // Zoomed on the last steps and the two predictions: the lag the lesson is about
+            // (the cross behind, the triangle on target) fills the figure.
+            let recent = &shown[k.saturating_sub(RECENT)..];
+            let view = track_view(
+                recent
+                    .iter()
+                    .flat_map(|p| [pair(p.observed), (p.estimate[0], p.estimate[1])])
+                    .chain([pair(now.predicted_next), pair(now.naive_next)])
+                    .chain(track.get(k).filter(|_| truth).map(|p| pair(p.truth))),
+                1.0,
+            );
             let scene = TrackScene {
                 observed: shown.iter().map(|p| pair(p.observed)).collect(),
                 estimated: shown.iter().map(|p| (p.estimate[0], p.estimate[1])).collect(),
