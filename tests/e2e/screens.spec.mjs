@@ -49,12 +49,15 @@ async function axe(page) {
   return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-// Both languages on a laptop and in presenter mode; a phone (where boxes scroll) in English.
+// Both languages on a laptop, in presenter mode and in the dark theme; a phone (where boxes
+// scroll) in English.
 for (const [mode, query, size, langs] of [["page", "", [1280, 900], ["en", "ko"]],
-  ["presenter", "&present=1", [1920, 1080], ["en", "ko"]], ["phone", "", [390, 844], ["en"]]]) {
+  ["presenter", "&present=1", [1920, 1080], ["en", "ko"]], ["dark", "", [1280, 900], ["en", "ko"]],
+  ["phone", "", [390, 844], ["en"]]]) {
   for (const lang of langs) {
     test(`axe: nothing serious on any route (${mode}, ${lang})`, async ({ page, url }) => {
       await page.setViewportSize({ width: size[0], height: size[1] });
+      await page.emulateMedia({ colorScheme: mode === "dark" ? "dark" : "light" });
       const serious = [], rest = new Map();
       for (const hash of await allRoutes(page, url)) {
         await visit(page, url(hash, lang).replace("#", `${query}#`));
