@@ -14,6 +14,7 @@ mod registry;
 pub mod scan;
 pub mod selection;
 pub mod state;
+pub mod tour;
 pub mod views;
 
 use registry::define_lessons;

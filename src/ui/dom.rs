@@ -49,6 +49,17 @@ pub(crate) fn replace_url(url: &str) {
     }
 }
 
+/// The page's query string with each `(name, value)` set (`None` removes it); the other
+/// parameters are kept in order, new ones added at the end. Returns `""` or `?…`.
+pub(crate) fn search_with(changes: &[(&str, Option<&str>)]) -> String {
+    let current = window().location().search().unwrap_or_default();
+    let changed = |pair: &str| changes.iter().any(|(k, _)| pair.split('=').next() == Some(*k));
+    let kept = current.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !changed(p));
+    let set = changes.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}")));
+    let pairs: Vec<String> = kept.map(str::to_owned).chain(set).collect();
+    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+}
+
 /// The value of `name` in the page's real query string (`?lang=ko`), not the hash's.
 pub(crate) fn search_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;

@@ -27,6 +27,7 @@ mod lang;
 mod lessons;
 mod pages;
 mod panic;
+mod present;
 mod theme;
 
 /// Installs the panic panel and mounts the app on `#app`.

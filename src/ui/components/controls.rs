@@ -4,6 +4,7 @@
 
 use crate::i18n::fill;
 use crate::ui::lang::use_lang;
+use crate::ui::present::use_control_stage;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -36,6 +37,7 @@ pub(crate) struct SliderProps {
 
 #[function_component(Slider)]
 pub(crate) fn slider(p: &SliderProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let on_change = p.on_change.clone();
         let (min, max) = (p.min, p.max);
@@ -63,7 +65,7 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
         None => crate::format::fixed(p.value, p.digits),
     };
     html! {
-        <div class="control slider">
+        <div class="control slider" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <button type="button" class="nudge" tabindex="-1" aria-label={named("access.less")}
                     disabled={p.value <= p.min} onclick={nudge(-1.0)}>{ "−" }</button>
@@ -120,6 +122,7 @@ pub(crate) struct SelectProps {
 
 #[function_component(Select)]
 pub(crate) fn select(p: &SelectProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -132,7 +135,7 @@ pub(crate) fn select(p: &SelectProps) -> Html {
         html! { <option value={value.clone()} selected={*value == p.selected}>{ text.clone() }</option> }
     });
     html! {
-        <div class="control select">
+        <div class="control select" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <select id={p.id.clone()} onchange={on_change}>{ for options }</select>
         </div>
@@ -149,6 +152,7 @@ pub(crate) struct ToggleProps {
 
 #[function_component(Toggle)]
 pub(crate) fn toggle(p: &ToggleProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -158,7 +162,7 @@ pub(crate) fn toggle(p: &ToggleProps) -> Html {
         })
     };
     html! {
-        <div class="control toggle">
+        <div class="control toggle" data-stage={stage}>
             <input type="checkbox" id={p.id.clone()} checked={p.checked} onchange={on_change} />
             <label for={p.id.clone()}>{ p.label.clone() }</label>
         </div>
@@ -179,6 +183,7 @@ pub(crate) struct TextFieldProps {
 
 #[function_component(TextField)]
 pub(crate) fn text_field(p: &TextFieldProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -188,7 +193,7 @@ pub(crate) fn text_field(p: &TextFieldProps) -> Html {
         })
     };
     html! {
-        <div class="control text">
+        <div class="control text" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="text" id={p.id.clone()} value={p.value.clone()} maxlength={p.max_length.to_string()}
                    spellcheck="false" autocomplete="off" oninput={on_input} />

@@ -11,6 +11,7 @@ use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::present::use_figure_stage;
 use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -38,6 +39,9 @@ pub(crate) struct Props {
     /// when the button is pressed or dragged (drawing a signal, clicking a grid cell).
     #[prop_or_default]
     pub(crate) on_press: Option<Callback<(f64, f64)>>,
+    /// The figure's id, `<lesson>/<name>` (the catalogue's; `data-figure` on the element).
+    #[prop_or_default]
+    pub(crate) id: Option<AttrValue>,
     /// A class for the figure's box (layout).
     #[prop_or_default]
     pub(crate) class: Classes,
@@ -59,6 +63,7 @@ impl PartialEq for Props {
             && self.on_press == other.on_press
             && self.class == other.class
             && self.summary == other.summary
+            && self.id == other.id
             && self.data == other.data
     }
 }
@@ -69,6 +74,9 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    let stage = use_figure_stage(p.id.as_deref());
+    // On the stage the box, not the aspect, sets the height (static/present.css sizes it).
+    let staged = stage.as_deref() == Some("on");
     // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
     let page = use_context::<PageTheme>().unwrap_or_default();
     {
@@ -103,10 +111,13 @@ pub(crate) fn figure(p: &Props) -> Html {
                 dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
                 let css_width = f64::from(el.client_width().max(200));
-                let (w, h) = (
-                    (css_width * scale).round() as u32,
-                    (css_width * aspect * scale).round() as u32,
-                );
+                let css_height = if staged {
+                    f64::from(el.client_height().max(100))
+                } else {
+                    css_width * aspect
+                };
+                let (w, h) =
+                    ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
                     el.set_width(w);
                     el.set_height(h);
@@ -171,7 +182,7 @@ pub(crate) fn figure(p: &Props) -> Html {
     // The figure box takes focus on a click (tabindex -1), so the arrow keys stay with the figure
     // the learner is looking at; a hoverable figure is a tab stop of its own (see the effect).
     html! {
-        <figure class={classes!("figure", p.class.clone())} tabindex="-1">
+        <figure class={classes!("figure", p.class.clone())} tabindex="-1" data-figure={p.id.clone()} data-stage={stage}>
             <canvas ref={canvas} role="img" aria-label={p.label.clone()}
                     aria-describedby={(!p.summary.is_empty()).then(|| AttrValue::from((*summary_id).clone()))}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}

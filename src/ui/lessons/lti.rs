@@ -142,6 +142,8 @@ pub(crate) struct TimePlotsProps {
     pub(crate) texts: Rc<TimeTexts>,
     /// The y range never shown beyond (a diverging system).
     pub(crate) limit: Option<(f64, f64)>,
+    /// The lesson showing the plots (their figure ids are `<lesson>/input`, `/state`, `/output`).
+    pub(crate) lesson: crate::course::Lesson,
 }
 
 /// x(t), then h₁(t) and h₂(t), then y(t): three plots on one time axis, hover-linked. (The
@@ -212,11 +214,12 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
         })
     };
     let labels = [p.texts.input_label, p.texts.state_label, p.texts.output_label];
+    let slug = p.lesson.slug();
     let data = time_data(run, &p.texts);
     html! {
         <div class="time-plots">
             { for labels.into_iter().zip(data).enumerate().map(|(i, (label, data))| html! {
-                <Figure draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
+                <Figure id={format!("{slug}/{}", ["input", "state", "output"][i])} draw={chart(i)} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
                         data={data} />
             }) }
         </div>

@@ -113,7 +113,7 @@ pub(crate) fn hybrid_section(p: &Props) -> Html {
                     on_change={Callback::from(move |v: f64| on_change.emit(v as usize))} />
             <p class="strip-label">{ fill(lang, "block.strip_label", &[("a", &attention_layers.to_string()), ("m", &(mix.len() - attention_layers).to_string())]) }</p>
             <ol class="layer-strip">{ for layers }</ol>
-            <Figure draw={(*draw).clone()} label={t(lang, "block.hybrid_fig_label")} aspect={0.45} />
+            <Figure id="block/hybrid" draw={(*draw).clone()} label={t(lang, "block.hybrid_fig_label")} aspect={0.45} />
             <p class="readout">{ readout }</p>
         </section>
     }

@@ -87,7 +87,7 @@ pub(super) fn stack_panel(p: &StackProps) -> Html {
 
     html! {
     <section class="panel">
-        <Figure draw={p.draw.clone()} label={t(lang, "block.stream_label")} aspect={0.2 * (r.traces.len() + 1) as f64} />
+        <Figure id="block/stream" draw={p.draw.clone()} label={t(lang, "block.stream_label")} aspect={0.2 * (r.traces.len() + 1) as f64} />
         <ul class="readout changes">{ for changes }</ul>
     </section>
 

@@ -112,8 +112,8 @@ pub(super) fn run_panel(p: &RunProps) -> Html {
         </div>
         <p class="hint">{ sizes }</p>
         <div class="row charts">
-            <Figure draw={chart(false)} label={t(lang, "compare.time_label")} aspect={0.72} />
-            <Figure draw={chart(true)} label={t(lang, "compare.memory_label")} aspect={0.72} />
+            <Figure id="compare/time" draw={chart(false)} label={t(lang, "compare.time_label")} aspect={0.72} />
+            <Figure id="compare/memory" draw={chart(true)} label={t(lang, "compare.memory_label")} aspect={0.72} />
         </div>
     </section>
     }

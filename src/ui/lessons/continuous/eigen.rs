@@ -39,7 +39,7 @@ pub(super) fn eigen_panel(p: &PanelProps) -> Html {
     html! {
         <section class="panel">
             <div class="row">
-                <Figure draw={(*eigen_fig).clone()} label={t(lang, "continuous.eig_label")} aspect={0.75} />
+                <Figure id="continuous/eigen" draw={(*eigen_fig).clone()} label={t(lang, "continuous.eig_label")} aspect={0.75} />
                 <div class="eigen-readout">
                     <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                     <p>{ verdict }</p>

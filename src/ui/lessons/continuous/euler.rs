@@ -147,7 +147,7 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
                 <PlayControls player={player}
                     position={fill(lang, "continuous.euler_position", &[("k", &k.to_string()), ("n", &last.to_string())])} />
             </div>
-            <Figure draw={draw} label={t(lang, "continuous.euler_label")} aspect={0.7} />
+            <Figure id="continuous/euler" draw={draw} label={t(lang, "continuous.euler_label")} aspect={0.7} />
             <Equation mathml={row(step_eq).block()} caption={t(lang, "continuous.euler_eq_caption")} />
             <p class="readout">{ error }</p>
         </div>

@@ -137,12 +137,12 @@ pub(super) fn linearity_panel(p: &PanelProps) -> Html {
                 <Toggle id="continuous-tanh" label={t(lang, "continuous.tanh_toggle")} checked={s.tanh} on_change={on_tanh} />
             </div>
             <Equation mathml={rule.block()} caption={t(lang, if s.tanh { "continuous.rule_tanh" } else { "continuous.rule_linear" })} />
-            <Figure draw={sup_draw} label={t(lang, "continuous.sup_label")} aspect={0.42} />
+            <Figure id="continuous/superposition" draw={sup_draw} label={t(lang, "continuous.sup_label")} aspect={0.42} />
             <p class={classes!("readout", if holds(sup.max_gap) { "holds" } else { "breaks" })}>
                 { verdict(sup.max_gap, "continuous.sup_holds", "continuous.sup_breaks") }
             </p>
             <Prose keys={vec!["continuous.conv1"]} />
-            <Figure draw={conv_draw} label={t(lang, "continuous.conv_label")} aspect={0.42} />
+            <Figure id="continuous/convolution" draw={conv_draw} label={t(lang, "continuous.conv_label")} aspect={0.42} />
             <p class={classes!("readout", if holds(conv.max_gap) { "holds" } else { "breaks" })}>
                 { verdict(conv.max_gap, "continuous.conv_holds", "continuous.conv_breaks") }
             </p>

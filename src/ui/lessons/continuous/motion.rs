@@ -127,9 +127,10 @@ pub(super) fn motion_panel(p: &MotionProps) -> Html {
             <div class="row">
                 <div class="phase-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
                      aria-label={t(lang, "continuous.keys_hint")}>
-                    <Figure draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9} summary={eigen_list(&m.eigenvalues)} />
+                    <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9}
+                    summary={eigen_list(&m.eigenvalues)} />
                 </div>
-                <TimePlots run={m.run.clone()} marker={marker} on_hover={on_hover} texts={time_texts(lang)} limit={limit} />
+                <TimePlots run={m.run.clone()} marker={marker} on_hover={on_hover} texts={time_texts(lang)} limit={limit} lesson={crate::course::Lesson::Continuous} />
             </div>
             <p class="hint">{ t(lang, "continuous.hover_hint") }</p>
             <Equation mathml={rate_equation.block()} caption={fill(lang, "continuous.rate_eq_caption", &[("span", &decimal(ARROW_SPAN))])} />

@@ -98,12 +98,12 @@ pub(super) fn euler_panel(p: &PanelProps) -> Html {
                     <Equation mathml={target.block()} caption={t(lang, "discretize.eq_target")} />
                     <p class="readout">{ fill(lang, "discretize.euler_error", &[("n", &s.substeps.to_string()), ("e", &short(path.relative_error))]) }</p>
                     if let Some((_, convergence)) = (*figures).clone() {
-                        <Figure draw={convergence} label={t(lang, "discretize.fig_euler_error")} aspect={0.6} />
+                        <Figure id="discretize/euler-error" draw={convergence} label={t(lang, "discretize.fig_euler_error")} aspect={0.6} />
                     }
                 </div>
                 <div>
                     if let Some((plane, _)) = (*figures).clone() {
-                        <Figure draw={plane} label={t(lang, "discretize.fig_euler")} aspect={0.8} />
+                        <Figure id="discretize/euler" draw={plane} label={t(lang, "discretize.fig_euler")} aspect={0.8} />
                     }
                 </div>
             </div>

@@ -94,9 +94,10 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
             <h2>{ t(lang, "discretize.hold_heading") }</h2>
             <StabilityBanner example={s.example} radius={radius} />
             if let (Some(hold), Some(errors)) = ((*hold).clone(), (*errors).clone()) {
-                <Figure draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()}
+                <Figure id="discretize/hold" draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()}
                         data={(*data).clone()} />
-                <Figure draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover} summary={worst.join(" ")} />
+                <Figure id="discretize/errors" draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover}
+                    summary={worst.join(" ")} />
             }
             <p class="readout hover-readout" aria-live="polite">{ hover_text }</p>
             <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>

@@ -81,7 +81,7 @@ pub(super) fn integral_panel(p: &PanelProps) -> Html {
                     min={1.0} max={MAX_STRIPS as f64} step={1.0} digits={0}
                     on_change={p.lesson.on(|s, v: f64| s.strips = v.round() as usize)} />
             if let Some(draw) = (*grid).clone() {
-                <Figure draw={draw} label={t(lang, "discretize.fig_integral")} aspect={0.55} />
+                <Figure id="discretize/integral" draw={draw} label={t(lang, "discretize.fig_integral")} aspect={0.55} />
             }
             <div class="row">
                 <Equation mathml={integral_eq.block()} caption={t(lang, "discretize.eq_integral")} />

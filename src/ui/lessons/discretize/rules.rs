@@ -135,7 +135,7 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                 </div>
                 <div>
                     if let Some(draw) = (*eigen).clone() {
-                        <Figure draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
+                        <Figure id="discretize/eigen" draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
                     }
                     <ScrollBox>
                     <table class="data">

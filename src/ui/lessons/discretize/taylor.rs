@@ -103,12 +103,12 @@ pub(super) fn taylor_panel(p: &PanelProps) -> Html {
                 </div>
                 <div>
                     if let Some((square, _)) = (*figures).clone() {
-                        <Figure draw={square} label={t(lang, "discretize.fig_square")} aspect={0.8} />
+                        <Figure id="discretize/square" draw={square} label={t(lang, "discretize.fig_square")} aspect={0.8} />
                     }
                 </div>
             </div>
             if let Some((_, errors)) = (*figures).clone() {
-                <Figure draw={errors} label={t(lang, "discretize.fig_taylor_error")} aspect={0.3} />
+                <Figure id="discretize/taylor-error" draw={errors} label={t(lang, "discretize.fig_taylor_error")} aspect={0.3} />
             }
         </>
     }

@@ -131,7 +131,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
                 </table>
             </ScrollBox>
             <p class="hint">{ t(lang, "hardware.time_note") }</p>
-            <Figure draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} data={data} />
+            <Figure id="hardware/io" draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} data={data} />
         </section>
     }
 }

@@ -84,7 +84,7 @@ pub(super) fn impulse_panel(p: &ImpulseProps) -> Html {
         <div class="impulses">
             <Prose keys={vec!["hippo.q_intro"]} />
             <Toggle id="hippo-scaled" label={t(lang, "hippo.scaled")} checked={p.scaled} on_change={on_scaled} />
-            <Figure draw={(*draw).clone()} label={t(lang, "hippo.impulse_label")} aspect={0.45} />
+            <Figure id="hippo/impulse" draw={(*draw).clone()} label={t(lang, "hippo.impulse_label")} aspect={0.45} />
             <p class="readout" data-value={spread.to_string()} aria-live="polite">{ fill(lang, verdict, &[("d", &short(spread))]) }</p>
             <Prose keys={vec!["hippo.q_answer"]} />
         </div>

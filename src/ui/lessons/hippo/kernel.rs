@@ -150,8 +150,8 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
             </div>
             <Equation mathml={readout.block()} caption={t(lang, "hippo.readout_caption")} />
             <div class="row">
-                <Figure draw={(*kernel_draw).clone()} label={t(lang, "hippo.kernel_label")} aspect={0.6} />
-                <Figure draw={(*outputs_draw).clone()} label={t(lang, "hippo.outputs_label")} aspect={0.6}
+                <Figure id="hippo/kernel" draw={(*kernel_draw).clone()} label={t(lang, "hippo.kernel_label")} aspect={0.6} />
+                <Figure id="hippo/outputs" draw={(*outputs_draw).clone()} label={t(lang, "hippo.outputs_label")} aspect={0.6}
                         on_hover={p.on_hover.clone()} data={(*outputs_data).clone()} />
             </div>
             <p class="readout max-diff" data-value={views.max_difference.to_string()} aria-live="polite">{ fill(lang, "hippo.max_diff", &[("d", &short(views.max_difference))]) }</p>

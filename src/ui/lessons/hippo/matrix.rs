@@ -142,7 +142,7 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
             </div>
             <div class="row">
                 <div class="heat" tabindex="0" data-keys="" onkeydown={on_key} aria-label={t(lang, "hippo.cell_hint")}>
-                    <Figure draw={(*draw).clone()} label={t(lang, "hippo.heat_label")} aspect={0.82} on_press={on_press} />
+                    <Figure id="hippo/heat" draw={(*draw).clone()} label={t(lang, "hippo.heat_label")} aspect={0.82} on_press={on_press} />
                 </div>
                 <div class="matrix-notes">
                     <Equation mathml={definition.block()} caption={t(lang, "hippo.definition_caption")} />

@@ -228,7 +228,7 @@ pub(crate) fn origins_lesson() -> Html {
                 </fieldset>
                 <div class="machine-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
                      aria-label={t(lang, "origins.keys_hint")}>
-                    <Figure draw={picture} label={k("picture_label")} aspect={0.36} />
+                    <Figure id="origins/picture" draw={picture} label={k("picture_label")} aspect={0.36} />
                 </div>
                 <div class="controls">
                     <PlayControls player={clock.clone()}
@@ -240,10 +240,10 @@ pub(crate) fn origins_lesson() -> Html {
                 <div class="row">
                     <div class="phase-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
                          aria-label={t(lang, "origins.keys_hint")}>
-                        <Figure draw={phase} label={k("phase_label")} aspect={0.9} />
+                        <Figure id="origins/phase" draw={phase} label={k("phase_label")} aspect={0.9} />
                     </div>
                     <TimePlots run={m.run.clone()} marker={(*hover).or(Some(s.t))} on_hover={on_hover}
-                               texts={time_texts(lang, machine)} limit={None::<(f64, f64)>} />
+                               texts={time_texts(lang, machine)} limit={None::<(f64, f64)>} lesson={Lesson::Origins} />
                 </div>
                 <p class="hint">{ t(lang, "origins.hover_hint") }</p>
             </section>
@@ -255,7 +255,8 @@ pub(crate) fn origins_lesson() -> Html {
                 <div class="memory-panel">
                     <Prose keys={vec!["origins.answer1"]} />
                     <div class="row">
-                        <Figure draw={eigen_fig} label={t(lang, "origins.eig_label")} aspect={0.75} summary={eigen_list(&m.eigenvalues)} />
+                        <Figure id="origins/eigen" draw={eigen_fig} label={t(lang, "origins.eig_label")} aspect={0.75}
+                    summary={eigen_list(&m.eigenvalues)} />
                         <div class="eigen-readout">
                             <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                             <p class="readout">{ memory }</p>

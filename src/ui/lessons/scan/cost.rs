@@ -114,7 +114,7 @@ pub(super) fn cost_panel(props: &CostProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 </ScrollBox>
-                <Figure draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
+                <Figure id="scan/cost" draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
             </div>
             <p class="hint">{ t(lang, "scan.cost_note") }</p>
         </section>

@@ -107,7 +107,7 @@ pub(super) fn question(props: &QuestionProps) -> Html {
             <div class="controls">
                 <Slider id="scan-h0" label={t(lang, "scan.h0")} value={h0} min={-2.0} max={2.0} step={0.1} digits={1} on_change={on_h0} />
             </div>
-            <Figure draw={draw} label={t(lang, "scan.fig_label")} aspect={0.55} />
+            <Figure id="scan/question" draw={draw} label={t(lang, "scan.fig_label")} aspect={0.55} />
             <p class="readout">{ fill(lang, "scan.path_readout", &[
                 ("h0", &fixed(h0, 2)), ("ph", &fixed(p.apply(h0), 3)), ("qph", &fixed(q.apply(p.apply(h0)), 3)), ("pqh", &fixed(pq.apply(h0), 3)),
             ]) }</p>

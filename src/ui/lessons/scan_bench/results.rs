@@ -144,5 +144,5 @@ pub(super) fn bench_chart(p: &RowsProps) -> Html {
             log_log_chart(area, &chart, theme).map(|_| None)
         })
     };
-    html! { <Figure draw={draw} label={t(lang, "scan.bench.fig_label")} aspect={0.5} /> }
+    html! { <Figure id="scan/bench" draw={draw} label={t(lang, "scan.bench.fig_label")} aspect={0.5} /> }
 }

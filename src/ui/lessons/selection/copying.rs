@@ -77,7 +77,7 @@ pub(super) fn copying_panel(p: &LessonProps) -> Html {
                 { log_slider("selection-noise", t(lang, "selection.noise"), s.noise, DELTA_RANGE, lesson.on(|s, v| s.noise = v)) }
             </div>
             if let Some(e) = copy_error { <Banner kind={BannerKind::Warning} text={e} /> }
-            <Figure draw={copy_draw} label={t(lang, "selection.copy_fig_label")} aspect={0.62}
+            <Figure id="selection/copy" draw={copy_draw} label={t(lang, "selection.copy_fig_label")} aspect={0.62}
                     on_hover={copy_hover_cb} />
             <p class="note hover-readout" aria-live="polite">{ copy_readout }</p>
             if let (Ok(f), Ok(sel)) = (&*fixed, &*selective) {

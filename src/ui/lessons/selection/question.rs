@@ -49,7 +49,7 @@ pub(super) fn mixing_question(p: &PanelProps) -> Html {
             <Prose keys={vec!["selection.q_p1"]} />
             <Equation mathml={mixing_eq} caption={t(lang, "selection.eq_mixing")} />
             <div class="row">
-                <Figure draw={mix_draw} label={t(lang, "selection.mix_label")} aspect={0.9}
+                <Figure id="selection/mix" draw={mix_draw} label={t(lang, "selection.mix_label")} aspect={0.9}
                         on_hover={text_hover_cb.clone()} class={classes!("mixing")} />
                 <div>
                     <Prose keys={vec!["selection.q_p2"]} />

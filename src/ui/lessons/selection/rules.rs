@@ -67,9 +67,9 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                 { log_slider("selection-scale-rules", t(lang, "selection.scale"), s.scale, SCALE_RANGE, lesson.on(|s, v| s.scale = v)) }
             </div>
             <div class="row">
-                <Figure draw={rules_draw} label={t(lang, "selection.rules_label")} aspect={0.62}
+                <Figure id="selection/rules" draw={rules_draw} label={t(lang, "selection.rules_label")} aspect={0.62}
                         on_hover={text_hover_cb.clone()} />
-                <Figure draw={kappa_draw} label={t(lang, "selection.kappa_label")} aspect={0.62} />
+                <Figure id="selection/kappa" draw={kappa_draw} label={t(lang, "selection.kappa_label")} aspect={0.62} />
             </div>
             { rules_readout }
         </section>

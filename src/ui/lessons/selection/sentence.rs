@@ -126,7 +126,7 @@ pub(super) fn sentence_panel(p: &PanelProps) -> Html {
             if view.as_ref().as_ref().is_ok_and(|v| v.model.truncated) {
                 <Banner kind={BannerKind::Info} text={fill(lang, "selection.truncated", &[("n", &crate::course::block::MAX_TOKENS.to_string())])} />
             }
-            <Figure draw={maps_draw} label={t(lang, "selection.maps_label")} aspect={0.68}
+            <Figure id="selection/maps" draw={maps_draw} label={t(lang, "selection.maps_label")} aspect={0.68}
                     on_hover={text_hover_cb.clone()} />
             { inspect }
             <Equation mathml={projection_eq} caption={t(lang, "selection.eq_projection")} />

@@ -71,8 +71,8 @@ pub(super) fn grid_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <div class="row">
                 <div class="grid-box" tabindex="0" data-keys="" onkeydown={on_key} aria-label={t(lang, "state.grid_hint")}>
-                    <Figure draw={grid_draw} label={t(lang, "state.grid_label")} aspect={1.0} on_press={on_press}
-                            summary={fill(lang, "access.sum_state", &[("x", &format!("{x:.0}")), ("y", &format!("{y:.0}")), ("d", &format!("{d:.2}"))])} />
+                    <Figure id="state/grid" draw={grid_draw} label={t(lang, "state.grid_label")} aspect={1.0} on_press={on_press}
+                    summary={fill(lang, "access.sum_state", &[("x", &format!("{x:.0}")), ("y", &format!("{y:.0}")), ("d", &format!("{d:.2}"))])} />
                 </div>
                 <div>
                     <Equation mathml={vector.block()} caption={t(lang, "state.vector_caption")} />

@@ -95,7 +95,7 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
             </div>
             <PlayControls player={player}
                 position={fill(lang, "state.position", &[("k", &k.to_string()), ("n", &STEPS.to_string())])} />
-            <Figure draw={track_draw} label={t(lang, "state.track_label")} aspect={0.6} />
+            <Figure id="state/track" draw={track_draw} label={t(lang, "state.track_label")} aspect={0.6} />
             <p class="readout">{ fill(lang, "state.error_naive", &[("e", &format!("{err_position:.2}"))]) }</p>
             <p class="readout">{ fill(lang, "state.error_velocity", &[("e", &format!("{err_velocity:.2}"))]) }</p>
         </section>

@@ -74,7 +74,7 @@ pub(super) fn recurrent_column(p: &RecurrentProps) -> Html {
         <div class="view-column">
             <h3>{ t(lang, "views.recurrent_heading") }</h3>
             <p class="hint">{ t(lang, "views.recurrent_hint") }</p>
-            <Figure draw={p.plane.clone()} label={t(lang, "views.fig_state")} aspect={1.0} />
+            <Figure id="views/state" draw={p.plane.clone()} label={t(lang, "views.fig_state")} aspect={1.0} />
             <Equation mathml={recurrence_rule.block()} />
             if let Some(eq) = recurrence_numbers { <Equation mathml={eq.block()} /> }
             if let Some(eq) = output_numbers { <Equation mathml={eq.block()} caption={t(lang, "views.eq_recurrence")} /> }
@@ -139,7 +139,7 @@ pub(super) fn convolution_column(p: &ConvolutionProps) -> Html {
         <div class="view-column">
             <h3>{ t(lang, "views.convolution_heading") }</h3>
             <p class="hint">{ t(lang, "views.convolution_hint") }</p>
-            <Figure draw={p.slide.clone()} label={t(lang, "views.fig_slide")} aspect={1.0} />
+            <Figure id="views/slide" draw={p.slide.clone()} label={t(lang, "views.fig_slide")} aspect={1.0} />
             <Equation mathml={convolution_rule.block()} />
             <Equation mathml={convolution_numbers.block()} caption={t(lang, "views.eq_convolution")} />
             <p class="hint">{ kernel_numbers }</p>

@@ -102,15 +102,15 @@ pub(super) fn cost_panel(p: &CostProps) -> Html {
             <div class="row cost-charts">
                 <div>
                     <h3>{ t(lang, "views.chart_work") }</h3>
-                    <Figure draw={work} label={t(lang, "views.fig_work")} aspect={0.85} />
+                    <Figure id="views/work" draw={work} label={t(lang, "views.fig_work")} aspect={0.85} />
                 </div>
                 <div>
                     <h3>{ t(lang, "views.chart_sequential") }</h3>
-                    <Figure draw={sequential} label={t(lang, "views.fig_sequential")} aspect={0.85} />
+                    <Figure id="views/sequential" draw={sequential} label={t(lang, "views.fig_sequential")} aspect={0.85} />
                 </div>
                 <div>
                     <h3>{ t(lang, "views.chart_next") }</h3>
-                    <Figure draw={next} label={t(lang, "views.fig_next")} aspect={0.85} />
+                    <Figure id="views/next" draw={next} label={t(lang, "views.fig_next")} aspect={0.85} />
                 </div>
             </div>
         </section>

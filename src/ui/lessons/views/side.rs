@@ -132,7 +132,8 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
                 <RecurrentColumn k={k} plane={plane} lesson={lesson.clone()} system={p.system.clone()} runs={p.runs.clone()} />
                 <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
             </div>
-            <Figure draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press} summary={position} />
+            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
+                    summary={position} />
             <p class="readout hover-readout" aria-live="polite">{ preview }</p>
             <ul class="readout">
                 <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>

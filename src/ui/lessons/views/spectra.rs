@@ -70,7 +70,7 @@ pub(super) fn spectra_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <h2>{ t(lang, "views.fft_heading") }</h2>
             if let Some(draw) = (*spectra).clone() {
-                <Figure draw={draw} label={t(lang, "views.fig_spectra")} aspect={0.32} />
+                <Figure id="views/spectra" draw={draw} label={t(lang, "views.fig_spectra")} aspect={0.32} />
             }
             <p class="readout">{ fill(lang, "views.fft_size", &[("l", &s.len.to_string()), ("p", &fft.size.to_string())]) }</p>
         </section>

@@ -177,7 +177,7 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
                 position={fill(lang, "hippo.position", &[("t", &t_now.to_string()), ("len", &LEN.to_string())])} />
             <div class="draw-pad" tabindex="0" data-keys="" onkeydown={pad.on_key} onblur={pad.on_blur}
                  aria-label={t(lang, "hippo.draw_hint")}>
-                <Figure draw={(*scene_draw).clone()} label={t(lang, "hippo.memory_label")} aspect={0.42}
+                <Figure id="hippo/memory" draw={(*scene_draw).clone()} label={t(lang, "hippo.memory_label")} aspect={0.42}
                         on_press={pad.on_press} on_hover={p.on_hover.clone()} />
             </div>
             <p class="hint">{ t(lang, "hippo.draw_hint") }</p>
@@ -188,12 +188,12 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
                             samples={samples.clone()} recall={recall.clone()} compared={compared.clone()} />
             <div class="row">
                 <div>
-                    <Figure draw={(*bars_draw).clone()} label={t(lang, "hippo.state_label")} aspect={0.6}
-                            summary={fill(lang, "hippo.state_caption", &[("t", &t_now.to_string())])} />
+                    <Figure id="hippo/state" draw={(*bars_draw).clone()} label={t(lang, "hippo.state_label")} aspect={0.6}
+                    summary={fill(lang, "hippo.state_caption", &[("t", &t_now.to_string())])} />
                     <p class="hint">{ fill(lang, "hippo.state_caption", &[("t", &t_now.to_string())]) }</p>
                 </div>
                 <div>
-                    <Figure draw={(*errors_draw).clone()} label={t(lang, "hippo.errors_label")} aspect={0.6} />
+                    <Figure id="hippo/errors" draw={(*errors_draw).clone()} label={t(lang, "hippo.errors_label")} aspect={0.6} />
                     <p class="hint">{ fill(lang, "hippo.errors_caption", &[("len", &LEN.to_string()), ("prec", t(lang, precision_key(p.precision)))]) }</p>
                 </div>
             </div>
