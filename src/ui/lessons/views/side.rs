@@ -130,7 +130,7 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <h2>{ t(lang, "views.side_heading") }</h2>
             { banner }
-            <PlayControls player={player} position={position} />
+            <PlayControls player={player} position={position.clone()} />
             <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
                     on_change={go} />
             <div class="row">
@@ -138,7 +138,7 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
                 <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
             </div>
             <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
-                    data={(*data).clone()} />
+                    data={(*data).clone()} summary={position} />
             <p class="readout hover-readout" aria-live="polite">{ preview }</p>
             <ul class="readout">
                 <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>
