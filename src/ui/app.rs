@@ -3,7 +3,7 @@
 //! control uses them (sliders, selects, text) or a lesson already handled the key.
 
 use super::components::{LangSwitch, LessonNav, ThemeSwitch};
-use super::hooks::{HashContext, use_hash, use_window_keydown};
+use super::hooks::{HashContext, use_hash, use_recalled, use_window_keydown};
 use super::pages::{Home, LessonPage, NotFound};
 use super::present::{DeckPage, Mode, SpeakerView, StageContext, use_session};
 use super::theme::{PageTheme, use_page_theme};
@@ -18,7 +18,8 @@ use yew::prelude::*;
 pub(crate) fn app() -> Html {
     let lang = use_state(lang::initial);
     let (theme, set_dark) = use_page_theme();
-    let hash = use_hash();
+    let address = use_hash();
+    let hash = use_recalled(address);
     let route = Route::parse(&hash);
     let current = match &route {
         Route::Lesson(l, _) => Some(*l),
@@ -121,12 +122,13 @@ fn arrow_target(e: &web_sys::KeyboardEvent, current: Option<Lesson>) -> Option<L
     if e.default_prevented() || e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
         return None;
     }
-    // Controls that use the arrow keys themselves keep them.
+    // Controls that use the arrow keys themselves keep them, and so does a figure the learner
+    // clicked or tabbed to (a figure box takes focus on a click).
     let focused = dom::document().active_element();
     let busy = focused.is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "CANVAS")
             || el.has_attribute("contenteditable")
-            || el.closest("[data-keys]").ok().flatten().is_some()
+            || el.closest("[data-keys], .figure").ok().flatten().is_some()
     });
     if busy {
         return None;

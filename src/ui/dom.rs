@@ -104,3 +104,31 @@ pub(crate) fn pixel_ratio() -> f64 {
 pub(crate) fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
+
+/// A page-unique element id starting with `prefix` (ids that tie a figure to its description).
+pub(crate) fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`).
+pub(crate) fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The value stored under `key` for this browser tab (sessionStorage), if any.
+pub(crate) fn session_get(key: &str) -> Option<String> {
+    window().session_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key` for this browser tab; nothing happens where storage is disabled.
+pub(crate) fn session_set(key: &str, value: &str) {
+    if let Ok(Some(s)) = window().session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}

@@ -67,6 +67,8 @@ pub(crate) fn use_page_theme() -> (PageTheme, Callback<bool>) {
     {
         let setter = projector.setter();
         use_effect_with((), move |_| {
+            // The class may have been set before this effect ran (`?present=1` on load).
+            setter.set(presenting());
             let callback = Closure::<dyn Fn()>::new(move || setter.set(presenting()));
             let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
             if let (Some(o), Some(html)) = (&observer, dom::document().document_element()) {

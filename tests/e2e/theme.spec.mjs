@@ -57,6 +57,17 @@ test("a light system gets light figures; choosing dark redraws them and is remem
   await eventually(async () => (await figurePaper(page)) < 0.15, "the dark choice did not carry to the next lesson");
 });
 
+test("presenter mode from the address draws the figures for a room from the first screen", async ({ page, origin }) => {
+  // The stage hides the lesson's heading, so wait for its figures rather than for the page.
+  await page.goto(`${origin}/?present=1#/continuous`);
+  await until(page, () => document.querySelector("main canvas[data-draws]"), null, "no figure drawn on the stage");
+  await until(page, () => [...document.querySelectorAll("main canvas")].every((c) => c.dataset.variant === "projector-light"), null,
+    async () => `figures drawn as ${await page.$$eval("main canvas", (cs) => cs.map((c) => c.dataset.variant))}`);
+  // The stage hides the header; a system turning dark reaches the figures all the same.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await until(page, () => document.querySelector("main canvas").dataset.variant === "projector-dark", null, "dark presenter mode");
+});
+
 test("presenter mode redraws the figures for a room", async ({ page, url }) => {
   await visit(page, url("#/continuous", "en"));
   await allDrawn(page, 1);
@@ -64,6 +75,7 @@ test("presenter mode redraws the figures for a room", async ({ page, url }) => {
   await page.evaluate(() => document.documentElement.classList.add("presenting"));
   await eventually(async () => (await page.$eval("main canvas", (c) => c.toDataURL())) !== screen,
     "turning presenter mode on did not redraw the figure");
+  await until(page, () => document.querySelector("main canvas").dataset.variant === "projector-light", null, "not drawn for a projector");
   const ink = await page.evaluate(() => getComputedStyle(document.body).color);
   check(ink === "rgb(0, 0, 0)", `the projector page ink is black, not ${ink}`);
 });

@@ -94,6 +94,17 @@ fn clearest_corner(
     marks: &[(i32, i32)],
     theme: &Theme,
 ) -> Corner {
+    clearest(dim, size, preferred, marks, theme).0
+}
+
+/// [`clearest_corner`] and how many marks the legend still hides there.
+fn clearest(
+    dim: (u32, u32),
+    size: (i32, i32),
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> (Corner, usize) {
     let others = [Corner::UpperRight, Corner::UpperLeft, Corner::LowerRight, Corner::LowerLeft];
     let mut best = (usize::MAX, preferred);
     for corner in std::iter::once(preferred).chain(others.into_iter().filter(|&c| c != preferred)) {
@@ -106,7 +117,34 @@ fn clearest_corner(
             best = (hidden, corner);
         }
     }
-    best.1
+    (best.1, best.0)
+}
+
+/// The share of `ctx`'s plotting height to add above the data so that the legend fits in an
+/// upper corner without hiding any of `marks`: 0 when some corner is already clear.
+pub(crate) fn headroom<DB, X, Y>(
+    ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    entries: &[LegendEntry<'_>],
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> Result<f64, PlotError>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    if entries.is_empty() {
+        return Ok(0.0);
+    }
+    let area = ctx.plotting_area().strip_coord_spec();
+    let size = legend_size(&area, entries, theme)?;
+    let dim = area.dim_in_pixel();
+    if clearest(dim, size, preferred, marks, theme).1 == 0 {
+        return Ok(0.0);
+    }
+    let band = f64::from(size.1 + 2 * metrics(theme).0);
+    Ok((band / f64::from(dim.1.max(1))).min(0.45))
 }
 
 /// The pixels of `points` (data coordinates) in `ctx`'s plotting area, filled in every few

@@ -54,6 +54,16 @@ impl Theme {
         css * self.scale
     }
 
+    /// The variant's name: `light`, `dark`, `projector-light` or `projector-dark`.
+    pub fn variant(&self) -> &'static str {
+        match (self.dark, self.projector) {
+            (false, false) => "light",
+            (true, false) => "dark",
+            (false, true) => "projector-light",
+            (true, true) => "projector-dark",
+        }
+    }
+
     /// This variant's colour table.
     pub fn palette(&self) -> &'static Palette {
         match (self.dark, self.projector) {

@@ -1,6 +1,9 @@
-//! Labelled form controls: a slider with its live value, a select, a toggle, a line of text.
-//! Each is reachable by keyboard (they are native inputs) and labelled for screen readers.
+//! Labelled form controls: a slider with its live value and − / + buttons, a select, a toggle,
+//! a line of text. Each is reachable by keyboard (they are native inputs) and labelled for
+//! screen readers.
 
+use crate::i18n::fill;
+use crate::ui::lang::use_lang;
 use crate::ui::present::use_control_stage;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -45,6 +48,18 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
             }
         })
     };
+    // − and + move one step, on the slider's grid (a fine step where 200 steps share a few
+    // centimetres of a phone). They are for fingers and pointers: the keyboard has the arrows.
+    let nudge = |dir: f64| {
+        let (on_change, (min, max, step, value)) =
+            (p.on_change.clone(), (p.min, p.max, p.step, p.value));
+        Callback::from(move |_: MouseEvent| {
+            let steps = ((value - min) / step).round() + dir;
+            on_change.emit((min + steps * step).clamp(min, max));
+        })
+    };
+    let lang = use_lang();
+    let named = |key: &str| fill(lang, key, &[("label", &p.label)]);
     let shown = match &p.shown {
         Some(text) => text.to_string(),
         None => crate::format::fixed(p.value, p.digits),
@@ -52,10 +67,14 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
     html! {
         <div class="control slider" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <button type="button" class="nudge" tabindex="-1" aria-label={named("access.less")}
+                    disabled={p.value <= p.min} onclick={nudge(-1.0)}>{ "−" }</button>
             <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
                    step={p.step.to_string()} value={p.value.to_string()} oninput={on_input}
                    aria-valuetext={p.shown.clone()} />
             <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
+            <button type="button" class="nudge" tabindex="-1" aria-label={named("access.more")}
+                    disabled={p.value >= p.max} onclick={nudge(1.0)}>{ "+" }</button>
         </div>
     }
 }

@@ -1,6 +1,9 @@
 //! An equation: MathML markup from [`crate::mathml`] (which escapes every text), rendered by
-//! the browser.
+//! the browser. A long equation scrolls sideways in its own box (a keyboard stop while it does).
 
+use super::scroll_box::use_scroll_focus;
+use crate::i18n::t;
+use crate::ui::lang::use_lang;
 use crate::ui::present::use_stage;
 use yew::prelude::*;
 
@@ -15,7 +18,9 @@ pub(crate) struct Props {
 
 #[function_component(Equation)]
 pub(crate) fn equation(p: &Props) -> Html {
+    let lang = use_lang();
     let node = use_node_ref();
+    use_scroll_focus(node.clone(), t(lang, "access.equation").into());
     let scene = use_stage();
     {
         let node = node.clone();
@@ -44,7 +49,7 @@ pub(crate) fn equation(p: &Props) -> Html {
     }
     html! {
         <div class="equation" ref={node}>
-            { Html::from_html_unchecked(p.mathml.clone()) }
+            <div class="scroll-inner">{ Html::from_html_unchecked(p.mathml.clone()) }</div>
             if !p.caption.is_empty() { <p class="equation-caption">{ p.caption.clone() }</p> }
         </div>
     }

@@ -8,7 +8,9 @@ mod lang_switch;
 mod nav;
 mod notes;
 mod play;
+mod scroll_box;
 mod show_data;
+mod sticky;
 mod theme_switch;
 
 pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
@@ -18,4 +20,6 @@ pub(crate) use lang_switch::LangSwitch;
 pub(crate) use nav::LessonNav;
 pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
 pub(crate) use play::PlayControls;
+pub(crate) use scroll_box::ScrollBox;
+pub(crate) use sticky::StickyControls;
 pub(crate) use theme_switch::ThemeSwitch;

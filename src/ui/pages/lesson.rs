@@ -40,7 +40,7 @@ pub(crate) fn lesson_page(props: &Props) -> Html {
                 <AddToDeck lesson={lesson} />
             </header>
             { body }
-            <nav class="pager" aria-label={t(lang, "nav.label")}>
+            <nav class="pager" aria-label={t(lang, "access.pager")}>
                 { link(lesson.prev(), "nav.prev", "prev") }
                 { link(lesson.next(), "nav.next", "next") }
             </nav>

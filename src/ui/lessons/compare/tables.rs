@@ -5,7 +5,7 @@ use super::{arch_name, bytes_at, median_us};
 use crate::url::Named;
 use crate::course::compare::{Arch, Point};
 use crate::i18n::{Lang, fill, t};
-use crate::ui::components::Question;
+use crate::ui::components::{Question, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::format::{bytes, fixed, grouped};
 use yew::prelude::*;
@@ -114,9 +114,10 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data facts">
             <thead><tr>
-                <th scope="col"></th>
+                <td></td>
                 { for order.iter().map(|&a| html! { <th scope="col">{ arch_name(lang, a) }</th> }) }
             </tr></thead>
             <tbody>
@@ -140,6 +141,7 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
                 </tr>
             </tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }
@@ -171,6 +173,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data measured">
             <thead><tr>
                 <th scope="col">{ t(lang, "compare.col_context") }</th>
@@ -179,6 +182,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }

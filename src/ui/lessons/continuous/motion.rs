@@ -11,7 +11,7 @@ use crate::ssm::Stability;
 use crate::ui::components::{Banner, BannerKind, Equation, Figure, PlayControls, Slider};
 use crate::ui::hooks::{LessonState, Player};
 use crate::ui::lang::use_lang;
-use crate::ui::lessons::lti::{ARROW_SPAN, PhaseTexts, TimePlots, TimeTexts, phase_draw};
+use crate::ui::lessons::lti::{ARROW_SPAN, PhaseTexts, TimePlots, TimeTexts, eigen_list, phase_draw};
 use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -127,7 +127,8 @@ pub(super) fn motion_panel(p: &MotionProps) -> Html {
             <div class="row">
                 <div class="phase-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
                      aria-label={t(lang, "continuous.keys_hint")}>
-                    <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9} />
+                    <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9}
+                    summary={eigen_list(&m.eigenvalues)} />
                 </div>
                 <TimePlots run={m.run.clone()} marker={marker} on_hover={on_hover} texts={time_texts(lang)} limit={limit} lesson={crate::course::Lesson::Continuous} />
             </div>

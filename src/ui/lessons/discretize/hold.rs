@@ -96,7 +96,8 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
             if let (Some(hold), Some(errors)) = ((*hold).clone(), (*errors).clone()) {
                 <Figure id="discretize/hold" draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()}
                         data={(*data).clone()} />
-                <Figure id="discretize/errors" draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover} />
+                <Figure id="discretize/errors" draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover}
+                    summary={worst.join(" ")} />
             }
             <p class="readout hover-readout" aria-live="polite">{ hover_text }</p>
             <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>

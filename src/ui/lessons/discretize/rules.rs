@@ -9,7 +9,7 @@ use crate::i18n::{fill, t};
 use crate::mathml::{Math, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup};
 use crate::plot::{DiscreteEigenScene, RuleSpectrum, discrete_eigen_plane};
 use crate::ssm::{Method, discretize};
-use crate::ui::components::{DrawFn, Equation, Figure};
+use crate::ui::components::{DrawFn, Equation, Figure, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
 use nalgebra::DMatrix;
@@ -137,10 +137,12 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                     if let Some(draw) = (*eigen).clone() {
                         <Figure id="discretize/eigen" draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
                     }
+                    <ScrollBox>
                     <table class="data">
                         <thead><tr><th>{ t(lang, "discretize.col_rule") }</th><th>{ t(lang, "discretize.col_radius") }</th><th>{ t(lang, "discretize.col_verdict") }</th></tr></thead>
                         <tbody>{ for radii }</tbody>
                     </table>
+                    </ScrollBox>
                     <p class="hint">{ limit_text }</p>
                 </div>
             </div>

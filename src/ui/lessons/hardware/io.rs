@@ -10,7 +10,7 @@ use crate::explain::hardware::{
 use crate::format::compact;
 use crate::i18n::{Lang, fill, t};
 use crate::plot::{FigureData, LogLogChart, Series, SeriesStyle, log_log_chart, palette};
-use crate::ui::components::{DrawFn, Figure, Select, Slider};
+use crate::ui::components::{DrawFn, Figure, ScrollBox, Select, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -115,7 +115,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
             <p class="label-model">{ t(lang, "hardware.label_model") }</p>
             { hierarchy(lang, &p, &gpu) }
             <p class="readout" id="hardware-ratio">{ fill(lang, "hardware.ratio", &[("naive", &bytes(nr + nw)), ("fused", &bytes(fr + fw)), ("x", &format!("{ratio:.1}"))]) }</p>
-            <div class="scroll">
+            <ScrollBox>
                 <table class="data io-table" id="hardware-table">
                     <thead><tr>
                         <th scope="col">{ t(lang, "hardware.col_kernel") }</th>
@@ -129,7 +129,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
                         { for fused.iter().map(|st| stage_row(lang, st, &p, gpu.bandwidth_gb_s)) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <p class="hint">{ t(lang, "hardware.time_note") }</p>
             <Figure id="hardware/io" draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} data={data} />
         </section>

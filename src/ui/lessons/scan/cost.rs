@@ -6,7 +6,7 @@ use crate::i18n::{Lang, fill, t};
 use crate::plot::{FigureData, LogLogChart, Series, SeriesStyle, log_log_chart, palette};
 use crate::ssm::ScanAlgorithm;
 use crate::ssm::scan::cost;
-use crate::ui::components::{DrawFn, Figure, Prose, Slider};
+use crate::ui::components::{DrawFn, Figure, Prose, ScrollBox, Slider};
 use crate::ui::compute::length_text;
 use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;
@@ -107,11 +107,13 @@ pub(super) fn cost_panel(props: &CostProps) -> Html {
                         step={1.0} digits={0} unit={format!("→ n = {}", length_text(n))} on_change={on_k} />
             </div>
             <div class="row">
+                <ScrollBox>
                 <table class="data cost-table">
                     <thead><tr><th scope="col">{ fill(lang, "scan.cost_for", &[("n", &n.to_string())]) }</th>
                         <th scope="col">{ t(lang, "scan.cost_work_col") }</th><th scope="col">{ t(lang, "scan.cost_depth_col") }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                </ScrollBox>
                 <Figure id="scan/cost" draw={draw} label={t(lang, "scan.cost_label")} aspect={0.6} data={data} />
             </div>
             <p class="hint">{ t(lang, "scan.cost_note") }</p>

@@ -7,7 +7,7 @@ use crate::explain::scan::{digits, max_scaled_difference, ssm_pairs};
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::ssm::{BRule, ScanAlgorithm, scan_sequential, selective_scan};
-use crate::ui::components::{Banner, BannerKind, Prose, Slider};
+use crate::ui::components::{Banner, BannerKind, Prose, ScrollBox, Slider};
 use crate::ui::compute::{
     ComputePicker, choose_engine, engine_text, error_detail, error_text, failure_view,
     forget_gpu_session, gpu_session,
@@ -156,14 +156,14 @@ pub(super) fn gpu_panel(props: &GpuProps) -> Html {
                 <div class="gpu-result" id="scan-gpu-result">
                     <p class="readout">{ fill(lang, "scan.gpu_adapter", &[("name", &adapter.name), ("kind", &adapter.device_type)]) }</p>
                     if let Some(software) = software { <p class="hint">{ software }</p> }
-                    <div class="scroll">
+                    <ScrollBox>
                         <table class="data">
                             <tbody>
                                 <tr><th scope="row">{ t(lang, "scan.gpu_row_gpu") }</th>{ for gpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
                                 <tr><th scope="row">{ t(lang, "scan.gpu_row_cpu") }</th>{ for cpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                     <p class={classes!("readout", "check", if *diff <= 1e-4 { "ok" } else { "bad" })} id="scan-gpu-diff">
                         { fill(lang, "scan.gpu_diff", &[("n", &gpu.len().to_string()), ("shown", &shown.to_string()), ("diff", &sci(*diff)), ("gpu", &ms(*gpu_ms)), ("cpu", &ms(*cpu_ms))]) }
                     </p>

@@ -5,7 +5,7 @@ use super::run::{Adapter, Measured};
 use crate::format::{ms, sci};
 use crate::i18n::{fill, t};
 use crate::plot::{LogLogChart, Series, SeriesStyle, log_log_chart, palette};
-use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
+use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, ScrollBox};
 use crate::ui::compute::{failure_view, length_text};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -29,6 +29,7 @@ pub(super) fn adapter_view(p: &AdapterProps) -> Html {
         },
         Adapter::Ready(a) => html! {
             <div id="bench-adapter">
+                <ScrollBox>
                 <table class="data adapter">
                     <tbody>
                         <tr><th scope="row">{ t(lang, "scan.bench.adapter_name") }</th><td class="adapter-name">{ a.name.clone() }</td></tr>
@@ -38,6 +39,7 @@ pub(super) fn adapter_view(p: &AdapterProps) -> Html {
                             <td class="adapter-software">{ t(lang, if a.is_software { "scan.bench.yes_software" } else { "scan.bench.no_hardware" }) }</td></tr>
                     </tbody>
                 </table>
+                </ScrollBox>
                 if a.is_software { <Banner kind={BannerKind::Info} text={t(lang, "scan.bench.software_note")} /> }
             </div>
         },
@@ -79,7 +81,7 @@ pub(super) fn bench_table(p: &RowsProps) -> Html {
         }
     });
     html! {
-        <div class="scroll">
+        <ScrollBox>
             <table class="data bench-table" id="bench-table">
                 <thead><tr>
                     <th scope="col">{ "L" }</th>
@@ -93,7 +95,7 @@ pub(super) fn bench_table(p: &RowsProps) -> Html {
                 </tr></thead>
                 <tbody>{ for table_rows }</tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
 }
 

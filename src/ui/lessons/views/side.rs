@@ -7,6 +7,7 @@ use super::{PanelProps, view_color, view_name};
 use crate::explain::views::convolution_terms;
 use crate::i18n::{fill, t};
 use crate::plot::{
+    FigureData,
     LineChart, Series, SeriesStyle, SlideLabels, SlideScene, StateLabels, StateScene, line_chart,
     sliding_kernel, state_plane,
 };
@@ -96,6 +97,10 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
         let runs = p.runs.clone();
         move |&(.., k, hover, lang)| outputs_draw(&runs, k, hover, lang)
     });
+    let data = use_memo((s.example, s.delta, s.tokens, s.len, lang), {
+        let runs = p.runs.clone();
+        move |&(.., lang)| outputs_data(&runs, lang)
+    });
     let Ok((steps, views, _)) = &*p.runs else { return Html::default() };
     let (Some([plane, slide]), Some(outputs)) = ((*pictures).clone(), (*outputs).clone()) else {
         return html! { <Banner kind={BannerKind::Warning} text={t(lang, "views.no_figures")} /> };
@@ -125,14 +130,15 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <h2>{ t(lang, "views.side_heading") }</h2>
             { banner }
-            <PlayControls player={player} position={position} />
+            <PlayControls player={player} position={position.clone()} />
             <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
                     on_change={go} />
             <div class="row">
                 <RecurrentColumn k={k} plane={plane} lesson={lesson.clone()} system={p.system.clone()} runs={p.runs.clone()} />
                 <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
             </div>
-            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press} />
+            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
+                    data={(*data).clone()} summary={position} />
             <p class="readout hover-readout" aria-live="polite">{ preview }</p>
             <ul class="readout">
                 <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>
@@ -142,6 +148,17 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
         </section>
     }
 }
+
+/// The outputs figure's numbers at every step: y_k by the recurrence, the convolution and the FFT.
+fn outputs_data(runs: &super::Runs, lang: crate::i18n::Lang) -> Option<Rc<FigureData>> {
+    let (_, views, _) = runs.as_ref().ok()?;
+    let k: Vec<f64> = (0..views.fft.len()).map(|k| k as f64).collect();
+    let columns = std::iter::once(t(lang, "views.axis_step").to_owned())
+        .chain([View::Recurrent, View::Convolution, View::Fft].map(|v| view_name(lang, v).to_owned()));
+    let values: [&[f64]; 4] = [&k, &views.recurrent, &views.convolution, &views.fft];
+    Some(Rc::new(FigureData::columns(columns.collect(), &values)))
+}
+
 
 /// The outputs of the three views: the recurrence and the sliding kernel up to step k, the FFT's
 /// all at once, with the marker at the hovered step (else at k).
