@@ -47,6 +47,10 @@ impl TrainWorker {
 
 impl Drop for TrainWorker {
     fn drop(&mut self) {
+        // Replies already queued before `terminate` are still dispatched: unhook the handlers
+        // first, or those events would call the closures dropped with this handle.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
