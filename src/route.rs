@@ -13,6 +13,8 @@ pub enum Route {
     Home,
     /// `#/<slug>` or `#/<slug>/<sub>`: a lesson, or a panel inside it (e.g. `#/scan/bench`).
     Lesson(Lesson, Option<String>),
+    /// `#/deck`: the teacher's deck of views (classroom mode).
+    Deck,
     /// Anything else, kept as written so the page can show it.
     NotFound(String),
 }
@@ -31,6 +33,7 @@ impl Route {
         };
         match Lesson::from_slug(first) {
             Some(lesson) => Route::Lesson(lesson, rest),
+            None if first == "deck" && rest.is_none() => Route::Deck,
             None => Route::NotFound(format!("#/{path}")),
         }
     }
@@ -39,6 +42,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_owned(),
+            Route::Deck => "#/deck".to_owned(),
             Route::Lesson(lesson, None) => format!("#/{}", lesson.slug()),
             Route::Lesson(lesson, Some(sub)) => format!("#/{}/{sub}", lesson.slug()),
             Route::NotFound(path) => path.clone(),
@@ -75,6 +79,7 @@ mod tests {
             ("#/views/?l=3", Route::Lesson(Lesson::Views, None)),
             ("#/scan/bench?n=4", Route::Lesson(Lesson::Scan, Some("bench".into()))),
             ("#/nowhere", Route::NotFound("#/nowhere".into())),
+            ("#/deck?title=x", Route::Deck),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(hash), route, "{hash}");

@@ -199,19 +199,7 @@ fn train(a: &TrainArgs) -> Result<String, String> {
 /// Writes the weights as safetensors (f32, official names) and `<path without .safetensors>.json`
 /// with the model's config and the task.
 fn save(p: &Params<f32>, a: &TrainArgs, path: &str) -> Result<(), String> {
-    use safetensors::{Dtype, tensor::TensorView};
-    let shapes = p.config.shapes();
-    let bytes: Vec<Vec<u8>> =
-        p.tensors.iter().map(|t| t.iter().flat_map(|v| v.to_le_bytes()).collect()).collect();
-    let views = shapes
-        .iter()
-        .zip(&bytes)
-        .map(|((name, shape), b)| {
-            TensorView::new(Dtype::F32, shape.clone(), b).map(|v| (name.clone(), v))
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("cannot build the checkpoint: {e}"))?;
-    let data = safetensors::serialize(views, None).map_err(|e| format!("cannot serialize: {e}"))?;
+    let data = crate::lm::checkpoint::encode(p).map_err(|e| e.0)?;
     std::fs::write(path, data).map_err(|e| format!("cannot write {path:?}: {e}"))?;
     let config_path = format!("{}.json", path.strip_suffix(".safetensors").unwrap_or(path));
     let config = json!({ "config": p.config, "task": a.task, "seed": a.seed, "steps": a.steps });

@@ -14,6 +14,8 @@ mod registry;
 pub mod scan;
 pub mod selection;
 pub mod state;
+pub mod tour;
+pub mod train;
 pub mod views;
 
 use registry::define_lessons;
@@ -54,7 +56,11 @@ mod tests {
         }
         let items: Vec<u8> =
             Lesson::ALL.iter().flat_map(|l| l.curriculum_items()).copied().collect();
-        assert_eq!(items, (1..=13).collect::<Vec<u8>>());
+        // The notes' items 1–13 in order; 14 (training in the page) sits after selection.
+        let notes: Vec<u8> = items.iter().copied().filter(|&i| i <= 13).collect();
+        assert_eq!(notes, (1..=13).collect::<Vec<u8>>());
+        assert_eq!(Lesson::Train.curriculum_items(), [14]);
+        assert_eq!(Lesson::Selection.next(), Some(Lesson::Train));
         assert_eq!(Lesson::State.prev(), None);
         assert_eq!(Lesson::Origins.next(), None);
         assert_eq!(Lesson::Views.next(), Some(Lesson::Hippo));

@@ -24,6 +24,8 @@ macro_rules! lessons {
             Hippo = "hippo" [6] hippo::HippoLessonView,
             /// 7–8. What S4 cannot do, and selection.
             Selection = "selection" [7, 8] selection::SelectionLessonView,
+            /// 8½. Train it yourself: S4 and S6 learn selective copying in the page.
+            Train = "train" [14] train::TrainLessonView,
             /// 9. Between RNN and Transformer.
             Compare = "compare" [9] compare::CompareLessonView,
             /// 10. The parallel scan.

@@ -57,7 +57,9 @@ impl Default for SelectionLesson {
             seed: 1,
             len: 24,
             state: 4,
-            fixed: 0.2,
+            // The fixed model uses the coloured tokens' Δ: with noise Δ = coloured Δ the
+            // selective model is exactly this model (the lesson's Try-this).
+            fixed: 0.5,
             colored: 0.5,
             noise: 0.001,
             text: None,

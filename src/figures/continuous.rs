@@ -124,18 +124,18 @@ pub fn euler<DB: DrawingBackend>(
 ) -> Drawn {
     let at = |m: &DMatrix<f64>, i: usize| (m[(0, i)], m[(1, i)]);
     let steps: Vec<(f64, f64)> = (0..=k).map(|i| at(&path.states, i)).collect();
-    // The view holds the exact path; Euler points may stray to twice its size (a diverging
-    // Euler path leaves the picture instead of shrinking it).
-    let exact = run.points();
-    let reach = exact.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max);
+    // The view holds everything drawn: the exact path, the Euler chain up to k and the tip of
+    // the next step's arrow, so a diverging Euler path widens the axes instead of leaving the
+    // picture (capped only where an unstable system is capped).
+    let rate = at(&path.rates, k);
+    let tip = (steps[k].0 + rate.0 * path.step, steps[k].1 + rate.1 * path.step);
     let view = phase_view(
-        exact.into_iter().chain(steps.iter().copied()),
+        run.points().into_iter().chain(steps.iter().copied()).chain([tip]),
         0.5,
-        (2.0 * reach).min(plane_limit(limit)),
+        plane_limit(limit),
     );
     let time = path.times[k];
     let j = run.response.index_at(time);
-    let rate = at(&path.rates, k);
     let entry = |label, color, swatch| LegendEntry { label, color, swatch };
     let scene = PhaseScene {
         axes: (t(lang, "continuous.phase_axis_h1"), t(lang, "continuous.phase_axis_h2")),

@@ -232,7 +232,8 @@ pub fn errors_chart<DB: DrawingBackend>(
     let mut series = vec![ErrorSeries {
         label: t(lang, "hippo.err_legs"),
         points: SIZES.iter().map(|&s| (s as f64, legs[s - 1])).collect(),
-        color: palette::RED,
+        // Not red: the line is LegS's error, not an error of the page.
+        color: palette::BLUE,
     }];
     series.extend(others.iter().map(|(system, e)| ErrorSeries {
         label: t(lang, system_key(*system)),

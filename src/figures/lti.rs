@@ -255,7 +255,7 @@ pub fn phase<DB: DrawingBackend>(
             entry(texts.path, palette::GREEN, Swatch::Line),
             entry(texts.now, palette::BLUE, Swatch::Dot),
             entry(texts.rate, palette::RED, Swatch::Line),
-            entry(texts.equilibrium, palette::INK, Swatch::Dot),
+            entry(texts.equilibrium, palette::INK, Swatch::Diamond),
         ],
     };
     phase_portrait(area, &scene, theme).map(|_| None)

@@ -107,6 +107,9 @@ pub fn figures_of(lesson: Lesson) -> &'static [Entry] {
         Lesson::Scan => scan::FIGURES,
         Lesson::Hardware => hardware::FIGURES,
         Lesson::Block => block::FIGURES,
+        // Its figures show weights learned in the page, which no address holds: the page
+        // offers them as PNG only.
+        Lesson::Train => &[],
     }
 }
 
@@ -198,6 +201,7 @@ pub fn draw<DB: DrawingBackend>(
         Lesson::Scan => scan::draw(area, theme, lang, name, &q),
         Lesson::Hardware => hardware::draw(area, theme, lang, name, &parse_state(&q)?),
         Lesson::Block => block::draw(area, theme, lang, name, &parse_state(&q)?),
+        Lesson::Train => Err(FigureError::UnknownId(id.to_owned())),
     }
 }
 

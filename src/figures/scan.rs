@@ -95,7 +95,7 @@ pub fn composition<DB: DrawingBackend>(
         series: vec![
             series(&p_label, line(p), palette::BLUE, SeriesStyle::Line),
             series(&q_label, line(q), palette::GREEN, SeriesStyle::Line),
-            series(t(lang, "scan.fig_pq"), line(pq), palette::RED, SeriesStyle::Dashed),
+            series(t(lang, "scan.fig_pq"), line(pq), palette::PURPLE, SeriesStyle::Dashed),
             series(
                 t(lang, "scan.fig_diagonal"),
                 vec![(-2.5, -2.5), (2.5, 2.5)],

@@ -49,6 +49,9 @@ pub fn track_run(noise: f64) -> Result<Vec<TrackStep>, SsmError> {
     Tracking { steps: STEPS, dt: 1.0, noise, jitter: 0.03, seed: 2024 }.run()
 }
 
+/// How many of the latest steps the zoomed tracking view keeps in sight.
+const RECENT: usize = 6;
+
 /// The first `k` steps of the run: observed positions, the estimate, the truth when shown, and
 /// the two predictions of the next position.
 pub fn track<DB: DrawingBackend>(
@@ -68,11 +71,20 @@ pub fn track<DB: DrawingBackend>(
         t(lang, "state.legend_truth"),
         t(lang, "state.legend_predicted"),
         t(lang, "state.legend_naive"),
+        t(lang, "state.legend_actual"),
     ];
-    let view = track_view(
-        run.iter().flat_map(|p| [(p.truth[0], p.truth[1]), (p.observed[0], p.observed[1])]),
-    );
     let pair = |p: [f64; 2]| (p[0], p[1]);
+    // Zoomed on the last steps and the two predictions: the lag the lesson is about (the cross
+    // behind, the triangle on target) fills the figure.
+    let recent = &shown[k.saturating_sub(RECENT)..];
+    let view = track_view(
+        recent
+            .iter()
+            .flat_map(|p| [pair(p.observed), (p.estimate[0], p.estimate[1])])
+            .chain([pair(now.predicted_next), pair(now.naive_next)])
+            .chain(run.get(k).filter(|_| truth).map(|p| pair(p.truth))),
+        1.0,
+    );
     let scene = TrackScene {
         observed: shown.iter().map(|p| pair(p.observed)).collect(),
         estimated: shown.iter().map(|p| (p.estimate[0], p.estimate[1])).collect(),

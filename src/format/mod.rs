@@ -155,9 +155,11 @@ pub fn man_eok(n: f64) -> String {
     }
 }
 
-/// A tick label for a logarithmic axis: plain up to 10⁴, otherwise 10 with a superscript power;
-/// empty between decades (a log axis's light lines carry no label) and for v ≤ 0.
-pub fn power_of_ten(v: f64) -> String {
+/// The tick label of a decade 10ᵏ on a logarithmic axis showing `lo ..= hi`, one rule per axis so
+/// that an axis never mixes "10", "10000" and "10⁷": when every decade of the axis lies between
+/// 10⁻³ and 10⁴ they are written plainly (0.01, 1, 1000), otherwise all as 10 with a superscript
+/// power (10⁰, 10³, 10⁷). Empty between decades (light lines carry no label) and for v ≤ 0.
+pub fn log_tick(v: f64, (lo, hi): (f64, f64)) -> String {
     if v <= 0.0 || !v.is_finite() {
         return String::new();
     }
@@ -165,8 +167,9 @@ pub fn power_of_ten(v: f64) -> String {
     if (v / 10f64.powf(power) - 1.0).abs() > 1e-9 {
         return String::new();
     }
-    if (0.0..=4.0).contains(&power) {
-        return format!("{}", v.round());
+    let plain = lo >= 0.99e-3 && hi <= 1.01e4;
+    if plain {
+        return power_plain(power);
     }
     const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     let digits: String = (power.abs() as u32)
@@ -177,6 +180,19 @@ pub fn power_of_ten(v: f64) -> String {
     format!("10{}{digits}", if power < 0.0 { "⁻" } else { "" })
 }
 
+/// A length on a logarithmic axis (tokens, elements): powers of two from 1024 on as 1K, 4K, 1M
+/// (the way lengths are spoken), other values compactly.
+pub fn length_tick(x: f64) -> String {
+    let whole = |d: f64| x >= d && (x / d).fract() == 0.0;
+    if whole(1_048_576.0) {
+        format!("{}M", x / 1_048_576.0)
+    } else if whole(1024.0) {
+        format!("{}K", x / 1024.0)
+    } else {
+        compact(x)
+    }
+}
+
 /// 10ᵏ as plain decimal text: 1000, 1, 0.01.
 pub fn power_plain(k: f64) -> String {
     let k = k.round() as i32;
@@ -185,6 +201,48 @@ pub fn power_plain(k: f64) -> String {
     } else {
         format!("{:.*}", (-k) as usize, 10f64.powi(k))
     }
+}
+
+/// The round values a slider on a logarithmic scale stops at: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6
+/// and 8 times each power of ten within `lo ..= hi` (both ends included), so that values a
+/// text names (0.5, 1, 2) can be reached exactly.
+pub fn log_stops(lo: f64, hi: f64) -> Vec<f64> {
+    const MANTISSAS: [f64; 10] = [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0];
+    if !(lo > 0.0 && hi > lo && hi.is_finite()) {
+        return vec![lo, hi];
+    }
+    let mut stops = vec![lo];
+    for k in (lo.log10().floor() as i32)..=(hi.log10().ceil() as i32) {
+        for m in MANTISSAS {
+            // Rounded to 12 significant digits, so 3 × 10⁻¹ is 0.3 and not 0.30000000000000004.
+            let v = format!("{:.11e}", m * 10f64.powi(k)).parse::<f64>().unwrap_or(m);
+            if v > lo && v < hi {
+                stops.push(v);
+            }
+        }
+    }
+    stops.push(hi);
+    stops
+}
+
+/// The stop a log slider moved to `x` lands on, from `current`: the nearest stop (in log
+/// distance), except that a move that would land back on `current` takes the next stop in the
+/// direction of the move, so arrow keys and step buttons always move.
+pub fn snap_to_stop(stops: &[f64], x: f64, current: f64) -> f64 {
+    let distance = |s: f64| (s.ln() - x.ln()).abs();
+    let Some(nearest) = stops.iter().copied().min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+    else {
+        return x;
+    };
+    if nearest != current || x == current {
+        return nearest;
+    }
+    let next = if x > current {
+        stops.iter().copied().find(|&s| s > current)
+    } else {
+        stops.iter().rev().copied().find(|&s| s < current)
+    };
+    next.unwrap_or(nearest)
 }
 
 /// A number as written in the address: at most six decimals (enough for any slider and for the
@@ -198,7 +256,14 @@ pub fn in_address(x: f64) -> String {
 
 /// Milliseconds as measured: two decimals below 10, whole numbers above.
 pub fn ms(x: f64) -> String {
-    if x < 10.0 { format!("{x:.2}") } else { format!("{x:.0}") }
+    // Below the clock's resolution a measured time is not zero, only too short to tell.
+    if x < 0.005 {
+        "< 0.01".to_owned()
+    } else if x < 10.0 {
+        format!("{x:.2}")
+    } else {
+        format!("{x:.0}")
+    }
 }
 
 /// A size in bytes with a binary unit: `128 B`, `4.8 KiB`, `1.0 MiB`.
@@ -259,13 +324,45 @@ mod tests {
     }
 
     #[test]
-    fn log_axes_label_decades_only() {
-        assert_eq!(power_of_ten(1000.0), "1000");
-        assert_eq!(power_of_ten(1e-3), "10⁻³");
-        assert_eq!(power_of_ten(1e6), "10⁶");
-        assert_eq!(power_of_ten(3000.0), "");
+    fn log_axes_label_decades_only_and_one_way_per_axis() {
+        // An axis within 10⁻³ … 10⁴ is written plainly throughout.
+        let small = (0.01, 1e4);
+        let ticks: Vec<String> =
+            [0.01, 1.0, 10.0, 1e4, 3000.0].map(|v| log_tick(v, small)).to_vec();
+        assert_eq!(ticks, ["0.01", "1", "10", "10000", ""]);
+        // One decade beyond: every decade as a power, never "10" next to "10⁷".
+        let wide = (1.0, 1e7);
+        let ticks: Vec<String> = [1.0, 10.0, 1e4, 1e7].map(|v| log_tick(v, wide)).to_vec();
+        assert_eq!(ticks, ["10⁰", "10¹", "10⁴", "10⁷"]);
+        assert_eq!(log_tick(1e-16, (1e-17, 1.0)), "10⁻¹⁶");
+        assert_eq!(log_tick(0.0, small), "");
         assert_eq!(power_plain(-2.0), "0.01");
         assert_eq!(power_plain(3.0), "1000");
+        let lengths: Vec<String> =
+            [1024.0, 4096.0, 65536.0, 1_048_576.0, 512.0, 1000.0].map(length_tick).to_vec();
+        assert_eq!(lengths, ["1K", "4K", "64K", "1M", "512", "1K"]);
+    }
+
+    #[test]
+    fn times_too_short_to_measure_are_not_zero() {
+        assert_eq!([0.0, 0.004, 1.234, 25.6].map(ms), ["< 0.01", "< 0.01", "1.23", "26"]);
+    }
+
+    #[test]
+    fn log_sliders_stop_at_round_values_and_always_move() {
+        let stops = log_stops(0.001, 3.0);
+        assert_eq!(stops.first(), Some(&0.001));
+        assert_eq!(stops.last(), Some(&3.0));
+        for v in [0.5, 0.3, 0.2, 1.0, 0.01, 2.5] {
+            assert!(stops.contains(&v), "{v} is not a stop");
+        }
+        // 10^−0.30 = 0.501…: the slider position nearest 0.5 lands on 0.5 exactly.
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.30), 0.2), 0.5);
+        // A small step up from 0.5 that would snap back moves on to 0.6; down, to 0.4.
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.29), 0.5), 0.6);
+        assert_eq!(snap_to_stop(&stops, 10f64.powf(-0.31), 0.5), 0.4);
+        assert_eq!(snap_to_stop(&stops, 5.0, 3.0), 3.0);
+        assert!(stops.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

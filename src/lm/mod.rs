@@ -18,10 +18,14 @@
 #![warn(missing_docs)]
 
 pub mod adamw;
+pub mod checkpoint;
 pub mod model;
 pub mod ops;
 pub mod params;
+pub mod protocol;
 pub mod scan;
+pub mod session;
+pub mod shipped;
 pub mod tasks;
 pub mod train;
 

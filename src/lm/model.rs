@@ -85,6 +85,19 @@ impl<F> Cache<F> {
         out.push(&self.last);
         out
     }
+
+    /// Δ of block `layer` over the sequence, (L, d_inner) time-major (Eqn 3: Δ_t =
+    /// softplus(dt_proj(Δ_r,t) + bias) for S6); the S4 twin's Δ_c is the same at every token.
+    pub fn delta(&self, layer: usize, cfg: &LmConfig) -> Vec<F>
+    where
+        F: Copy,
+    {
+        let lc = &self.layers[layer];
+        match cfg.kind {
+            LayerKind::S6 => lc.delta.clone(),
+            LayerKind::S4 => self.tokens.iter().flat_map(|_| lc.delta.iter().copied()).collect(),
+        }
+    }
 }
 
 fn scan_input<'a, F: Real>(

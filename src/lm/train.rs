@@ -7,10 +7,10 @@ use super::tasks::{Batch, Task};
 use super::{AdamW, Real};
 use crate::ssm::Rng;
 use crate::ssm::parallel::map_indices;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What one step (or an evaluation) measured on answer positions.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct StepReport {
     /// Mean cross-entropy over the scored positions.
     pub loss: f64,

@@ -2,7 +2,8 @@
 //! canvas in the page and to SVG in native tests. Numbers on axes and colour bars are written by
 //! [`crate::format`].
 //!
-//! Every figure takes a [`Theme`] (sizes scale with the device pixel ratio) and returns what the
+//! Every figure takes a [`Theme`] (sizes scale with the device pixel ratio and the projector;
+//! colours are roles that the theme paints) and returns what the
 //! page needs to map the pointer back to data ([`XAxisMap`]). Non-finite values are never drawn:
 //! figures skip them and clamp to their axis range, so an unstable system cannot draw NaN.
 
@@ -12,6 +13,10 @@ mod chart;
 mod scene;
 #[cfg(test)]
 mod svg_test;
+/// The numbers a figure draws, as a table ("Show data", CSV).
+mod table;
+/// Light, dark and projector: the figures' colours and sizes and the page's colour variables.
+pub mod theme;
 
 pub use chart::axes::Frame;
 pub use chart::bars::{BarChart, bar_chart};
@@ -44,61 +49,10 @@ pub use scene::tracking::{TrackScene, track_view, tracking};
 pub use scene::views::{
     SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane,
 };
-
-use plotters::style::RGBColor;
-
-/// Colours and sizes shared by every figure.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Theme {
-    /// Device pixels per CSS pixel: fonts and strokes scale with it.
-    pub scale: f64,
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme { scale: 1.0 }
-    }
-}
-
-impl Theme {
-    /// A length in device pixels for `css` CSS pixels.
-    pub fn px(&self, css: f64) -> u32 {
-        (css * self.scale).round().max(1.0) as u32
-    }
-
-    /// A font size in device pixels.
-    pub fn font(&self, css: f64) -> f64 {
-        css * self.scale
-    }
-}
-
-/// The palette, chosen to stay distinguishable for the common colour-vision deficiencies
-/// (Okabe–Ito).
-pub mod palette {
-    use super::RGBColor;
-    /// Blue: inputs.
-    pub const BLUE: RGBColor = RGBColor(0, 114, 178);
-    /// Vermillion: outputs.
-    pub const RED: RGBColor = RGBColor(213, 94, 0);
-    /// Bluish green: first state component.
-    pub const GREEN: RGBColor = RGBColor(0, 158, 115);
-    /// Reddish purple: second state component.
-    pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
-    /// Orange.
-    pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
-    /// Sky blue.
-    pub const SKY: RGBColor = RGBColor(86, 180, 233);
-    /// Yellow.
-    pub const YELLOW: RGBColor = RGBColor(240, 228, 66);
-    /// Text, axes.
-    pub const INK: RGBColor = RGBColor(30, 41, 59);
-    /// Grid lines.
-    pub const GRID: RGBColor = RGBColor(226, 232, 240);
-    /// The hover marker.
-    pub const MARK: RGBColor = RGBColor(100, 116, 139);
-    /// The series colours in order.
-    pub const SERIES: [RGBColor; 6] = [BLUE, RED, GREEN, PURPLE, ORANGE, SKY];
-}
+pub use table::FigureData;
+pub use theme::Theme;
+/// The role colours figures draw with; the [`Theme`] paints them.
+pub use theme::palette::roles as palette;
 
 /// Maps device-pixel x back to data x along a figure's horizontal axis (for linked hovering).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -17,8 +17,7 @@
 //! | [`block`] | the Mamba mixer and residual block, recurrent mode, attention, an RNN, decoding |
 //! | [`tasks`] | seeded selective-copying and induction-heads data |
 //!
-//! Target-dependent code: `parallel` (threads natively), `lti::kernel` (the FFT on wasm32) and
-//! the safetensors reader of `block::weights`.
+//! Target-dependent code: `parallel` (threads natively) and `lti::kernel` (the FFT on wasm32).
 //!
 //! The main types and functions are re-exported here; the rest is reached through its module.
 

@@ -1,7 +1,7 @@
 //! Threads for the core's data-parallel loops: rayon natively, a plain loop on wasm32 (which has
-//! no threads). With this, `weights`' safetensors reader and `kernel`'s choice of FFT (the
-//! planner natively, its power-of-two recipe built directly on wasm32), the only target-dependent
-//! code in `ssm`: rayon and safetensors are native-only dependencies.
+//! no threads). With this and `kernel`'s choice of FFT (the planner natively, its power-of-two
+//! recipe built directly on wasm32), the only target-dependent code in `ssm`: rayon is a
+//! native-only dependency.
 
 /// `(0..count).map(f).collect()`, spread over rayon's threads when more than one is available
 /// (natively); the results keep their order.

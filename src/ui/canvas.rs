@@ -1,7 +1,9 @@
 //! The drawing backend of the page's figures: plotters' canvas backend, except that text is
 //! measured with the canvas's own `measureText`. (plotters measures text on the web by adding a
-//! `<span style=…>` to the page, which the Content-Security-Policy rightly forbids.)
+//! `<span style=…>` to the page, which the Content-Security-Policy rightly forbids.) Colours are
+//! painted by the page's [`Theme`] on the way ([`Themed`]).
 
+use crate::plot::theme::{Theme, Themed};
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
@@ -12,15 +14,16 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A canvas backend that measures text without touching the DOM.
 pub(crate) struct MeasuredCanvas {
-    inner: CanvasBackend,
+    inner: Themed<CanvasBackend>,
     context: CanvasRenderingContext2d,
 }
 
 impl MeasuredCanvas {
-    /// The backend for `canvas`, if it has a 2-D context.
-    pub(crate) fn new(canvas: HtmlCanvasElement) -> Option<MeasuredCanvas> {
+    /// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.
+    pub(crate) fn new(canvas: HtmlCanvasElement, theme: Theme) -> Option<MeasuredCanvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(MeasuredCanvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
+        let inner = Themed::new(CanvasBackend::with_canvas_object(canvas)?, theme);
+        Some(MeasuredCanvas { inner, context })
     }
 }
 

@@ -14,7 +14,7 @@
 //! [`choose`] (in `course::compute`) holds the rules: Auto picks the GPU only at lengths where
 //! the bench measured it faster on this device, and never without WebGPU.
 
-use super::components::Select;
+use super::components::{Banner, BannerKind, Select};
 use super::dom;
 use super::lang::use_lang;
 use crate::course::compute::{ComputePreference, Crossover, Engine, Reason, choose};
@@ -185,23 +185,49 @@ pub(crate) fn engine_text(lang: Lang, engine: Engine) -> &'static str {
     }
 }
 
-/// A GPU failure in plain words, with what happens instead.
+/// A GPU failure in plain words, with what happens instead (the browser's or the driver's own
+/// words are in [`error_detail`], shown behind a disclosure by [`failure_view`]).
 pub(crate) fn error_text(lang: Lang, error: &GpuError) -> String {
-    // The sentence says what happened in the page's language; the detail is what the browser or
-    // the driver said (for the other failures, the whole error).
-    let (key, detail) = match error {
-        GpuError::NoAdapter(why) => ("scan.compute.error_no_adapter", why.clone()),
-        GpuError::DeviceRequest(why) => ("scan.compute.error_device", why.clone()),
-        GpuError::DeviceLost(why) => ("scan.compute.error_lost", why.clone()),
-        other => ("scan.compute.error_other", other.to_string()),
+    let key = match error {
+        GpuError::NoAdapter(_) => "scan.compute.error_no_adapter",
+        GpuError::DeviceRequest(_) => "scan.compute.error_device",
+        GpuError::DeviceLost(_) => "scan.compute.error_lost",
+        _ => "scan.compute.error_other",
     };
-    let detail = if detail.trim().is_empty() { "—".to_owned() } else { detail };
-    fill(lang, key, &[("detail", &detail)])
+    t(lang, key).to_owned()
+}
+
+/// What the browser or the driver said about a GPU failure (for the other failures, the
+/// whole error), or "—".
+pub(crate) fn error_detail(error: &GpuError) -> String {
+    let detail = match error {
+        GpuError::NoAdapter(why) | GpuError::DeviceRequest(why) | GpuError::DeviceLost(why) => {
+            why.clone()
+        }
+        other => other.to_string(),
+    };
+    if detail.trim().is_empty() { "—".to_owned() } else { detail }
+}
+
+/// A GPU failure as the page shows it: the plain sentence in a warning, the technical detail
+/// folded away under it.
+pub(crate) fn failure_view(lang: Lang, text: &str, detail: &str) -> Html {
+    html! {
+        <div class="gpu-failure">
+            <Banner kind={BannerKind::Warning} text={text.to_owned()} />
+            <details class="hint">
+                <summary>{ t(lang, "scan.compute.details") }</summary>
+                <p>{ detail.to_owned() }</p>
+            </details>
+        </div>
+    }
 }
 
 /// What the stored measurement says, in words.
 pub(crate) fn crossover_text(lang: Lang, crossover: Option<&Crossover>) -> String {
     match crossover {
+        // Without WebGPU there is nothing to measure: say so rather than "not measured yet".
+        None if !webgpu_present() => t(lang, "scan.compute.crossover_no_gpu").to_owned(),
         None => t(lang, "scan.compute.crossover_none").to_owned(),
         Some(c) => {
             let upto = length_text(c.measured_up_to);

@@ -49,6 +49,17 @@ pub(crate) fn replace_url(url: &str) {
     }
 }
 
+/// The page's query string with each `(name, value)` set (`None` removes it); the other
+/// parameters are kept in order, new ones added at the end. Returns `""` or `?…`.
+pub(crate) fn search_with(changes: &[(&str, Option<&str>)]) -> String {
+    let current = window().location().search().unwrap_or_default();
+    let changed = |pair: &str| changes.iter().any(|(k, _)| pair.split('=').next() == Some(*k));
+    let kept = current.trim_start_matches('?').split('&').filter(|p| !p.is_empty() && !changed(p));
+    let set = changes.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}")));
+    let pairs: Vec<String> = kept.map(str::to_owned).chain(set).collect();
+    if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
+}
+
 /// The value of `name` in the page's real query string (`?lang=ko`), not the hash's.
 pub(crate) fn search_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
@@ -87,4 +98,37 @@ pub(crate) fn measure(name: &str, start_mark: &str) {
 /// The device pixel ratio, at least 1.
 pub(crate) fn pixel_ratio() -> f64 {
     window().device_pixel_ratio().max(1.0)
+}
+
+/// Milliseconds since the page loaded (`performance.now()`), 0 without a clock.
+pub(crate) fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// A page-unique element id starting with `prefix` (ids that tie a figure to its description).
+pub(crate) fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Whether the reader asked for less motion (`prefers-reduced-motion: reduce`).
+pub(crate) fn reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// The value stored under `key` for this browser tab (sessionStorage), if any.
+pub(crate) fn session_get(key: &str) -> Option<String> {
+    window().session_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key` for this browser tab; nothing happens where storage is disabled.
+pub(crate) fn session_set(key: &str, value: &str) {
+    if let Ok(Some(s)) = window().session_storage() {
+        let _ = s.set_item(key, value);
+    }
 }

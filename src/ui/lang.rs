@@ -20,10 +20,11 @@ pub(crate) fn initial() -> Lang {
 pub(crate) fn apply(lang: Lang) {
     dom::storage_set(STORAGE_KEY, lang.code());
     let location = dom::window().location();
+    // Other parameters (presenter mode's `present` and `scene`) are kept.
     let url = format!(
-        "{}?lang={}{}",
+        "{}{}{}",
         location.pathname().unwrap_or_default(),
-        lang.code(),
+        dom::search_with(&[("lang", Some(lang.code()))]),
         location.hash().unwrap_or_default()
     );
     if dom::search_param("lang").as_deref() != Some(lang.code()) {

@@ -9,6 +9,8 @@
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
 //! | `hooks/`     | shared hooks: the current route, `use_lesson` (a lesson's state in the URL and its edits), `use_player` (play / step on a clock), intervals |
 //! | `panic`      | the panic hook that shows a readable error panel instead of a dead page |
+//! | `theme`      | the page's theme for the figures: dark (chosen or from the system) and projector (presenter mode) |
+//! | `worker`     | a training worker of `#/train` seen from the page: start, post, replies, failure |
 //! | `pages/`     | home (the learning path), the lesson frame, not found |
 //! | `components/`| controls (slider, select, toggle, play controls), figure, equation, notes |
 //! | `lessons/`   | one file, or one folder with a file per panel, per lesson |
@@ -26,6 +28,9 @@ mod lang;
 mod lessons;
 mod pages;
 mod panic;
+mod present;
+mod theme;
+mod worker;
 
 /// Installs the panic panel and mounts the app on `#app`.
 pub fn start() {

@@ -9,6 +9,7 @@ import { chromium } from "playwright-core";
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
 
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
@@ -24,8 +25,10 @@ export function check(cond, message) {
   if (!cond) throw new Error(message);
 }
 
-function serve(root) {
+/** Serves `site.root` (a test may point it at another build: `serveFrom`). */
+function serve(site) {
   const server = createServer(async (req, res) => {
+    const root = site.root;
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     const file = join(root, path.endsWith("/") ? path + "index.html" : path);
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
@@ -47,11 +50,13 @@ export const CHROMIUM_ARGS = [
 /** Runs every registered test against the site in `dist`; prints one line per test and a total. */
 export async function run(dist, { only } = {}) {
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await serve(dist);
+  const site = { root: dist };
+  const server = await serve(site);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   let passed = 0, failed = 0;
   for (const t of tests.filter((t) => !only || t.name.includes(only))) {
+    site.root = dist;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const problems = [];
@@ -68,6 +73,9 @@ export async function run(dist, { only } = {}) {
         origin,
         url: (hash, lang) => `${origin}/${lang ? `?lang=${lang}` : ""}${hash ?? ""}`,
         shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+        // The build under test, and from now on serving the build in `dir` (a new deployment).
+        dist,
+        serveFrom: (dir) => { site.root = dir; },
       });
       check(problems.length === 0, problems.join("\n"));
       passed++;

@@ -18,7 +18,7 @@ async function changes(page, i, act, what) {
     .catch(() => { throw new Error(`${what} did not change figure ${i}`); });
 }
 
-const heading = (page) => page.$eval(".inspect-info h3", (h) => h.textContent);
+const heading = (page) => page.$eval(".inspect-info h2", (h) => h.textContent);
 
 for (const lang of ["en", "ko"]) {
   test(`block lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {

@@ -1,7 +1,7 @@
 // Lesson 9 (#/compare): the page measures the three models itself (small contexts here, so the
 // suite stays fast), plots what it measured, stays responsive while measuring, can be cancelled,
 // and keeps its settings in the address.
-import { test, check, ready, stays, visit, canvases } from "./harness.mjs";
+import { test, check, ready, stays, until, visit, canvases } from "./harness.mjs";
 import { updatesLanded } from "./lesson-tools.mjs";
 
 const SMALL = "#/compare?d=16&lmax=128&r=3";
@@ -44,7 +44,8 @@ for (const lang of ["en", "ko"]) {
     }
     const text = await page.$eval(".lesson-compare", (e) => e.textContent);
     check(!/NaN|\binf\b|⟦missing/.test(text), "NaN, inf or a missing text on the page");
-    check(/×[\d.]+/.test(await page.$eval(".readout.growth", (p) => p.textContent)), "no growth factors in the answer");
+    // The growth is stated once the measurement has finished (never beside "Measuring…").
+    await until(page, () => /×[\d.]+/.test(document.querySelector(".readout.growth").textContent), null, "no growth factors in the answer");
     const longest = Math.max(0, ...(await page.evaluate(() => window.__long)));
     console.log(`     ${lang}: longest task while loading and measuring ${longest.toFixed(0)} ms`);
     await shot(`compare-${lang}`);

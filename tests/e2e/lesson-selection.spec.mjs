@@ -61,6 +61,15 @@ for (const lang of ["en", "ko"]) {
     check(noiseShown.startsWith("0.30"), `the noise Δ shows ${noiseShown}`);
     const [, equal] = await totals(page);
     check(equal < 80, `with equal steps the selective model should fail like the fixed one: ${equal}%`);
+    // The Try-this: with the fixed model at the same Δ, the two models are one and score alike.
+    // The log slider stops at round values, so 0.3 is reached exactly (not 0.301).
+    await slide(page, "#selection-fixed", Math.log10(0.3));
+    const fixedShown = await page.$eval("#selection-fixed + output", (e) => e.textContent);
+    check(fixedShown === "0.30", `the fixed Δ shows ${fixedShown}`);
+    await until(page, () => {
+      const [f, s] = [...document.querySelectorAll("table.answers td.total")].map((td) => parseInt(td.textContent, 10));
+      return Number.isFinite(f) && f === s;
+    }, null, async () => `at Δ = 0.3 everywhere the accuracies differ: ${await totals(page)}`);
     // Hovering a position names it.
     const hint = await page.$eval(".hover-readout", (e) => e.textContent);
     const box = await page.$eval(".copying canvas", (c) => { c.scrollIntoView(); const r = c.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; });

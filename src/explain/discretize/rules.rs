@@ -126,6 +126,41 @@ pub fn euler_step_limit(sys: &Continuous) -> Result<Option<f64>> {
     Ok(Some(lambdas.iter().map(|l| -2.0 * l.re / l.norm_sqr()).fold(f64::INFINITY, f64::min)))
 }
 
+/// What the recurrence h_k = Abar h_{k−1} does to a state in the long run, without input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongRun {
+    /// Every mode shrinks: the largest |λ(Abar)| is below 1.
+    Decays,
+    /// The largest |λ| is 1 and Abar's powers stay bounded (e.g. a rotation).
+    Stays,
+    /// The largest |λ| is 1 but an eigenvalue on the circle has a Jordan block: Abarᵏ grows
+    /// like k (the double integrator's position under a constant velocity).
+    GrowsLinearly,
+    /// Some |λ| exceeds 1: growth like |λ|ᵏ.
+    Grows,
+}
+
+/// The long-run behaviour of Abar: its spectral radius, and on the unit circle whether its
+/// powers stay bounded (Abar^2048 no larger than Abar^1024) or grow like k.
+pub fn long_run(a_bar: &DMatrix<f64>) -> Result<LongRun> {
+    finite_slice("Abar", a_bar.as_slice())?;
+    let rho = a_bar.complex_eigenvalues().iter().map(|l| l.norm()).fold(0.0, f64::max);
+    if rho > 1.0 + 1e-10 {
+        return Ok(LongRun::Grows);
+    }
+    if rho < 1.0 - 1e-10 {
+        return Ok(LongRun::Decays);
+    }
+    // Ten squarings give Abar^1024, one more Abar^2048: bounded powers barely change, a
+    // Jordan block's doubles.
+    let mut power = a_bar.clone();
+    for _ in 0..10 {
+        power = &power * &power;
+    }
+    let next = &power * &power;
+    Ok(if next.amax() > 1.5 * power.amax() { LongRun::GrowsLinearly } else { LongRun::Stays })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +217,25 @@ mod tests {
         let sys = Continuous::siso(DMatrix::from_element(1, 1, 4.0), &[1.0], &[1.0], 0.0).unwrap();
         let locus = eigenvalue_locus(&sys, Method::Bilinear, &[0.25, 0.5, 1.0]).unwrap();
         assert_eq!(locus.iter().map(|p| p.step).collect::<Vec<_>>(), vec![0.25, 1.0]);
+    }
+
+    #[test]
+    fn a_jordan_block_on_the_circle_grows_linearly_and_a_rotation_stays() {
+        let double = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 0.0, 0.0]);
+        let sys = Continuous::siso(double, &[0.0, 1.0], &[1.0, 0.0], 0.0).unwrap();
+        let step = Step::new(0.5).unwrap();
+        let zoh = discretize(&sys, step, Method::Zoh).unwrap();
+        assert_eq!(long_run(zoh.a_bar()).unwrap(), LongRun::GrowsLinearly);
+        let spin = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, -1.0, 0.0]);
+        let sys = Continuous::siso(spin, &[0.0, 1.0], &[1.0, 0.0], 0.0).unwrap();
+        let bilinear = discretize(&sys, step, Method::Bilinear).unwrap();
+        assert_eq!(long_run(bilinear.a_bar()).unwrap(), LongRun::Stays);
+        assert_eq!(
+            long_run(discretize(&sys, step, Method::Euler).unwrap().a_bar()).unwrap(),
+            LongRun::Grows
+        );
+        let damped = discretize(&damped(), step, Method::Zoh).unwrap();
+        assert_eq!(long_run(damped.a_bar()).unwrap(), LongRun::Decays);
     }
 
     #[test]

@@ -266,6 +266,35 @@ pub fn euler_path(
     Ok(EulerPath { euler, exact, target: target_state, relative_error: target[0].relative_error })
 }
 
+/// Whether A can be inverted, so that the textbook ZOH form Bbar = (ΔA)⁻¹(exp(ΔA) − I)ΔB
+/// exists: its smallest singular value is not negligible against its largest (a zero A, or a
+/// Jordan block such as the double integrator's [[0, 1], [0, 0]], is singular).
+pub fn a_is_invertible(sys: &Continuous) -> bool {
+    let sv = sys.a().clone().singular_values();
+    let (lo, hi) = (sv.min(), sv.max());
+    hi > 0.0 && lo > hi * 1e-12
+}
+
+/// Bbar by its series, valid for every A, singular ones included:
+/// Eqn: Bbar = ∫₀^Δ exp(As) ds · B = Σ_{k≥0} Δ^{k+1} A^k / (k+1)! · B,
+/// summed until a term no longer changes the sum (at most `max_terms` terms).
+/// Errors: a sum that overflows or has not settled after `max_terms` terms.
+pub fn b_bar_series(sys: &Continuous, step: Step, max_terms: usize) -> Result<DMatrix<f64>> {
+    let delta = step.get();
+    // term_k = Δ^{k+1} A^k B / (k+1)!, and term_{k+1} = term_k · ΔA / (k+2) (A acting on the left).
+    let mut term = sys.b() * delta;
+    let mut sum = term.clone();
+    for k in 0..max_terms {
+        term = sys.a() * &term * (delta / (k as f64 + 2.0));
+        sum += &term;
+        no_overflow("the series of Bbar", sum.as_slice())?;
+        if term.amax() <= sum.amax() * f64::EPSILON * 0.5 {
+            return Ok(sum);
+        }
+    }
+    Err(SsmError::Numerical(format!("the series of Bbar did not settle in {max_terms} terms")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +339,36 @@ mod tests {
         assert!((last[(0, 0)] - 2.0).abs() < 1e-12 && (last[(1, 0)] - 2.0).abs() < 1e-12);
         // The integrand (s, 1) is linear, so one midpoint strip is already exact.
         assert!(got.relative_error < 1e-14, "{}", got.relative_error);
+    }
+
+    #[test]
+    fn the_series_of_b_bar_agrees_with_the_block_exponential_for_singular_and_regular_a() {
+        let double = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 0.0, 0.0]);
+        let half = DMatrix::from_row_slice(2, 2, &[-1.0, 0.0, 0.0, 0.0]);
+        for (a, regular) in [(double, false), (half, false), (oscillator().a().clone(), true)] {
+            let sys = Continuous::siso(a, &[0.3, 1.0], &[1.0, 0.0], 0.0).unwrap();
+            assert_eq!(a_is_invertible(&sys), regular);
+            for delta in [0.1, 0.7, 2.5] {
+                let step = Step::new(delta).unwrap();
+                let exact = discretize(&sys, step, Method::Zoh).unwrap().b_bar().clone();
+                let series = b_bar_series(&sys, step, 200).unwrap();
+                assert!(
+                    (&series - &exact).amax() < 1e-12 * exact.amax().max(1.0),
+                    "{series} vs {exact}"
+                );
+            }
+        }
+        // The double integrator with B = (0, 1): Bbar = (Δ²/2, Δ).
+        let sys = Continuous::siso(
+            DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 0.0, 0.0]),
+            &[0.0, 1.0],
+            &[1.0, 0.0],
+            0.0,
+        )
+        .unwrap();
+        let got = b_bar_series(&sys, Step::new(0.5).unwrap(), 200).unwrap();
+        assert_eq!((got[(0, 0)], got[(1, 0)]), (0.125, 0.5));
+        assert!(b_bar_series(&oscillator(), Step::new(50.0).unwrap(), 3).is_err());
     }
 
     #[test]

@@ -13,6 +13,40 @@ pub(crate) fn font(theme: &Theme, css: f64) -> TextStyle<'static> {
     ("sans-serif", theme.font(css)).into_font().color(&palette::INK)
 }
 
+/// The font of `text` at `css` pixels, made smaller (down to 8.5 CSS pixels) when the text
+/// would be wider than `room` device pixels: one rule for every title and axis name, so no
+/// long label (or its Korean translation) is cut at the frame.
+pub(crate) fn fitted_font<DB: DrawingBackend, S: plotters::coord::CoordTranslate>(
+    area: &DrawingArea<DB, S>,
+    text: &str,
+    theme: &Theme,
+    css: f64,
+    room: i32,
+) -> TextStyle<'static> {
+    let style = font(theme, css);
+    let width = area.estimate_text_size(text, &style).map_or(0, |(w, _)| w as i32);
+    if room <= 0 || width <= room {
+        return style;
+    }
+    font(theme, (css * f64::from(room) / f64::from(width)).max(8.5))
+}
+
+/// The axis-name font of a chart: 12 CSS pixels, smaller where the x name is wider than the
+/// plotting area or the (upright-turned) y name taller than it, so neither is cut.
+pub(crate) fn desc_font<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(
+    ctx: &ChartContext<'_, DB, CT>,
+    x_label: &str,
+    y_label: &str,
+    theme: &Theme,
+) -> TextStyle<'static> {
+    let area = ctx.plotting_area();
+    let (w, h) = area.dim_in_pixel();
+    let x = fitted_font(area, x_label, theme, 12.0, w as i32);
+    let y = fitted_font(area, y_label, theme, 12.0, h as i32 - theme.px(4.0) as i32);
+    let size = |f: &TextStyle<'_>| f.font.get_size();
+    if size(&x) <= size(&y) { x } else { y }
+}
+
 /// Draws the axes, their labels (ticks written by [`tick`]) and a light grid in the house style.
 pub(crate) fn draw_mesh<DB, X, Y>(
     ctx: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
@@ -25,11 +59,12 @@ where
     X: Ranged<ValueType = f64> + ValueFormatter<f64>,
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
+    let desc = desc_font(ctx, x_label, y_label, theme);
     ctx.configure_mesh()
         .x_desc(x_label)
         .y_desc(y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .max_light_lines(1)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID.mix(0.8))
@@ -39,6 +74,41 @@ where
         .y_label_formatter(&|v| format::significant3(*v))
         .draw()
         .map_err(err)
+}
+
+/// A linear f64 axis whose ticks sit exactly at given values (measured lengths, whole decades of
+/// a transformed axis) instead of plotters' round numbers; the labels come from the chart's
+/// formatter.
+#[derive(Debug, Clone)]
+pub(crate) struct TickedAxis {
+    range: (f64, f64),
+    ticks: Vec<f64>,
+}
+
+impl TickedAxis {
+    /// The axis over `lo ..= hi` with ticks at `ticks` (those outside the range are dropped).
+    pub(crate) fn new((lo, hi): (f64, f64), ticks: Vec<f64>) -> Self {
+        let ticks = ticks.into_iter().filter(|t| (lo.min(hi)..=lo.max(hi)).contains(t)).collect();
+        TickedAxis { range: (lo, hi), ticks }
+    }
+}
+
+impl Ranged for TickedAxis {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        RangedCoordf64::from(self.range.0..self.range.1).map(value, limit)
+    }
+
+    fn key_points<Hint: plotters::coord::ranged1d::KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        // Light lines take no ticks of their own.
+        if hint.weight().allow_light_points() { Vec::new() } else { self.ticks.clone() }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.range.0..self.range.1
+    }
 }
 
 /// Where a linear chart's plotting area lies in its drawing area, and what data it shows.

@@ -6,7 +6,7 @@
 //! colour range. [`CellMap`] maps a pointer back to the cell under it.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
 use crate::plot::{PlotError, Theme, err, palette};
 use nalgebra::DMatrix;
@@ -131,12 +131,13 @@ pub fn heatmap<DB: DrawingBackend>(
         let i = v.round();
         if (v - i).abs() < 1e-9 && i >= 0.0 { format!("{}", i.abs()) } else { String::new() }
     };
+    let desc = desc_font(&ctx, h.x_label, h.y_label, theme);
     ctx.configure_mesh()
         .disable_mesh()
         .x_desc(h.x_label)
         .y_desc(h.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .x_labels(cols.clamp(1, 9))
         .y_labels(rows.clamp(1, 9))
         .x_label_formatter(&|v| index(*v))

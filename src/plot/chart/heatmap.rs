@@ -7,7 +7,7 @@
 //! drawn grey and never enter the colour range.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{fitted_font, font};
 use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
 use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
 use nalgebra::DMatrix;
@@ -208,7 +208,8 @@ pub fn heatmap_stack<DB: DrawingBackend>(
         let row_h = panel.row_height.max(0.1) * cell_w * shrink;
         let n_rows = rows(panel);
         let title_y = y + px(GAP);
-        area.draw(&Text::new(panel.title, (left, title_y), font(theme, 12.0))).map_err(err)?;
+        let title_font = fitted_font(area, panel.title, theme, 12.0, w - left - px(4.0));
+        area.draw(&Text::new(panel.title, (left, title_y), title_font)).map_err(err)?;
         let top = title_y + px(TITLE);
         let row_y = |r: f64| top + (r * row_h).round() as i32;
         let col_x = |c: f64| left + (c * cell_w).round() as i32;

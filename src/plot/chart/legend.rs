@@ -16,6 +16,14 @@ pub enum Swatch {
     Dashed,
     /// A dot.
     Dot,
+    /// A hollow ring (a point marked without hiding what lies under it).
+    Ring,
+    /// A filled diamond (a rest point).
+    Diamond,
+    /// A filled upward triangle (plotters' `TriangleMarker`).
+    Triangle,
+    /// A diagonal cross (plotters' `Cross`).
+    Cross,
 }
 
 /// One line of a legend.
@@ -86,6 +94,17 @@ fn clearest_corner(
     marks: &[(i32, i32)],
     theme: &Theme,
 ) -> Corner {
+    clearest(dim, size, preferred, marks, theme).0
+}
+
+/// [`clearest_corner`] and how many marks the legend still hides there.
+fn clearest(
+    dim: (u32, u32),
+    size: (i32, i32),
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> (Corner, usize) {
     let others = [Corner::UpperRight, Corner::UpperLeft, Corner::LowerRight, Corner::LowerLeft];
     let mut best = (usize::MAX, preferred);
     for corner in std::iter::once(preferred).chain(others.into_iter().filter(|&c| c != preferred)) {
@@ -98,7 +117,34 @@ fn clearest_corner(
             best = (hidden, corner);
         }
     }
-    best.1
+    (best.1, best.0)
+}
+
+/// The share of `ctx`'s plotting height to add above the data so that the legend fits in an
+/// upper corner without hiding any of `marks`: 0 when some corner is already clear.
+pub(crate) fn headroom<DB, X, Y>(
+    ctx: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+    entries: &[LegendEntry<'_>],
+    preferred: Corner,
+    marks: &[(i32, i32)],
+    theme: &Theme,
+) -> Result<f64, PlotError>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    if entries.is_empty() {
+        return Ok(0.0);
+    }
+    let area = ctx.plotting_area().strip_coord_spec();
+    let size = legend_size(&area, entries, theme)?;
+    let dim = area.dim_in_pixel();
+    if clearest(dim, size, preferred, marks, theme).1 == 0 {
+        return Ok(0.0);
+    }
+    let band = f64::from(size.1 + 2 * metrics(theme).0);
+    Ok((band / f64::from(dim.1.max(1))).min(0.45))
 }
 
 /// The pixels of `points` (data coordinates) in `ctx`'s plotting area, filled in every few
@@ -206,11 +252,34 @@ fn draw_legend<DB: DrawingBackend>(
             Swatch::Dot => area
                 .draw(&Circle::new((sx + swatch_w / 2, y), theme.px(4.0), e.color.filled()))
                 .map_err(err)?,
+            marker => draw_marker(area, (sx + swatch_w / 2, y), marker, e.color, theme)?,
         }
         area.draw(&Text::new(e.label, (sx + swatch_w + gap, y), text_style.clone()))
             .map_err(err)?;
     }
     Ok(())
+}
+
+/// A ring, diamond, triangle or cross sample, drawn as the figures draw those markers.
+fn draw_marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    marker: Swatch,
+    color: RGBColor,
+    theme: &Theme,
+) -> Result<(), PlotError> {
+    let r = theme.px(5.0) as i32;
+    let stroke = color.stroke_width(theme.px(2.0));
+    match marker {
+        Swatch::Ring => area.draw(&Circle::new((x, y), r, stroke)),
+        Swatch::Diamond => area.draw(&Polygon::new(
+            vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+            color.filled(),
+        )),
+        Swatch::Triangle => area.draw(&TriangleMarker::new((x, y), r, color.filled())),
+        _ => area.draw(&Cross::new((x, y), r, stroke)),
+    }
+    .map_err(err)
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Line charts of one or more series against a shared x axis (time, step, frequency), with an
 //! optional vertical marker at the hovered x that every linked figure draws at the same place.
 
-use crate::plot::chart::axes::{draw_mesh, font};
+use crate::plot::chart::axes::{draw_mesh, fitted_font};
+use crate::plot::chart::legend::headroom;
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, finite_range,
     legend_clear_of, palette,
 };
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 /// How a series is drawn.
@@ -80,33 +82,53 @@ pub fn line_chart<DB: DrawingBackend>(
         .x_range
         .or_else(|| tighten(points().map(|p| p.0)))
         .unwrap_or_else(|| finite_range(points().map(|p| p.0), None));
-    let (y0, y1) = finite_range(points().map(|p| p.1), chart.y_limit);
+    let (y0, mut y1) = finite_range(points().map(|p| p.1), chart.y_limit);
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(52.0));
     if let Some(caption) = chart.caption {
-        builder.caption(caption, font(theme, 14.0));
+        let room = area.dim_in_pixel().0 as i32 - 2 * theme.px(8.0) as i32;
+        builder.caption(caption, fitted_font(area, caption, theme, 14.0, room));
     }
+    let finite: Vec<Vec<(f64, f64)>> = chart
+        .series
+        .iter()
+        .map(|s| s.points.iter().copied().filter(|p| p.0.is_finite() && p.1.is_finite()).collect())
+        .collect();
+    // Where the data lies in pixels, to keep the legend (drawn for two series or more) off it.
+    let entries: Vec<LegendEntry<'_>> = if chart.series.len() > 1 {
+        chart.series.iter().map(Series::legend_entry).collect()
+    } else {
+        Vec::new()
+    };
+    let marks_of = |ctx: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+                    (lo, hi): (f64, f64)| {
+        let mut marks = Vec::new();
+        for (s, pts) in chart.series.iter().zip(&finite) {
+            let clamped: Vec<(f64, f64)> = pts.iter().map(|&(x, y)| (x, y.clamp(lo, hi))).collect();
+            marks.extend(data_pixels(ctx, &clamped, s.style != SeriesStyle::Points));
+        }
+        marks
+    };
     let mut ctx = builder.build_cartesian_2d(x0..x1, y0..y1).map_err(err)?;
+    let mut marks = marks_of(&ctx, (y0, y1));
+    // No corner is free: raise the top of the y axis so the legend gets a band of its own.
+    let room = headroom(&ctx, &entries, chart.legend, &marks, theme)?;
+    if room > 0.0 {
+        y1 += (y1 - y0) * room / (1.0 - room);
+        // Building draws the caption: start again on a clean area.
+        area.fill(&WHITE).map_err(err)?;
+        ctx = builder.build_cartesian_2d(x0..x1, y0..y1).map_err(err)?;
+        marks = marks_of(&ctx, (y0, y1));
+    }
     draw_mesh(&mut ctx, chart.x_label, chart.y_label, theme)?;
 
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(y0, y1));
-    // Where the data lies in pixels, to keep the legend (drawn for two series or more) off it.
-    let mut marks = Vec::new();
-    for s in &chart.series {
+    for (s, pts) in chart.series.iter().zip(finite) {
         let stroke = ShapeStyle::from(&s.color).stroke_width(theme.px(2.0));
-        let finite: Vec<(f64, f64)> = s
-            .points
-            .iter()
-            .copied()
-            .filter(|p| p.0.is_finite() && p.1.is_finite())
-            .map(clamp)
-            .collect();
-        if chart.series.len() > 1 {
-            marks.extend(data_pixels(&ctx, &finite, s.style != SeriesStyle::Points));
-        }
+        let finite: Vec<(f64, f64)> = pts.into_iter().map(clamp).collect();
         match s.style {
             SeriesStyle::Line => ctx.draw_series(LineSeries::new(finite, stroke)),
             SeriesStyle::Dashed => {
@@ -136,10 +158,7 @@ pub fn line_chart<DB: DrawingBackend>(
             .map_err(err)?;
     }
 
-    if chart.series.len() > 1 {
-        let entries: Vec<LegendEntry<'_>> = chart.series.iter().map(Series::legend_entry).collect();
-        legend_clear_of(&ctx, &entries, chart.legend, &marks, theme)?;
-    }
+    legend_clear_of(&ctx, &entries, chart.legend, &marks, theme)?;
 
     let (px0, _) = ctx.backend_coord(&(x0, y0));
     let (px1, _) = ctx.backend_coord(&(x1, y0));

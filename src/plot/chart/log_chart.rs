@@ -3,7 +3,7 @@
 //! floor, zero included, are drawn on the floor; non-finite values are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
     legend_clear_of, palette,
@@ -96,18 +96,19 @@ where
         .build_cartesian_2d(x, y)
         .map_err(err)?;
     let log_x = chart.log_x;
+    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
         .x_label_formatter(&|v| {
-            if log_x { format::power_of_ten(*v) } else { format::decimals(*v, 3) }
+            if log_x { format::log_tick(*v, (x0, x1)) } else { format::decimals(*v, 3) }
         })
-        .y_label_formatter(&|v| format::power_of_ten(*v))
+        .y_label_formatter(&|v| format::log_tick(*v, (y0, y1)))
         .x_labels(8)
         .y_labels(8)
         .draw()
@@ -228,10 +229,10 @@ mod tests {
 
     #[test]
     fn tick_labels_read_well() {
-        assert_eq!(format::power_of_ten(1e-16), "10⁻¹⁶");
-        assert_eq!(format::power_of_ten(100.0), "100");
-        assert_eq!(format::power_of_ten(1e12), "10¹²");
-        assert_eq!(format::power_of_ten(3e5), "");
+        assert_eq!(format::log_tick(1e-16, (1e-17, 1.0)), "10⁻¹⁶");
+        assert_eq!(format::log_tick(100.0, (1.0, 1e4)), "100");
+        assert_eq!(format::log_tick(100.0, (1.0, 1e12)), "10²");
+        assert_eq!(format::log_tick(3e5, (1.0, 1e12)), "");
         assert_eq!(format::decimals(-0.5, 3), "−0.5");
         assert_eq!(format::decimals(2.0, 3), "2");
         assert_eq!(format::decimals(-0.0001, 3), "0");

@@ -3,12 +3,13 @@
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
 };
 use plotters::coord::Shift;
+use plotters::coord::combinators::BindKeyPoints;
 use plotters::prelude::*;
 
 /// A chart whose axes are both logarithmic.
@@ -46,6 +47,21 @@ fn span(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
     if lo.is_finite() && lo < hi { (lo, hi) } else { decades(values) }
 }
 
+/// The decades 10ᵏ within `lo ..= hi`, the ticks of a logarithmic axis.
+pub(crate) fn decade_points(lo: f64, hi: f64) -> Vec<f64> {
+    let (a, b) = (lo.log10().ceil() as i32, hi.log10().floor() as i32);
+    (a..=b).map(|k| 10f64.powi(k)).collect()
+}
+
+/// Ticks at the measured x values themselves (every distinct one, when there are at most eight),
+/// so each measured length carries its label; `None` for more or fewer than two.
+fn x_ticks(xs: impl Iterator<Item = f64>, (x0, x1): (f64, f64)) -> Option<Vec<f64>> {
+    let mut xs: Vec<f64> = xs.filter(|x| (x0..=x1).contains(x)).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    (2..=8).contains(&xs.len()).then_some(xs)
+}
+
 /// Draws `chart` on `area`.
 pub fn log_log_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -58,21 +74,32 @@ pub fn log_log_chart<DB: DrawingBackend>(
     let (x0, x1) = span(points().map(|p| p.0).chain(chart.marker_x));
     let (y0, y1) = decades(points().map(|p| p.1));
 
+    let measured = x_ticks(points().map(|p| p.0), (x0, x1));
+    let x_axis = (x0..x1)
+        .log_scale()
+        .with_key_points(measured.clone().unwrap_or_else(|| decade_points(x0, x1)));
+    let y_axis = (y0..y1).log_scale().with_key_points(decade_points(y0, y1));
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
+        .margin_right(theme.px(16.0))
         .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(56.0))
-        .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())
+        .build_cartesian_2d(x_axis, y_axis)
         .map_err(err)?;
+    // Lengths measured few enough to label each are written as lengths (1K, 4K); else decades.
+    let x_label = |x: &f64| {
+        if measured.is_some() { format::length_tick(*x) } else { format::log_tick(*x, (x0, x1)) }
+    };
+    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
         .y_desc(chart.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.4))
         .bold_line_style(palette::GRID.mix(0.8))
-        .x_label_formatter(&|x| format::compact(*x))
-        .y_label_formatter(&|y| format::compact(*y))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&|y| format::log_tick(*y, (y0, y1)))
         .draw()
         .map_err(err)?;
 
@@ -154,7 +181,7 @@ mod tests {
         let with_marker = svg(&chart);
         assert!(with_marker.contains("n (values)") && with_marker.contains("combines"));
         assert!(with_marker.contains("work") && with_marker.contains("depth"));
-        assert!(with_marker.contains("1M") && with_marker.contains("1K"), "compact tick labels");
+        assert!(with_marker.contains("10⁶") && with_marker.contains("10³"), "decade tick labels");
         assert!(!with_marker.contains("NaN") && !with_marker.contains("inf"));
         let without = svg(&LogLogChart { marker_x: None, ..chart.clone() });
         assert_ne!(with_marker, without);
@@ -167,6 +194,27 @@ mod tests {
             style: SeriesStyle::Line,
         });
         assert!(!svg(&empty).contains("never measured"));
+    }
+
+    #[test]
+    fn few_measured_lengths_each_get_their_tick_and_values_below_one_theirs() {
+        let times = vec![(1024.0, 0.4), (4096.0, 1.7)];
+        let chart = LogLogChart {
+            x_label: "length L",
+            y_label: "time (ms)",
+            series: vec![Series {
+                label: "CPU",
+                points: times,
+                color: palette::BLUE,
+                style: SeriesStyle::Line,
+            }],
+            marker_x: None,
+        };
+        let texts = crate::plot::chart::matrix_map::tests::texts(&svg(&chart));
+        for tick in ["1K", "4K", "0.1", "1", "10"] {
+            assert!(texts.iter().any(|t| t == tick), "no tick {tick} in {texts:?}");
+        }
+        assert_eq!(decade_points(16.0, 4096.0), [100.0, 1000.0]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! entries are drawn grey and never enter the colour limits.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, fitted_font, font};
 use crate::plot::chart::color_bar::{ColorBar, Ticks, color_bar};
 use crate::plot::chart::heatmap::ColorScale;
 use crate::plot::{PlotError, Theme, XAxisMap, err, palette};
@@ -99,7 +99,10 @@ pub fn matrix_map<DB: DrawingBackend>(
 
     let mut ctx = ChartBuilder::on(&plot_area)
         .margin(theme.px(8.0))
-        .caption(map.caption, font(theme, 13.0))
+        .caption(map.caption, {
+            let room = plot_area.dim_in_pixel().0 as i32 - 2 * theme.px(8.0) as i32;
+            fitted_font(&plot_area, map.caption, theme, 13.0, room)
+        })
         .x_label_area_size(theme.px(42.0))
         .y_label_area_size(theme.px(50.0))
         .build_cartesian_2d(-0.5..cols_f - 0.5, -(rows_f - 0.5)..0.5)
@@ -122,12 +125,13 @@ pub fn matrix_map<DB: DrawingBackend>(
             format!("{}", i.abs())
         }
     };
+    let desc = desc_font(&ctx, map.x_label, map.y_label, theme);
     ctx.configure_mesh()
         .disable_mesh()
         .x_desc(map.x_label)
         .y_desc(map.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .x_labels(cols.clamp(1, 32))
         .y_labels(rows.clamp(1, 8))
         .x_label_formatter(&col_label)

@@ -12,4 +12,6 @@ pub(crate) mod log_chart;
 pub(crate) mod loglog;
 pub(crate) mod matrix_map;
 pub(crate) mod plane;
+#[cfg(test)]
+mod scales_test;
 pub(crate) mod scaling;

@@ -4,7 +4,7 @@
 //! with it.
 
 use crate::format;
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette,
 };
@@ -188,11 +188,12 @@ pub fn plane<DB: DrawingBackend>(
         .y_label_area_size(y_area)
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
+    let desc = desc_font(&ctx, scene.x_label, scene.y_label, theme);
     ctx.configure_mesh()
         .x_desc(scene.x_label)
         .y_desc(scene.y_label)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(palette::GRID.mix(0.6))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)

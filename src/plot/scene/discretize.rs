@@ -67,9 +67,12 @@ pub fn taylor_square<DB: DrawingBackend>(
         Some((last, earlier)) => (Some(last), earlier),
         None => (None, &[][..]),
     };
+    let mut focus = [unit.clone(), exact.clone()].concat();
     for m in earlier {
+        let corners = image_of_square(m);
+        focus.extend(corners.iter().copied());
         marks.push(Mark::Polygon {
-            points: image_of_square(m),
+            points: corners,
             color: palette::SKY,
             fill: 0.0,
             dashed: false,
@@ -81,7 +84,6 @@ pub fn taylor_square<DB: DrawingBackend>(
         fill: 0.0,
         dashed: true,
     });
-    let mut focus = [unit, exact.clone()].concat();
     if let Some(m) = last {
         let corners = image_of_square(m);
         focus.extend(corners.iter().copied());
@@ -100,8 +102,8 @@ pub fn taylor_square<DB: DrawingBackend>(
             });
         }
     }
-    // Early sums can overshoot far: the view follows the unit square, exp(M) and S_K, within a
-    // bound around exp(M), and anything beyond is clamped to the frame.
+    // The view holds every parallelogram drawn (the unit square, exp(M), S_K and the earlier
+    // sums); only a far overshoot of an early sum, beyond a bound around exp(M), is clamped.
     let bound = exact.iter().map(|p| p.0.abs().max(p.1.abs())).fold(1.0, f64::max) * 4.0;
     let view = fit_view(
         focus.into_iter().map(|(x, y)| (x.clamp(-bound, bound), y.clamp(-bound, bound))),

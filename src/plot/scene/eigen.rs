@@ -2,7 +2,7 @@
 //! plane (Re λ < 0, every mode decays) shaded as the stability region, the right half as the
 //! region where a mode grows, and each eigenvalue marked and labelled.
 
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -54,11 +54,12 @@ pub fn eigen_plane<DB: DrawingBackend>(
     ctx.plotting_area()
         .draw(&Rectangle::new([(0.0, -ry), (rx, ry)], palette::RED.mix(0.08).filled()))
         .map_err(err)?;
+    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID.mix(0.6))
         .x_labels(7)

@@ -3,7 +3,7 @@
 //! circuit (charge on the capacitor plates, current as dots carried round the loop by the
 //! charge that has flowed).
 
-use crate::plot::chart::axes::font;
+use crate::plot::chart::axes::{desc_font, font};
 use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -50,12 +50,13 @@ pub fn spring_picture<DB: DrawingBackend>(
         .x_label_area_size(theme.px(34.0))
         .build_cartesian_2d(x0..x1, 0.0..1.0)
         .map_err(err)?;
+    let desc = desc_font(&ctx, s.axis, "", theme);
     ctx.configure_mesh()
         .disable_y_mesh()
         .disable_y_axis()
         .x_desc(s.axis)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(8)

@@ -5,8 +5,10 @@
 //! first, so a diverging trajectory never reaches the backend as a huge or non-finite pixel.
 
 use crate::format;
-use crate::plot::chart::axes::font;
-use crate::plot::{Corner, LegendEntry, PlotError, Theme, err, finite_range, legend, palette};
+use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::{
+    Corner, LegendEntry, PlotError, Theme, data_pixels, err, finite_range, legend_clear_of, palette,
+};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -133,11 +135,12 @@ pub fn phase_portrait<DB: DrawingBackend>(
         .y_label_area_size(theme.px(52.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
+    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
     ctx.configure_mesh()
         .x_desc(s.axes.0)
         .y_desc(s.axes.1)
         .label_style(font(theme, 11.0))
-        .axis_desc_style(font(theme, 12.0))
+        .axis_desc_style(desc)
         .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
         .x_labels(6)
@@ -235,8 +238,20 @@ pub fn phase_portrait<DB: DrawingBackend>(
         area.draw(&Circle::new(px(now), theme.px(6.0), WHITE.stroke_width(theme.px(1.5))))
             .map_err(err)?;
     }
-    legend(&ctx.plotting_area().strip_coord_spec(), &s.legend, Corner::UpperLeft, theme)?;
-    Ok(())
+    // The legend takes the corner where it hides the least of what is drawn (a spiral that
+    // grows into the upper left pushes it elsewhere).
+    let inside_view = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        pts.iter().copied().filter(|p| inside(view, *p)).collect()
+    };
+    let mut marks = data_pixels(&ctx, &inside_view(&s.path), true);
+    marks.extend(data_pixels(&ctx, &inside_view(&s.steps), true));
+    let singles = [s.now, s.equilibrium, s.arrow.map(|(f, by)| (f.0 + by.0, f.1 + by.1))];
+    marks.extend(data_pixels(
+        &ctx,
+        &inside_view(&singles.into_iter().flatten().collect::<Vec<_>>()),
+        false,
+    ));
+    legend_clear_of(&ctx, &s.legend, Corner::UpperLeft, &marks, theme)
 }
 
 fn to_f(p: (i32, i32)) -> (f64, f64) {

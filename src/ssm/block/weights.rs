@@ -15,8 +15,6 @@
 //! | `A_log`           | (d_inner, N) |
 //! | `D`               | (d_inner) |
 //! | `out_proj.weight` | (d_model, d_inner) — no bias |
-//!
-//! The safetensors reader exists natively only (the crate is a native-only dependency).
 
 use crate::ssm::selective::{inverse_softplus, sample_dt};
 use crate::ssm::{MAX_ELEMENTS, MAX_STATE, Result, Rng, SsmError};
@@ -203,7 +201,6 @@ impl StateDict {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl StateDict {
     /// A state dict from the bytes of a `.safetensors` file; f32 and f64 tensors are read
     /// (as f64), other dtypes are refused by name.

@@ -1,6 +1,10 @@
-//! Labelled form controls: a slider with its live value, a select, a toggle, a line of text.
-//! Each is reachable by keyboard (they are native inputs) and labelled for screen readers.
+//! Labelled form controls: a slider with its live value and − / + buttons, a select, a toggle,
+//! a line of text. Each is reachable by keyboard (they are native inputs) and labelled for
+//! screen readers.
 
+use crate::i18n::fill;
+use crate::ui::lang::use_lang;
+use crate::ui::present::use_control_stage;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -33,6 +37,7 @@ pub(crate) struct SliderProps {
 
 #[function_component(Slider)]
 pub(crate) fn slider(p: &SliderProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let on_change = p.on_change.clone();
         let (min, max) = (p.min, p.max);
@@ -43,18 +48,65 @@ pub(crate) fn slider(p: &SliderProps) -> Html {
             }
         })
     };
+    // − and + move one step, on the slider's grid (a fine step where 200 steps share a few
+    // centimetres of a phone). They are for fingers and pointers: the keyboard has the arrows.
+    let nudge = |dir: f64| {
+        let (on_change, (min, max, step, value)) =
+            (p.on_change.clone(), (p.min, p.max, p.step, p.value));
+        Callback::from(move |_: MouseEvent| {
+            let steps = ((value - min) / step).round() + dir;
+            on_change.emit((min + steps * step).clamp(min, max));
+        })
+    };
+    let lang = use_lang();
+    let named = |key: &str| fill(lang, key, &[("label", &p.label)]);
     let shown = match &p.shown {
         Some(text) => text.to_string(),
         None => crate::format::fixed(p.value, p.digits),
     };
     html! {
-        <div class="control slider">
+        <div class="control slider" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <button type="button" class="nudge" tabindex="-1" aria-label={named("access.less")}
+                    disabled={p.value <= p.min} onclick={nudge(-1.0)}>{ "−" }</button>
             <input type="range" id={p.id.clone()} min={p.min.to_string()} max={p.max.to_string()}
                    step={p.step.to_string()} value={p.value.to_string()} oninput={on_input}
                    aria-valuetext={p.shown.clone()} />
             <output for={p.id.clone()}>{ shown }{ if p.unit.is_empty() { String::new() } else { format!(" {}", p.unit) } }</output>
+            <button type="button" class="nudge" tabindex="-1" aria-label={named("access.more")}
+                    disabled={p.value >= p.max} onclick={nudge(1.0)}>{ "+" }</button>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct LogSliderProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    /// The value (> 0).
+    pub(crate) value: f64,
+    /// The positive range (lo, hi).
+    pub(crate) range: (f64, f64),
+    /// The value as shown.
+    pub(crate) shown: AttrValue,
+    pub(crate) on_change: Callback<f64>,
+}
+
+/// A [`Slider`] along log₁₀ of a positive value that stops at round values
+/// ([`crate::format::log_stops`]): moving it lands on 0.5, never on 0.501.
+#[function_component(LogSlider)]
+pub(crate) fn log_slider(p: &LogSliderProps) -> Html {
+    let (lo, hi) = p.range;
+    let stops = use_memo((lo.to_bits(), hi.to_bits()), move |_| crate::format::log_stops(lo, hi));
+    let to_value = {
+        let (on_change, current) = (p.on_change.clone(), p.value);
+        Callback::from(move |position: f64| {
+            on_change.emit(crate::format::snap_to_stop(&stops, 10f64.powf(position), current));
+        })
+    };
+    html! {
+        <Slider id={p.id.clone()} label={p.label.clone()} value={p.value.log10()} min={lo.log10()}
+                max={hi.log10()} step={0.01} shown={Some(p.shown.clone())} on_change={to_value} />
     }
 }
 
@@ -70,6 +122,7 @@ pub(crate) struct SelectProps {
 
 #[function_component(Select)]
 pub(crate) fn select(p: &SelectProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -82,7 +135,7 @@ pub(crate) fn select(p: &SelectProps) -> Html {
         html! { <option value={value.clone()} selected={*value == p.selected}>{ text.clone() }</option> }
     });
     html! {
-        <div class="control select">
+        <div class="control select" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <select id={p.id.clone()} onchange={on_change}>{ for options }</select>
         </div>
@@ -99,6 +152,7 @@ pub(crate) struct ToggleProps {
 
 #[function_component(Toggle)]
 pub(crate) fn toggle(p: &ToggleProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_change = {
         let cb = p.on_change.clone();
         Callback::from(move |e: Event| {
@@ -108,7 +162,7 @@ pub(crate) fn toggle(p: &ToggleProps) -> Html {
         })
     };
     html! {
-        <div class="control toggle">
+        <div class="control toggle" data-stage={stage}>
             <input type="checkbox" id={p.id.clone()} checked={p.checked} onchange={on_change} />
             <label for={p.id.clone()}>{ p.label.clone() }</label>
         </div>
@@ -129,6 +183,7 @@ pub(crate) struct TextFieldProps {
 
 #[function_component(TextField)]
 pub(crate) fn text_field(p: &TextFieldProps) -> Html {
+    let stage = use_control_stage(&p.id);
     let on_input = {
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -138,7 +193,7 @@ pub(crate) fn text_field(p: &TextFieldProps) -> Html {
         })
     };
     html! {
-        <div class="control text">
+        <div class="control text" data-stage={stage}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             <input type="text" id={p.id.clone()} value={p.value.clone()} maxlength={p.max_length.to_string()}
                    spellcheck="false" autocomplete="off" oninput={on_input} />

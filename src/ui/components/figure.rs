@@ -2,15 +2,20 @@
 //! container at the device pixel ratio, redrawn after every render and on window resize. It
 //! reports the pointer in data coordinates so lessons can link their views.
 //!
-//! `data-draws` counts completed draws, so tests can tell a figure was drawn; a failed draw is
-//! logged to the console (which fails the end-to-end tests) and never panics. Each draw is a
-//! `performance.measure` named `mx:draw:<label>`, to find the figure that makes an update slow.
+//! `data-draws` counts completed draws and `data-variant` names the theme of the last one, so
+//! tests can tell a figure was drawn and how; a failed draw is logged to the console (which
+//! fails the end-to-end tests) and never panics. Each draw is a `performance.measure` named
+//! `mx:draw:<label>`, to find the figure that makes an update slow. Figures with `data` get a
+//! "Show data" toggle under the canvas.
 
-use crate::plot::{PlotError, Theme, XAxisMap};
+use super::show_data::ShowData;
+use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::present::use_figure_stage;
+use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
@@ -43,6 +48,13 @@ pub(crate) struct Props {
     /// A class for the figure's box (layout).
     #[prop_or_default]
     pub(crate) class: Classes,
+    /// The key numbers the figure shows, in a sentence: read by screen readers as the figure's
+    /// description and announced (politely) when they change.
+    #[prop_or_default]
+    pub(crate) summary: AttrValue,
+    /// The numbers the figure draws, for "Show data" (a table and a CSV download).
+    #[prop_or_default]
+    pub(crate) data: Option<Rc<FigureData>>,
 }
 
 impl PartialEq for Props {
@@ -54,6 +66,9 @@ impl PartialEq for Props {
             && self.on_hover == other.on_hover
             && self.on_press == other.on_press
             && self.class == other.class
+            && self.summary == other.summary
+            && self.id == other.id
+            && self.data == other.data
     }
 }
 
@@ -63,6 +78,11 @@ pub(crate) fn figure(p: &Props) -> Html {
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
     let redraw = use_force_update();
+    let stage = use_figure_stage(Some(&p.id));
+    // On the stage the box, not the aspect, sets the height (static/present.css sizes it).
+    let staged = stage.as_deref() == Some("on");
+    // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
+    let page = use_context::<PageTheme>().unwrap_or_default();
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
@@ -82,24 +102,35 @@ pub(crate) fn figure(p: &Props) -> Html {
     {
         let (canvas, map, draws, draw, aspect) =
             (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
+        let hoverable = p.on_hover.is_some();
         let measure = format!("mx:draw:{}", p.label);
         use_effect(move || {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                // A tab stop for the keyboard hover, unless a box around it owns the keys.
+                let owned = el.closest("[data-keys]").ok().flatten().is_some();
+                let _ = match hoverable && !owned {
+                    true => el.set_attribute("tabindex", "0"),
+                    false => el.remove_attribute("tabindex"),
+                };
                 dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
                 let css_width = f64::from(el.client_width().max(200));
-                let (w, h) = (
-                    (css_width * scale).round() as u32,
-                    (css_width * aspect * scale).round() as u32,
-                );
+                let css_height = if staged {
+                    f64::from(el.client_height().max(100))
+                } else {
+                    css_width * aspect
+                };
+                let (w, h) =
+                    ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
                     el.set_width(w);
                     el.set_height(h);
                 }
-                match MeasuredCanvas::new(el.clone()) {
+                let theme = Theme { scale, dark: page.dark, projector: page.projector };
+                match MeasuredCanvas::new(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        match draw(&area, &Theme { scale }).and_then(|m| {
+                        match draw(&area, &theme).and_then(|m| {
                             area.present().map_err(|e| PlotError(format!("{e:?}")))?;
                             Ok(m)
                         }) {
@@ -107,6 +138,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                                 *map.borrow_mut() = m;
                                 *draws.borrow_mut() += 1;
                                 let _ = el.set_attribute("data-draws", &draws.borrow().to_string());
+                                let _ = el.set_attribute("data-variant", theme.variant());
                             }
                             Err(e) => dom::console_error(&e.to_string()),
                         }
@@ -150,14 +182,66 @@ pub(crate) fn figure(p: &Props) -> Html {
             }
         })
     };
+    let (on_key, on_blur) = use_keyboard_hover(map, p.on_hover.clone());
+    let summary_id = use_memo((), |_| dom::unique_id("figure-summary"));
+    // The figure box takes focus on a click (tabindex -1), so the arrow keys stay with the figure
+    // the learner is looking at; a hoverable figure is a tab stop of its own (see the effect).
     html! {
-        <figure class={classes!("figure", p.class.clone())} data-figure={p.id.clone()}>
+        <figure class={classes!("figure", p.class.clone())} tabindex="-1" data-figure={p.id.clone()} data-stage={stage}>
             <canvas ref={canvas.clone()} role="img" aria-label={p.label.clone()}
+                    aria-describedby={(!p.summary.is_empty()).then(|| AttrValue::from((*summary_id).clone()))}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
-                    onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave} />
+                    onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave}
+                    onkeydown={on_key} onblur={on_blur} />
+            if !p.summary.is_empty() {
+                <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
+            }
+            if let Some(data) = &p.data {
+                <ShowData data={data.clone()} name={p.label.clone()} />
+            }
             <FigureTools id={p.id.clone()} canvas={canvas} />
         </figure>
     }
+}
+
+/// The keyboard's way to hover a figure: while it has focus, ← and → move a cursor along the x
+/// axis through the middles of 40 equal cells (Home and End jump to the first and last) and
+/// report the data x under it, as the pointer would; leaving the figure (or Escape) clears it.
+#[hook]
+fn use_keyboard_hover(
+    map: Rc<std::cell::RefCell<Option<XAxisMap>>>,
+    hover: Option<Callback<Option<f64>>>,
+) -> (Callback<KeyboardEvent>, Callback<FocusEvent>) {
+    const CELLS: usize = 40;
+    let cursor = use_mut_ref(|| None::<usize>);
+    let on_key = {
+        let (cursor, hover) = (cursor.clone(), hover.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let (Some(hover), Some(m)) = (&hover, *map.borrow()) else { return };
+            let at = *cursor.borrow();
+            let cell = match e.key().as_str() {
+                "ArrowRight" => at.map_or(0, |i| (i + 1).min(CELLS - 1)),
+                "ArrowLeft" => at.map_or(CELLS - 1, |i| i.saturating_sub(1)),
+                "Home" => 0,
+                "End" => CELLS - 1,
+                "Escape" => {
+                    *cursor.borrow_mut() = None;
+                    return hover.emit(None);
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            *cursor.borrow_mut() = Some(cell);
+            let f = (cell as f64 + 0.5) / CELLS as f64;
+            hover.emit(Some(m.x0 + f * (m.x1 - m.x0)));
+        })
+    };
+    let on_blur = Callback::from(move |_: FocusEvent| {
+        if let (Some(_), Some(hover)) = (cursor.borrow_mut().take(), &hover) {
+            hover.emit(None);
+        }
+    });
+    (on_key, on_blur)
 }
 
 /// The pointer position as fractions of the canvas's width and height.

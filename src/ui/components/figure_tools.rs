@@ -119,7 +119,10 @@ pub(crate) fn figure_tools(p: &Props) -> Html {
             <summary>{ t(lang, "figure.tools") }</summary>
             <div class="figure-tools-menu">
                 <button type="button" class="figure-png" onclick={on_png}>{ t(lang, "figure.png") }</button>
-                <button type="button" class="figure-svg" onclick={on_svg}>{ t(lang, "figure.svg") }</button>
+                // Only the catalogue's figures can be drawn again as SVG from the address.
+                if figures::find(&p.id).is_ok() {
+                    <button type="button" class="figure-svg" onclick={on_svg}>{ t(lang, "figure.svg") }</button>
+                }
                 <button type="button" class="figure-copy" onclick={on_copy}>{ t(lang, "figure.copy") }</button>
                 <button type="button" class="figure-qr-toggle" aria-pressed={qr_open.to_string()} onclick={on_qr}>{ t(lang, "figure.qr") }</button>
                 <span class="figure-status" role="status" aria-live="polite">{ (*status).clone() }</span>

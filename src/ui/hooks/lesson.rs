@@ -45,6 +45,7 @@ impl<S: UrlState + Clone + PartialEq> Reducible for Held<S> {
                 // Written here, not in an effect, so the address is right as soon as the edit is.
                 let href = href_with(&self.route, &next.to_query());
                 dom::replace_hash(&href);
+                super::memory::remember(&self.route, &href);
                 Rc::new(Held {
                     state: Rc::new(next),
                     route: self.route.clone(),

@@ -6,11 +6,14 @@
 //! |-------------|-----------------------------------------------------------------------|
 //! | `lesson.rs` | `use_lesson`: the lesson's state, kept in the address, and its edits   |
 //! | `player.rs` | `use_player`: play / pause / step / back / reset along a track          |
+//! | `memory.rs` | `use_recalled`: each lesson's last state, for the rest of the session     |
 
 mod lesson;
+mod memory;
 mod player;
 
 pub(crate) use lesson::{Edit, HashContext, LessonState, on, use_lesson};
+pub(crate) use memory::use_recalled;
 pub(crate) use player::{Player, Track, use_player};
 
 use super::dom;

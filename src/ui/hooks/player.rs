@@ -1,7 +1,9 @@
 //! `use_player`: play / pause / step / back / reset for an animation whose position is part of
-//! the lesson's state (a time t, a step k), with the keys Space, → and ←.
+//! the lesson's state (a time t, a step k), with the keys Space, → and ←. With
+//! `prefers-reduced-motion`, Play steps instead of animating.
 
 use super::use_interval;
+use crate::ui::dom;
 use yew::prelude::*;
 
 /// Where an animation runs and how it moves.
@@ -51,9 +53,15 @@ pub(crate) fn use_player(at: f64, track: Track, seek: Callback<f64>) -> Player {
     if *playing && at_end {
         playing.set(false);
     }
+    // With `prefers-reduced-motion`, Play takes one step (from the start again at the end)
+    // instead of animating.
+    let still = *use_memo((), |_| dom::reduced_motion());
     let toggle = {
-        let (playing, restart) = (playing.clone(), go(track.start));
+        let (playing, restart, step) = (playing.clone(), go(track.start), go(at + track.step));
         Callback::from(move |_| {
+            if still {
+                return if at_end { restart.emit(()) } else { step.emit(()) };
+            }
             if !*playing && at_end {
                 restart.emit(());
             }

@@ -10,6 +10,7 @@ pub(crate) use crate::figures::lti::{
 use crate::figures::lti::{eigen, phase, time_plot};
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
+use crate::plot::FigureData;
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
 use crate::ui::hooks::Track;
@@ -88,13 +89,32 @@ pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
         Rc::new(move |area, theme| time_plot(area, theme, &run, &texts, which, marker, limit))
     };
     let labels = [p.texts.input_label, p.texts.state_label, p.texts.output_label];
+    let data = time_data(&p.run, &p.texts);
     html! {
         <div class="time-plots">
-            { for labels.into_iter().zip(TimePlot::ALL).enumerate().map(|(i, (label, which))| html! {
-                <Figure id={format!("{}/{}", p.lesson, ["input", "state", "output"][i])} draw={chart(which)} label={label} aspect={0.3} on_hover={p.on_hover.clone()} />
+            { for labels.into_iter().zip(TimePlot::ALL).zip(data).enumerate().map(|(i, ((label, which), data))| html! {
+                <Figure id={format!("{}/{}", p.lesson, ["input", "state", "output"][i])} draw={chart(which)} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
+                        data={data} />
             }) }
         </div>
     }
+}
+
+/// The numbers of the three time plots at every sample: (t, x), (t, h₁, h₂) and (t, y).
+fn time_data(run: &Run, texts: &TimeTexts) -> [Rc<FigureData>; 3] {
+    let r = &run.response;
+    let held: Vec<f64> = run.input.held.iter().chain(run.input.held.last()).copied().collect();
+    let (h1, h2): (Vec<f64>, Vec<f64>) = (0..r.times.len()).map(|j| run.point(j)).unzip();
+    let t = texts.time_axis.to_owned();
+    let table = |names: &[&str], values: &[&[f64]]| {
+        let columns = std::iter::once(t.clone()).chain(names.iter().map(|n| (*n).to_owned()));
+        Rc::new(FigureData::columns(columns.collect(), values))
+    };
+    [
+        table(&[texts.input_legend], &[&r.times, &held]),
+        table(&[texts.h1_legend, texts.h2_legend], &[&r.times, &h1, &h2]),
+        table(&["y"], &[&r.times, &r.outputs]),
+    ]
 }
 
 /// The phase plane of a run at time t: the field for the input at t, the path so far, the

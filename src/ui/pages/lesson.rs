@@ -6,6 +6,7 @@ use crate::i18n::{fill, t};
 use crate::route::Route;
 use crate::ui::lang::use_lang;
 use crate::ui::lessons;
+use crate::ui::present::AddToDeck;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,9 +37,10 @@ pub(crate) fn lesson_page(props: &Props) -> Html {
                 <p class="kicker">{ fill(lang, "nav.lesson_n", &[("n", &(lesson.index() + 1).to_string())]) }</p>
                 <h1>{ t(lang, &format!("{slug}.title")) }</h1>
                 <p class="lead">{ t(lang, &format!("{slug}.summary")) }</p>
+                <AddToDeck lesson={lesson} />
             </header>
             { body }
-            <nav class="pager" aria-label={t(lang, "nav.label")}>
+            <nav class="pager" aria-label={t(lang, "access.pager")}>
                 { link(lesson.prev(), "nav.prev", "prev") }
                 { link(lesson.next(), "nav.next", "next") }
             </nav>

@@ -63,18 +63,23 @@ pub(crate) fn block_diagram(p: &Props) -> Html {
                 }
             })
         };
+        // The button's name contains the text it shows (the part and its parameter count).
+        let shown = if count > 0 { format!("{name} {}", grouped(count)) } else { name.to_owned() };
         let selected = part == p.selected;
         let cx = x + w / 2;
         html! {
             <g class={classes!("box", format!("box-{}", part.name()), selected.then_some("selected"))}
                role="button" tabindex="0" data-part={part.name()} aria-pressed={selected.to_string()}
-               aria-label={fill(lang, "block.open_part", &[("name", name)])}
+               aria-label={fill(lang, "block.open_part", &[("name", &shown)])}
                onclick={select} onkeydown={key}>
                 <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={BOX_H.to_string()} rx="8" />
-                <text x={cx.to_string()} y={(y + BOX_H / 2 + 5).to_string()} text-anchor="middle">{ name }</text>
-                if count > 0 {
-                    <text class="count" x={cx.to_string()} y={(y + BOX_H + 16).to_string()} text-anchor="middle">{ grouped(count) }</text>
-                }
+                // One text, so that what it reads ("in_proj 256") is what the button's name says.
+                <text x={cx.to_string()} y={(y + BOX_H / 2 + 5).to_string()} text-anchor="middle">
+                    { name }
+                    if count > 0 {
+                        <tspan class="count" x={cx.to_string()} y={(y + BOX_H + 16).to_string()}>{ format!(" {}", grouped(count)) }</tspan>
+                    }
+                </text>
             </g>
         }
     });

@@ -84,7 +84,7 @@ pub(super) fn box_info(p: &InfoProps) -> Html {
 
     html! {
         <div class="inspect-info">
-            <h3>{ part_name }</h3>
+            <h2>{ part_name }</h2>
             <p>{ t(lang, &format!("block.desc_{}", s.part.name())) }</p>
             <p class="readout">{ p.caption.clone() }</p>
             <p>{ head }</p>

@@ -74,7 +74,8 @@ pub(super) fn inspect_panel(p: &InspectProps) -> Html {
     html! {
         <div class="row inspect">
             <div class="inspect-map">
-                <Figure id="block/map" draw={map_draw} label={t(lang, "block.map_label")} aspect={0.62} on_hover={on_hover} />
+                <Figure id="block/map" draw={map_draw} label={t(lang, "block.map_label")} aspect={0.62} on_hover={on_hover}
+                    summary={caption.clone()} />
                 <div class="controls">
                     if by_token {
                         <Slider id="block-token" label={t(lang, "block.token")} value={s.token.min(len - 1) as f64} min={0.0}

@@ -5,7 +5,7 @@ use super::{MAMBA_130M, Run, RunProps};
 use crate::url::Named;
 use crate::course::block::{Part, stream_changes};
 use crate::i18n::{fill, t};
-use crate::ui::components::{DrawFn, Figure};
+use crate::ui::components::{DrawFn, Figure, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::format::{fixed, grouped};
 use std::rc::Rc;
@@ -32,6 +32,7 @@ pub(super) fn params_table(p: &RunProps) -> Html {
     });
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data params">
             <caption>{ t(lang, "block.table_caption") }</caption>
             <thead><tr>
@@ -50,6 +51,7 @@ pub(super) fn params_table(p: &RunProps) -> Html {
                 </tr>
             </tbody>
         </table>
+        </ScrollBox>
         <p>{ t(lang, "block.params_note") }</p>
     </section>
 

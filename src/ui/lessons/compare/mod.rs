@@ -95,7 +95,7 @@ pub(crate) fn compare_lesson() -> Html {
         <>
             <Prose keys={vec!["compare.intro1", "compare.intro2"]} />
             <RunPanel lesson={lesson} snap={m.snap.clone()} running={m.running} rerun={m.rerun} cancel={m.cancel} />
-            <GrowthAnswer points={points.clone()} />
+            <GrowthAnswer points={points.clone()} running={m.running} />
             <h2>{ t(lang, "compare.facts_h") }</h2>
             <FactsPanel points={points.clone()} />
             <h2>{ t(lang, "compare.table_h") }</h2>

@@ -5,7 +5,7 @@ use super::{arch_name, bytes_at, median_us};
 use crate::url::Named;
 use crate::course::compare::{Arch, Point};
 use crate::i18n::{Lang, fill, t};
-use crate::ui::components::Question;
+use crate::ui::components::{Question, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::format::{bytes, fixed, grouped};
 use yew::prelude::*;
@@ -32,8 +32,15 @@ fn cell_us(lang: Lang, points: &[Point], arch: Arch, l: usize) -> String {
         .map_or_else(|| t(lang, "compare.no_data").to_owned(), |v| fixed(v, 1))
 }
 
+#[derive(Properties, PartialEq)]
+pub(super) struct GrowthProps {
+    pub(super) points: Vec<Point>,
+    /// Whether the measurement is still running (then nothing is "measured just now" yet).
+    pub(super) running: bool,
+}
+
 #[function_component(GrowthAnswer)]
-pub(super) fn growth_answer(p: &PointsProps) -> Html {
+pub(super) fn growth_answer(p: &GrowthProps) -> Html {
     let lang = use_lang();
     let (points, measured) = (&p.points, measured(&p.points));
     // The growth factors for the question: from the first to the last measured context.
@@ -71,6 +78,8 @@ pub(super) fn growth_answer(p: &PointsProps) -> Html {
         ),
         None => t(lang, "compare.q_wait").to_owned(),
     };
+    // The growth is stated once the measurement has finished, never beside "Measuring… 43%".
+    let growth_text = if p.running { t(lang, "compare.q_wait").to_owned() } else { growth_text };
 
     html! {
     <Question question="compare.q">
@@ -105,9 +114,10 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data facts">
             <thead><tr>
-                <th scope="col"></th>
+                <td></td>
                 { for order.iter().map(|&a| html! { <th scope="col">{ arch_name(lang, a) }</th> }) }
             </tr></thead>
             <tbody>
@@ -131,6 +141,7 @@ pub(super) fn facts_panel(p: &PointsProps) -> Html {
                 </tr>
             </tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }
@@ -162,6 +173,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
 
     html! {
     <section class="panel">
+        <ScrollBox>
         <table class="data measured">
             <thead><tr>
                 <th scope="col">{ t(lang, "compare.col_context") }</th>
@@ -170,6 +182,7 @@ pub(super) fn measured_panel(p: &PointsProps) -> Html {
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table>
+        </ScrollBox>
     </section>
     }
 }

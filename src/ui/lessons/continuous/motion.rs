@@ -101,7 +101,8 @@ pub(super) fn motion_panel(p: &MotionProps) -> Html {
             <div class="row">
                 <div class="phase-box" tabindex="0" data-keys="" onkeydown={clock.on_key.clone()}
                      aria-label={t(lang, "continuous.keys_hint")}>
-                    <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9} />
+                    <Figure id="continuous/phase" draw={phase} label={t(lang, "continuous.phase_label")} aspect={0.9}
+                    summary={crate::figures::lti::eigen_list(&m.eigenvalues)} />
                 </div>
                 <TimePlots lesson="continuous" run={m.run.clone()} marker={marker} on_hover={on_hover} texts={Rc::new(time_texts(lang))} limit={limit} />
             </div>

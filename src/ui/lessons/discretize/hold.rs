@@ -4,8 +4,9 @@ use super::{PanelProps, rule_name, step_of};
 use crate::figures;
 use crate::ui::errors::error_text;
 use crate::course::discretize::{SAMPLES_PER_STEP, TOKENS};
-use crate::explain::discretize::{compare_rules, euler_step_limit};
-use crate::i18n::{fill, t};
+use crate::explain::discretize::{RuleComparison, compare_rules, euler_step_limit};
+use crate::i18n::{Lang, fill, t};
+use crate::plot::FigureData;
 use crate::explain::examples::Example;
 use crate::ssm::Stability;
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
@@ -37,6 +38,10 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
                 Err(_) => Ok(None),
             }))
         }
+    });
+    let data = use_memo((s.example, s.delta, s.tokens, lang), {
+        let (rules, x) = (rules.clone(), x.clone());
+        move |&(_, delta, _, lang)| Some(Rc::new(hold_data(lang, (*rules).as_ref().ok()?, &x, delta)))
     });
     let errors = use_memo((s.example, s.delta, s.tokens, *hover, lang), {
         let rules = rules.clone();
@@ -95,13 +100,35 @@ pub(super) fn hold_panel(p: &PanelProps) -> Html {
             <h2>{ t(lang, "discretize.hold_heading") }</h2>
             <StabilityBanner example={s.example} radius={radius} />
             if let (Some(hold), Some(errors)) = ((*hold).clone(), (*errors).clone()) {
-                <Figure id="discretize/hold" draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()} />
-                <Figure id="discretize/errors" draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover} />
+                <Figure id="discretize/hold" draw={hold} label={t(lang, "discretize.fig_hold")} aspect={0.42} on_hover={on_hover.clone()}
+                        data={(*data).clone()} />
+                <Figure id="discretize/errors" draw={errors} label={t(lang, "discretize.fig_errors")} aspect={0.3} on_hover={on_hover}
+                    summary={worst.join(" ")} />
             }
             <p class="readout hover-readout" aria-live="polite">{ hover_text }</p>
             <ul class="readout">{ for worst.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
         </section>
     }
+}
+
+/// The numbers of the hold figure at each step end t = (k + 1)Δ: the held token x_k, the exact
+/// output y((k + 1)Δ) and every rule's y_k.
+fn hold_data(lang: Lang, cmp: &RuleComparison, x: &[f64], delta: f64) -> FigureData {
+    let times: Vec<f64> = (1..=x.len()).map(|k| k as f64 * delta).collect();
+    let exact: Vec<f64> = (1..=x.len())
+        .map(|k| cmp.exact.outputs.get((0, k * SAMPLES_PER_STEP)).copied().unwrap_or(f64::NAN))
+        .collect();
+    let mut columns = vec![
+        t(lang, "discretize.axis_time").to_owned(),
+        t(lang, "discretize.legend_input").to_owned(),
+        t(lang, "discretize.legend_exact").to_owned(),
+    ];
+    let mut values: Vec<&[f64]> = vec![&times, x, &exact];
+    for r in &cmp.rules {
+        columns.push(fill(lang, "discretize.legend_samples", &[("rule", rule_name(lang, r.method))]));
+        values.push(&r.outputs);
+    }
+    FigureData::columns(columns, &values)
 }
 
 #[derive(Properties, PartialEq)]

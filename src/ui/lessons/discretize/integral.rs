@@ -49,7 +49,7 @@ pub(super) fn integral_panel(p: &PanelProps) -> Html {
         matrix(&int.exact, 4),
     ]);
     let sum_eq = equals([
-        row([mi("h"), sub(mo("∑"), mi("i")), exp(row([mi("A"), sub(mi("s"), mi("i"))])), mi("B")]),
+        row([mi("w"), sub(mo("∑"), mi("i")), exp(row([mi("A"), sub(mi("s"), mi("i"))])), mi("B")]),
         matrix(&estimate, 4),
     ]);
     let q = s.strips.to_string();

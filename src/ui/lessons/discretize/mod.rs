@@ -34,7 +34,7 @@ use crate::i18n::{Lang, t};
 use crate::mathml::{Math, bar, mi, row};
 use crate::route::Route;
 use crate::ssm::{Method, SsmError};
-use crate::ui::components::{Banner, BannerKind, Prose, Question, Select, Slider, TryThis};
+use crate::ui::components::{Banner, BannerKind, Prose, Question, Select, Slider, StickyControls, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use yew::prelude::*;
@@ -86,7 +86,7 @@ pub(crate) fn discretize_lesson() -> Html {
     html! {
         <div class="lesson-discretize">
             <Prose keys={vec!["discretize.intro1", "discretize.intro2"]} />
-            <section class="panel sticky-controls" aria-label={t(lang, "discretize.controls_label")}>
+            <StickyControls label={t(lang, "discretize.controls_label")}>
                 <div class="controls">
                     <Select id="disc-system" label={t(lang, "discretize.system")} options={systems}
                             selected={s.example.name()}
@@ -101,7 +101,7 @@ pub(crate) fn discretize_lesson() -> Html {
                             selected={s.method.name()}
                             on_change={lesson.on(|s, v: String| s.method = v.parse().unwrap_or(Method::Zoh))} />
                 </div>
-            </section>
+            </StickyControls>
             <HoldPanel lesson={lesson.clone()} />
             <Prose keys={vec!["discretize.equations1"]} />
             <RulesPanel lesson={lesson.clone()} />

@@ -1,17 +1,22 @@
 //! The three rules of `#/discretize` side by side: their equations with live numbers and eigenvalues.
 
-use super::{PanelProps, barred, delta_a, failed, rule_name};
+use super::{PanelProps, barred, delta_a, failed, rule_name, step_of};
+use crate::explain::discretize::{
+    LongRun, a_is_invertible, b_bar_series, euler_step_limit, long_run,
+};
 use crate::figures;
-use crate::explain::discretize::euler_step_limit;
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, equals, exp, frac, matrix, mi, mo, num, paren, row, sub, sup};
 use crate::ssm::Method;
-use crate::ui::components::{DrawFn, Equation, Figure};
+use crate::ui::components::{DrawFn, Equation, Figure, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::mathml::short;
 use nalgebra::DMatrix;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The most terms of the B̄ series summed for a singular A (it settles long before).
+const SERIES_TERMS: usize = 400;
 
 /// The equations with the live Ā and B̄, and Ā's eigenvalues against the unit circle.
 #[function_component(RulesPanel)]
@@ -38,7 +43,11 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
         Err(e) => return failed(lang, e),
     };
     let sys = s.example.system();
-    let (a_eq, b_eq) = rule_equations(Method::Zoh, ds[0].a_bar(), ds[0].b_bar());
+    // The textbook ZOH form needs A⁻¹; for a singular A the page shows the series instead.
+    let invertible = a_is_invertible(&sys);
+    let series = (!invertible).then(|| b_bar_series(&sys, step_of(s), SERIES_TERMS).ok()).flatten();
+    let b_bar = series.as_ref().unwrap_or(ds[0].b_bar());
+    let (a_eq, b_eq) = rule_equations(Method::Zoh, ds[0].a_bar(), b_bar, invertible);
     let given = row([
         equals([mi("Δ"), num(s.delta, 3)]),
         mo(","),
@@ -62,7 +71,7 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
         equals([sub(mi("y"), k()), row([mi("C"), sub(mi("h"), k())])]),
     ]);
     let other = ds.iter().find(|d| d.method() == s.method && s.method != Method::Zoh).map(|d| {
-        let (a, b) = rule_equations(d.method(), d.a_bar(), d.b_bar());
+        let (a, b) = rule_equations(d.method(), d.a_bar(), d.b_bar(), invertible);
         html! {
             <>
                 <p class="hint">{ fill(lang, "discretize.eq_other", &[("rule", rule_name(lang, d.method()))]) }</p>
@@ -73,12 +82,12 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
     });
     let radii = ds.iter().map(|d| {
         let rho = d.spectral_radius().unwrap_or(f64::NAN);
-        let verdict = if rho > 1.0 + 1e-10 {
-            t(lang, "discretize.grows")
-        } else if rho < 1.0 - 1e-10 {
-            t(lang, "discretize.decays")
-        } else {
-            t(lang, "discretize.stays")
+        let verdict = match long_run(d.a_bar()) {
+            Ok(LongRun::Grows) => t(lang, "discretize.grows"),
+            Ok(LongRun::GrowsLinearly) => t(lang, "discretize.grows_linearly"),
+            Ok(LongRun::Decays) => t(lang, "discretize.decays"),
+            Ok(LongRun::Stays) => t(lang, "discretize.stays"),
+            Err(_) => "—",
         };
         html! { <tr><td>{ rule_name(lang, d.method()) }</td><td>{ short(rho) }</td><td>{ verdict }</td></tr> }
     });
@@ -92,7 +101,7 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                 <div>
                     <Equation mathml={given.block()} caption={t(lang, "discretize.eq_given")} />
                     <Equation mathml={a_eq.block()} caption={t(lang, "discretize.eq_a_bar")} />
-                    <Equation mathml={b_eq.block()} caption={t(lang, "discretize.eq_b_bar")} />
+                    <Equation mathml={b_eq.block()} caption={t(lang, if invertible { "discretize.eq_b_bar" } else { "discretize.eq_b_bar_series" })} />
                     <Equation mathml={recurrence.block()} caption={t(lang, "discretize.eq_recurrence")} />
                     { for other }
                 </div>
@@ -100,10 +109,12 @@ pub(super) fn rules_panel(p: &PanelProps) -> Html {
                     if let Some(draw) = (*eigen).clone() {
                         <Figure id="discretize/eigen" draw={draw} label={t(lang, "discretize.fig_eigen")} aspect={1.0} />
                     }
+                    <ScrollBox>
                     <table class="data">
                         <thead><tr><th>{ t(lang, "discretize.col_rule") }</th><th>{ t(lang, "discretize.col_radius") }</th><th>{ t(lang, "discretize.col_verdict") }</th></tr></thead>
                         <tbody>{ for radii }</tbody>
                     </table>
+                    </ScrollBox>
                     <p class="hint">{ limit_text }</p>
                 </div>
             </div>
@@ -116,11 +127,12 @@ pub(super) fn rule_equations(
     m: Method,
     a_bar: &DMatrix<f64>,
     b_bar: &DMatrix<f64>,
+    invertible: bool,
 ) -> (Math, Math) {
     let half = row([frac(mi("Δ"), num(2.0, 1)), mi("A")]);
     let inverse = |inner: Math| sup(paren(inner), num(-1.0, 1));
     let (a_form, b_form) = match m {
-        Method::Zoh => (
+        Method::Zoh if invertible => (
             exp(delta_a()),
             row([
                 inverse(delta_a()),
@@ -129,6 +141,19 @@ pub(super) fn rule_equations(
                 mi("B"),
             ]),
         ),
+        // Eqn: Bbar = Σ_{k≥0} Δ^{k+1} A^k / (k+1)! · B, which needs no inverse.
+        Method::Zoh => {
+            let k = || mi("k");
+            let k1 = || row([k(), mo("+"), num(1.0, 1)]);
+            (
+                exp(delta_a()),
+                row([
+                    sup(sub(mo("∑"), row([k(), mo("="), num(0.0, 1)])), mi("∞")),
+                    frac(row([sup(mi("Δ"), k1()), sup(mi("A"), k())]), row([paren(k1()), mo("!")])),
+                    mi("B"),
+                ]),
+            )
+        }
         Method::Bilinear => (
             row([
                 inverse(row([mi("I"), mo("−"), half.clone()])),

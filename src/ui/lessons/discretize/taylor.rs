@@ -39,7 +39,8 @@ pub(super) fn taylor_panel(p: &PanelProps) -> Html {
         Err(e) => return failed(lang, e),
     };
     let part = &sums[k];
-    let m = row([mi("M"), mo("="), mi("Δ"), mi("A")]);
+    let given = s.example.system().a() * s.delta;
+    let m = equals([mi("M"), row([mi("Δ"), mi("A")]), matrix(&given, 4)]);
     let k_math = || mi("k");
     let series = equals([
         sub(mi("S"), mi("K")),

@@ -4,6 +4,7 @@
 use super::{bytes, names, stage_name};
 use crate::explain::hardware::{GpuSpec, IoProblem, IoStage, StageIo, fused_stages, naive_stages};
 use crate::i18n::{Lang, fill, t};
+use crate::ui::components::ScrollBox;
 use yew::prelude::*;
 
 /// The memory hierarchy with the traffic of both implementations: HBM on the left, on-chip
@@ -76,10 +77,12 @@ pub(super) fn hierarchy(lang: Lang, p: &IoProblem, gpu: &GpuSpec) -> Html {
     let fused_top = 40.0 + naive.len() as f64 * ROW;
     let height = fused_top + 40.0 + ROW;
     html! {
+        <ScrollBox>
         <svg class="hierarchy" viewBox={format!("0 0 {W} {height}")} role="img" aria-label={t(lang, "hardware.hierarchy_label")}>
             { panel(t(lang, "hardware.naive_title"), &naive, 0.0, "naive") }
             { panel(t(lang, "hardware.fused_title"), &fused, fused_top, "fused") }
         </svg>
+        </ScrollBox>
     }
 }
 

@@ -10,7 +10,8 @@ use crate::explain::hardware::{
 use crate::format::compact;
 use crate::i18n::{Lang, fill, t};
 use crate::figures;
-use crate::ui::components::{DrawFn, Figure, Select, Slider};
+use crate::plot::FigureData;
+use crate::ui::components::{DrawFn, Figure, ScrollBox, Select, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,6 +32,21 @@ fn stage_row(lang: Lang, s: &StageIo, p: &IoProblem, gb_s: f64) -> Html {
 /// The bytes chart: naive and fused HBM traffic against L, for the problem's other sizes.
 fn traffic_draw(lang: Lang, p: IoProblem) -> DrawFn {
     Rc::new(move |area, theme| figures::hardware::traffic_chart(area, theme, lang, p))
+}
+
+/// The bytes chart's numbers: L, then the naive and the fused HBM traffic in bytes.
+fn traffic_data(lang: Lang, p: IoProblem) -> FigureData {
+    let ls: Vec<u64> = (L_K.0..=L_K.1).map(|k| 1u64 << k).collect();
+    let total = |stages: &[StageIo]| -> Vec<f64> {
+        let bytes = |l| traffic(stages, &IoProblem { l, ..p });
+        ls.iter().map(|&l| bytes(l)).map(|(r, w)| (r + w) as f64).collect()
+    };
+    let keys = ["hardware.axis_l", "hardware.series_naive", "hardware.series_fused"];
+    let l: Vec<f64> = ls.iter().map(|&l| l as f64).collect();
+    FigureData::columns(
+        keys.iter().map(|k| t(lang, k).to_owned()).collect(),
+        &[&l, &total(&naive_stages()), &total(&fused_stages())],
+    )
 }
 
 #[function_component(IoPanel)]
@@ -56,6 +72,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
         (AttrValue::from("4"), AttrValue::from(t(lang, "hardware.bytes_4"))),
     ];
     let draw = use_memo((lang, p), |&(lang, p)| traffic_draw(lang, p));
+    let data = use_memo((lang, p), |&(lang, p)| traffic_data(lang, p));
     html! {
         <section class="panel">
             <div class="controls">
@@ -70,7 +87,7 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
             <p class="label-model">{ t(lang, "hardware.label_model") }</p>
             { hierarchy(lang, &p, &gpu) }
             <p class="readout" id="hardware-ratio">{ fill(lang, "hardware.ratio", &[("naive", &bytes(nr + nw)), ("fused", &bytes(fr + fw)), ("x", &format!("{ratio:.1}"))]) }</p>
-            <div class="scroll">
+            <ScrollBox>
                 <table class="data io-table" id="hardware-table">
                     <thead><tr>
                         <th scope="col">{ t(lang, "hardware.col_kernel") }</th>
@@ -84,9 +101,9 @@ pub(super) fn io_panel(props: &PanelProps) -> Html {
                         { for fused.iter().map(|st| stage_row(lang, st, &p, gpu.bandwidth_gb_s)) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
             <p class="hint">{ t(lang, "hardware.time_note") }</p>
-            <Figure id="hardware/io" draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} />
+            <Figure id="hardware/io" draw={(*draw).clone()} label={t(lang, "hardware.fig_label")} aspect={0.45} data={data} />
         </section>
     }
 }

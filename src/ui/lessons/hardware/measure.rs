@@ -1,6 +1,7 @@
 //! `#/hardware`'s measurement: the materialized and the fused scan timed on this device's CPU.
 
 use super::PanelProps;
+use crate::ui::components::ScrollBox;
 use crate::explain::hardware::{scan_fused, scan_materialized};
 use crate::explain::scan::max_scaled_difference;
 use crate::format::sci;
@@ -73,12 +74,14 @@ pub(super) fn measure_panel(props: &PanelProps) -> Html {
         Measurement::Done { d, n, l, materialized_ms, fused_ms, diff } => html! {
             <div id="hardware-measured">
                 <p class="readout">{ fill(lang, "hardware.measured_sizes", &[("d", &d.to_string()), ("n", &n.to_string()), ("l", &l.to_string())]) }</p>
+                <ScrollBox>
                 <table class="data">
                     <tbody>
                         <tr><th scope="row">{ t(lang, "hardware.measured_materialized") }</th><td class="materialized-ms">{ format!("{materialized_ms:.2} ms") }</td></tr>
                         <tr><th scope="row">{ t(lang, "hardware.measured_fused") }</th><td class="fused-ms">{ format!("{fused_ms:.2} ms") }</td></tr>
                     </tbody>
                 </table>
+                </ScrollBox>
                 <p class="readout">{ fill(lang, "hardware.measured_ratio", &[("x", &format!("{:.1}", materialized_ms / fused_ms.max(1e-3))), ("diff", &sci(*diff))]) }</p>
             </div>
         },

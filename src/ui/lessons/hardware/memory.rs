@@ -2,6 +2,7 @@
 //! pass keeps when it stores the states or recomputes them.
 
 use super::{PanelProps, bytes, gpu_of};
+use crate::ui::components::ScrollBox;
 use crate::explain::hardware::{backward_memory, on_chip};
 use crate::i18n::{fill, t};
 use crate::ui::lang::use_lang;
@@ -33,6 +34,7 @@ pub(super) fn backward_panel(props: &PanelProps) -> Html {
     html! {
         <section class="panel">
             <p class="label-model">{ t(lang, "hardware.label_model_short") }</p>
+            <ScrollBox>
             <table class="data" id="hardware-backward">
                 <thead><tr><th scope="col">{ t(lang, "hardware.col_strategy") }</th><th scope="col">{ t(lang, "hardware.col_kept") }</th><th scope="col">{ t(lang, "hardware.col_extra") }</th></tr></thead>
                 <tbody>
@@ -40,6 +42,7 @@ pub(super) fn backward_panel(props: &PanelProps) -> Html {
                     <tr><th scope="row">{ t(lang, "hardware.recompute") }</th><td>{ "0 B" }</td><td>{ bytes(backward.recompute_traffic) }</td></tr>
                 </tbody>
             </table>
+            </ScrollBox>
             <p class="hint">{ t(lang, "hardware.backward_note") }</p>
         </section>
     }

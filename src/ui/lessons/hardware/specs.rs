@@ -1,6 +1,7 @@
 //! `#/hardware`'s table of published GPU specifications, the chosen one marked.
 
 use super::PanelProps;
+use crate::ui::components::ScrollBox;
 use crate::explain::hardware::PUBLISHED_GPUS;
 use crate::i18n::t;
 use crate::ui::lang::use_lang;
@@ -19,6 +20,7 @@ pub(super) fn specs_panel(props: &PanelProps) -> Html {
     html! {
         <section class="panel">
             <p class="label-published">{ t(lang, "hardware.label_published") }</p>
+            <ScrollBox>
             <table class="data" id="hardware-specs">
                 <thead><tr>
                     <th scope="col">{ t(lang, "hardware.col_gpu") }</th><th scope="col">{ t(lang, "hardware.col_memory") }</th>
@@ -27,6 +29,7 @@ pub(super) fn specs_panel(props: &PanelProps) -> Html {
                 </tr></thead>
                 <tbody>{ for published }</tbody>
             </table>
+            </ScrollBox>
             <p class="hint">{ t(lang, "hardware.specs_note") }</p>
         </section>
     }

@@ -6,6 +6,7 @@ use crate::course::hippo::SignalChoice;
 use crate::figures;
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, mi, mo, num, paren, row, sqrt, sub, sup};
+use crate::plot::FigureData;
 use crate::ui::components::{DrawFn, Equation, Figure, Slider};
 use crate::ui::hooks::on;
 use crate::ui::lang::use_lang;
@@ -53,6 +54,16 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
             })
         })
     };
+    let outputs_data = use_memo((p.n, p.delta.to_bits(), p.delay.to_bits(), p.signal.clone(), lang), {
+        let views = views.clone();
+        move |(.., lang)| {
+            let (_, samples, v) = (*views).as_ref().ok()?;
+            let k: Vec<f64> = (1..=samples.len()).map(|k| k as f64).collect();
+            let columns = ["hippo.axis_k", "hippo.legend_input", "hippo.legend_recurrent", "hippo.legend_convolved"];
+            let columns = columns.iter().map(|key| t(*lang, key).to_owned()).collect();
+            Some(Rc::new(FigureData::columns(columns, &[&k, samples, &v.recurrent, &v.convolved])))
+        }
+    });
     let (c, views) = match &*views {
         Ok((c, _, views)) => (c, views),
         Err(e) => return failed(lang, e),
@@ -91,7 +102,7 @@ pub(super) fn kernel_panel(p: &KernelProps) -> Html {
             <div class="row">
                 <Figure id="hippo/kernel" draw={(*kernel_draw).clone()} label={t(lang, "hippo.kernel_label")} aspect={0.6} />
                 <Figure id="hippo/outputs" draw={(*outputs_draw).clone()} label={t(lang, "hippo.outputs_label")} aspect={0.6}
-                        on_hover={p.on_hover.clone()} />
+                        on_hover={p.on_hover.clone()} data={(*outputs_data).clone()} />
             </div>
             <p class="readout max-diff" data-value={views.max_difference.to_string()} aria-live="polite">{ fill(lang, "hippo.max_diff", &[("d", &short(views.max_difference))]) }</p>
             <Equation mathml={bilinear().block()} caption={t(lang, "hippo.bilinear_caption")} />

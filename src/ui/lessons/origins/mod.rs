@@ -226,7 +226,8 @@ pub(crate) fn origins_lesson() -> Html {
                 <div class="memory-panel">
                     <Prose keys={vec!["origins.answer1"]} />
                     <div class="row">
-                        <Figure id="origins/eigen" draw={eigen_fig} label={t(lang, "origins.eig_label")} aspect={0.75} />
+                        <Figure id="origins/eigen" draw={eigen_fig} label={t(lang, "origins.eig_label")} aspect={0.75}
+                    summary={eigen_list(&m.eigenvalues)} />
                         <div class="eigen-readout">
                             <p class="readout">{ eigen_list(&m.eigenvalues) }</p>
                             <p class="readout">{ memory }</p>

@@ -6,7 +6,7 @@ use crate::course::origins::Machine;
 use crate::i18n::t;
 use crate::mathml::{Math, dot, frac, mi, mo, row};
 use crate::ssm::Continuous;
-use crate::ui::components::Equation;
+use crate::ui::components::{Equation, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::ui::lessons::lti::{output_equation, state_equation};
 use std::rc::Rc;
@@ -48,6 +48,7 @@ pub(super) fn model_panel(p: &ModelProps) -> Html {
 pub(super) fn analogy_table() -> Html {
     let lang = use_lang();
     html! {
+    <ScrollBox>
     <table class="data analogy">
         <thead><tr><th>{ t(lang, "origins.table_role") }</th><th>{ t(lang, "origins.spring_name") }</th><th>{ t(lang, "origins.circuit_name") }</th></tr></thead>
         <tbody>
@@ -60,6 +61,7 @@ pub(super) fn analogy_table() -> Html {
             }) }
         </tbody>
     </table>
+    </ScrollBox>
     }
 }
 

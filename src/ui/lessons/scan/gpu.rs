@@ -7,9 +7,10 @@ use crate::explain::scan::{digits, max_scaled_difference, ssm_pairs};
 use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::ssm::{BRule, ScanAlgorithm, scan_sequential, selective_scan};
-use crate::ui::components::{Banner, BannerKind, Prose, Slider};
+use crate::ui::components::{Banner, BannerKind, Prose, ScrollBox, Slider};
 use crate::ui::compute::{
-    ComputePicker, choose_engine, engine_text, error_text, forget_gpu_session, gpu_session,
+    ComputePicker, choose_engine, engine_text, error_detail, error_text, failure_view,
+    forget_gpu_session, gpu_session,
     length_text, now_ms, reason_text, use_compute_preference, yield_to_browser,
 };
 use crate::ui::hooks::on;
@@ -31,7 +32,8 @@ pub(super) enum GpuRun {
         gpu_ms: f64,
         cpu_ms: f64,
     },
-    Failed(String),
+    /// The plain sentence and the technical detail.
+    Failed(String, String),
 }
 
 /// The example of length `len` (digits or pairs from `seed`) on the GPU and on the CPU: the
@@ -122,7 +124,7 @@ pub(super) fn gpu_panel(props: &GpuProps) -> Html {
                     }
                     Err(e) => {
                         forget_gpu_session();
-                        GpuRun::Failed(error_text(lang, &e))
+                        GpuRun::Failed(error_text(lang, &e), error_detail(&e))
                     }
                 });
             });
@@ -146,9 +148,7 @@ pub(super) fn gpu_panel(props: &GpuProps) -> Html {
         GpuRun::Running => {
             html! { <p class="hint" role="status">{ t(lang, "scan.gpu_running") }</p> }
         }
-        GpuRun::Failed(message) => {
-            html! { <Banner kind={BannerKind::Warning} text={message.clone()} /> }
-        }
+        GpuRun::Failed(message, detail) => failure_view(lang, message, detail),
         GpuRun::Done { adapter, gpu, cpu, diff, gpu_ms, cpu_ms } => {
             let software = adapter.is_software.then(|| t(lang, "scan.gpu_software"));
             let shown = gpu.len().min(8);
@@ -156,16 +156,16 @@ pub(super) fn gpu_panel(props: &GpuProps) -> Html {
                 <div class="gpu-result" id="scan-gpu-result">
                     <p class="readout">{ fill(lang, "scan.gpu_adapter", &[("name", &adapter.name), ("kind", &adapter.device_type)]) }</p>
                     if let Some(software) = software { <p class="hint">{ software }</p> }
-                    <div class="scroll">
+                    <ScrollBox>
                         <table class="data">
                             <tbody>
                                 <tr><th scope="row">{ t(lang, "scan.gpu_row_gpu") }</th>{ for gpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
                                 <tr><th scope="row">{ t(lang, "scan.gpu_row_cpu") }</th>{ for cpu[..shown].iter().map(|x| html! { <td>{ fixed(*x, 4) }</td> }) }</tr>
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                     <p class={classes!("readout", "check", if *diff <= 1e-4 { "ok" } else { "bad" })} id="scan-gpu-diff">
-                        { fill(lang, "scan.gpu_diff", &[("n", &gpu.len().to_string()), ("diff", &sci(*diff)), ("gpu", &ms(*gpu_ms)), ("cpu", &ms(*cpu_ms))]) }
+                        { fill(lang, "scan.gpu_diff", &[("n", &gpu.len().to_string()), ("shown", &shown.to_string()), ("diff", &sci(*diff)), ("gpu", &ms(*gpu_ms)), ("cpu", &ms(*cpu_ms))]) }
                     </p>
                 </div>
             }

@@ -179,9 +179,9 @@ pub(crate) fn scan_lesson() -> Html {
                 </div>
                 <PlayControls player={player}
                     position={fill(lang, "scan.position", &[("k", &pos.to_string()), ("n", &last.to_string())])} />
-                <h3 class="stage-title" aria-live="polite">{ stage_title }</h3>
+                <h2 class="stage-title" aria-live="polite">{ stage_title }</h2>
                 <p class="stage-body">{ stage_body }</p>
-                <div class="tree-box" tabindex="0" data-keys="" onkeydown={on_tree_key} aria-label={t(lang, "scan.tree_keys")}>
+                <div class="tree-box" role="group" tabindex="0" data-keys="" onkeydown={on_tree_key} aria-label={t(lang, "scan.tree_keys")}>
                     { stepper.tree }
                 </div>
                 <p class="hint">{ t(lang, "scan.tree_hint") }</p>

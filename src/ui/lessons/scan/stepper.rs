@@ -5,7 +5,7 @@ use crate::explain::scan::PairExample;
 use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, equals, mi, mo, paren, row, sub};
 use crate::ssm::Result as SsmResult;
-use crate::ui::components::Equation;
+use crate::ui::components::{Equation, ScrollBox};
 use crate::ui::lang::use_lang;
 use crate::format::fixed;
 use crate::ui::lessons::scan_tree::{
@@ -102,7 +102,7 @@ pub(super) fn pair_table(props: &PairTableProps) -> Html {
     html! {
         <div class="pair-table">
             <Equation mathml={definition.block()} caption={t(lang, "scan.pairs_caption")} />
-            <div class="scroll">
+            <ScrollBox>
                 <table class="data">
                     <thead><tr><th scope="col">{ "t" }</th>{ for (0..n).map(|t| html! { <th scope="col">{ t }</th> }) }</tr></thead>
                     <tbody>
@@ -112,7 +112,7 @@ pub(super) fn pair_table(props: &PairTableProps) -> Html {
                         { row_of(sym(sub(mi("b"), mi("t"))), ex.pairs.iter().map(|p| fixed(p.b, 3)).collect()) }
                     </tbody>
                 </table>
-            </div>
+            </ScrollBox>
         </div>
     }
 }

@@ -5,8 +5,8 @@ use super::run::{Adapter, Measured};
 use crate::figures;
 use crate::format::{ms, sci};
 use crate::i18n::{fill, t};
-use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
-use crate::ui::compute::length_text;
+use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, ScrollBox};
+use crate::ui::compute::{failure_view, length_text};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,14 +24,12 @@ pub(super) fn adapter_view(p: &AdapterProps) -> Html {
         Adapter::Checking => {
             html! { <p class="hint" role="status">{ t(lang, "scan.bench.checking") }</p> }
         }
-        Adapter::Missing(why) => html! {
-            <div id="bench-no-webgpu">
-                <Banner kind={BannerKind::Warning} text={t(lang, "scan.bench.no_webgpu")} />
-                <p class="hint">{ why.clone() }</p>
-            </div>
+        Adapter::Missing(_, detail) => html! {
+            <div id="bench-no-webgpu">{ failure_view(lang, t(lang, "scan.bench.no_webgpu"), detail) }</div>
         },
         Adapter::Ready(a) => html! {
             <div id="bench-adapter">
+                <ScrollBox>
                 <table class="data adapter">
                     <tbody>
                         <tr><th scope="row">{ t(lang, "scan.bench.adapter_name") }</th><td class="adapter-name">{ a.name.clone() }</td></tr>
@@ -41,6 +39,7 @@ pub(super) fn adapter_view(p: &AdapterProps) -> Html {
                             <td class="adapter-software">{ t(lang, if a.is_software { "scan.bench.yes_software" } else { "scan.bench.no_hardware" }) }</td></tr>
                     </tbody>
                 </table>
+                </ScrollBox>
                 if a.is_software { <Banner kind={BannerKind::Info} text={t(lang, "scan.bench.software_note")} /> }
             </div>
         },
@@ -82,7 +81,7 @@ pub(super) fn bench_table(p: &RowsProps) -> Html {
         }
     });
     html! {
-        <div class="scroll">
+        <ScrollBox>
             <table class="data bench-table" id="bench-table">
                 <thead><tr>
                     <th scope="col">{ "L" }</th>
@@ -96,7 +95,7 @@ pub(super) fn bench_table(p: &RowsProps) -> Html {
                 </tr></thead>
                 <tbody>{ for table_rows }</tbody>
             </table>
-        </div>
+        </ScrollBox>
     }
 }
 

@@ -10,8 +10,8 @@ use crate::gpu::{AdapterSummary, GpuError, ScanProblem};
 use crate::i18n::{Lang, fill, t};
 use crate::ssm::{BRule, Rng, ScanAlgorithm, ScanDims, SelectiveScanInput, selective_scan};
 use crate::ui::compute::{
-    GpuSession, error_text, forget_gpu_session, gpu_session, length_text, now_ms, store_crossover,
-    yield_to_browser,
+    GpuSession, error_detail, error_text, forget_gpu_session, gpu_session, length_text, now_ms,
+    store_crossover, yield_to_browser,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -46,7 +46,8 @@ pub(super) struct Measured {
 pub(super) enum Adapter {
     Checking,
     Ready(AdapterSummary),
-    Missing(String),
+    /// The plain sentence and the technical detail.
+    Missing(String, String),
 }
 
 /// The shared state a run reports into.
@@ -155,14 +156,14 @@ pub(super) async fn run(sink: Sink, page: BenchPage, lens: Vec<usize>) {
                 }
                 Err(e) => {
                     forget_gpu_session();
-                    sink.adapter.set(Adapter::Missing(error_text(lang, &e)));
+                    sink.adapter.set(Adapter::Missing(error_text(lang, &e), error_detail(&e)));
                     None
                 }
             }
         }
         Err(e) => {
             forget_gpu_session();
-            sink.adapter.set(Adapter::Missing(error_text(lang, &e)));
+            sink.adapter.set(Adapter::Missing(error_text(lang, &e), error_detail(&e)));
             None
         }
     };

@@ -90,8 +90,9 @@ impl Shown for SsmPair {
                     mo("+"),
                     signed(r.b),
                 ])),
-                out.math(),
             ]),
+            // The result on a line of its own: the whole line would not fit a narrow column.
+            row([mo("="), out.math()]),
         ]
     }
 }

@@ -79,7 +79,7 @@ fn tree_row(p: &RowProps) -> Html {
                 if when != When::Future {
                     <text class="main" x={x.to_string()} y={main_y.to_string()} font-size={font} text-anchor="middle">{ main.clone() }</text>
                     if let (true, Some(second)) = (g.tall, second) {
-                        <text class="second" x={x.to_string()} y={(y + 32.0).to_string()} font-size="10" text-anchor="middle">{ second.clone() }</text>
+                        <text class="second" x={x.to_string()} y={(y + 34.0).to_string()} font-size="11.5" text-anchor="middle">{ second.clone() }</text>
                     }
                     if current {
                         <text class="word" x={x.to_string()} y={(y + g.box_h + 13.0).to_string()} font-size={word_font} text-anchor="middle">{ node.word.clone() }</text>

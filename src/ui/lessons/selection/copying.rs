@@ -10,7 +10,7 @@ use crate::i18n::{Lang, fill, t};
 use crate::mathml::{Math, mi, mo, num, paren, row, sub, text};
 use crate::plot::{Theme, column_at};
 use crate::ssm::{BRule, SsmError};
-use crate::ui::components::{Banner, BannerKind, Equation, Figure, Slider};
+use crate::ui::components::{Banner, BannerKind, Equation, Figure, ScrollBox, Slider};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -149,9 +149,10 @@ fn answers(lang: Lang, fixed: &CopyingReport, selective: &CopyingReport) -> Html
         }
     };
     html! {
+        <ScrollBox>
         <table class="data answers">
             <caption>{ fill(lang, "selection.answers_caption", &[("n", &EXAMPLES.to_string())]) }</caption>
-            <thead><tr><th></th>{ for slots }<th scope="col">{ t(lang, "selection.accuracy") }</th></tr></thead>
+            <thead><tr><td></td>{ for slots }<th scope="col">{ t(lang, "selection.accuracy") }</th></tr></thead>
             <tbody>
                 <tr>
                     <th scope="row">{ t(lang, "selection.row_answer") }</th>
@@ -162,6 +163,7 @@ fn answers(lang: Lang, fixed: &CopyingReport, selective: &CopyingReport) -> Html
                 { model_rows("selection.row_selective", selective) }
             </tbody>
         </table>
+        </ScrollBox>
     }
 }
 

@@ -31,7 +31,7 @@ use crate::plot::{PlotError, Theme, XAxisMap, column_at};
 use crate::route::Route;
 use crate::ssm::{BRule, SsmError};
 use crate::ui::canvas::MeasuredCanvas;
-use crate::ui::components::{DrawFn, Prose, Slider, TryThis};
+use crate::ui::components::{DrawFn, LogSlider, Prose, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use plotters::coord::Shift;
@@ -79,7 +79,7 @@ fn small_percent(fraction: f64) -> String {
     }
 }
 
-/// A slider that moves along log₁₀ of a positive value in `range`, showing the value itself.
+/// A slider along log₁₀ of a positive value in `range`, stopping at round values.
 fn log_slider(
     id: &'static str,
     label: &str,
@@ -87,16 +87,9 @@ fn log_slider(
     range: (f64, f64),
     on_change: Callback<f64>,
 ) -> Html {
-    let (lo, hi) = (range.0.log10(), range.1.log10());
-    let to_value = Callback::from(move |v: f64| {
-        // Three significant digits keep the address readable.
-        let x = 10f64.powf(v);
-        let digits = 10f64.powi(2 - x.log10().floor() as i32);
-        on_change.emit(((x * digits).round() / digits).clamp(range.0, range.1));
-    });
     html! {
-        <Slider id={id} label={label.to_owned()} value={value.log10()} min={lo} max={hi} step={0.01}
-                shown={Some(AttrValue::from(show_step(value)))} on_change={to_value} />
+        <LogSlider id={id} label={label.to_owned()} value={value} range={range}
+                   shown={AttrValue::from(show_step(value))} on_change={on_change} />
     }
 }
 

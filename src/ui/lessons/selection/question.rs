@@ -5,7 +5,7 @@ use super::{GAP, PanelProps, draw_mixing, grouped, small_percent, use_draw};
 use crate::explain::selection::{CHANNELS, STATE, footprint};
 use crate::i18n::{fill, t};
 use crate::mathml::{Math, bar, mi, mo, num, paren, row, sub, sup, text};
-use crate::ui::components::{Equation, Figure, Prose, Question};
+use crate::ui::components::{Equation, Figure, Prose, Question, ScrollBox};
 use crate::ui::lang::use_lang;
 use yew::prelude::*;
 
@@ -56,6 +56,7 @@ pub(super) fn mixing_question(p: &PanelProps) -> Html {
                     if let Ok(v) = &*view {
                         <p class="note first-share">{ fill(lang, "selection.first_share", &[("p", &small_percent(v.first_share)), ("word", &v.model.tokens[0])]) }</p>
                     }
+                    <ScrollBox>
                     <table class="data footprint">
                         <caption>{ fill(lang, "selection.fp_caption", &[("d", &CHANNELS.to_string()), ("n", &STATE.to_string())]) }</caption>
                         <thead><tr>
@@ -69,6 +70,7 @@ pub(super) fn mixing_question(p: &PanelProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    </ScrollBox>
                 </div>
             </div>
             <Prose keys={vec!["selection.q_p3", "selection.q_p4", "selection.q_p5"]} />

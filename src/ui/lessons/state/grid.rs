@@ -4,7 +4,7 @@
 use super::PanelProps;
 use crate::course::state::{GOAL, GRID, START, StateLesson, walk};
 use crate::explain::tracking::Move;
-use crate::i18n::t;
+use crate::i18n::{fill, t};
 use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
 use crate::figures;
 use crate::plot::grid_cell_at;
@@ -62,7 +62,8 @@ pub(super) fn grid_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <div class="row">
                 <div class="grid-box" tabindex="0" data-keys="" onkeydown={on_key} aria-label={t(lang, "state.grid_hint")}>
-                    <Figure id="state/grid" draw={grid_draw} label={t(lang, "state.grid_label")} aspect={1.0} on_press={on_press} />
+                    <Figure id="state/grid" draw={grid_draw} label={t(lang, "state.grid_label")} aspect={1.0} on_press={on_press}
+                    summary={fill(lang, "access.sum_state", &[("x", &format!("{x:.0}")), ("y", &format!("{y:.0}")), ("d", &format!("{d:.2}"))])} />
                 </div>
                 <div>
                     <Equation mathml={vector.block()} caption={t(lang, "state.vector_caption")} />

@@ -54,8 +54,10 @@ pub(super) fn recurrent_column(p: &RecurrentProps) -> Html {
         mo(","),
         equals([at("y", mi("k")), row([mi("C"), at("h", mi("k"))])]),
     ]);
+    // The numbers on two lines (the sum, then h_k): one line is wider than the column.
     let recurrence_numbers = sys.map(|d| {
         equals([
+            at("h", mi("k")),
             row([
                 matrix(d.a_bar(), 3),
                 column(&previous, 3),
@@ -64,9 +66,9 @@ pub(super) fn recurrent_column(p: &RecurrentProps) -> Html {
                 mo("·"),
                 paren(num(p.lesson.state.input()[k], 3)),
             ]),
-            column(step.state.as_slice(), 3),
         ])
     });
+    let state_numbers = row([mo("="), column(step.state.as_slice(), 3)]);
     let output_numbers = sys.map(|d| {
         equals([row([matrix(d.c(), 3), column(step.state.as_slice(), 3)]), num(step.output, 4)])
     });
@@ -76,7 +78,10 @@ pub(super) fn recurrent_column(p: &RecurrentProps) -> Html {
             <p class="hint">{ t(lang, "views.recurrent_hint") }</p>
             <Figure id="views/state" draw={p.plane.clone()} label={t(lang, "views.fig_state")} aspect={1.0} />
             <Equation mathml={recurrence_rule.block()} />
-            if let Some(eq) = recurrence_numbers { <Equation mathml={eq.block()} /> }
+            if let Some(eq) = recurrence_numbers {
+                <Equation mathml={eq.block()} />
+                <Equation mathml={state_numbers.block()} />
+            }
             if let Some(eq) = output_numbers { <Equation mathml={eq.block()} caption={t(lang, "views.eq_recurrence")} /> }
         </div>
     }

@@ -7,7 +7,7 @@ use crate::course::views::{MAX_COST_STATES, ViewsLesson};
 use crate::explain::views::view_cost;
 use crate::i18n::{fill, t};
 use crate::ssm::View;
-use crate::ui::components::{DrawFn, Figure, Slider};
+use crate::ui::components::{DrawFn, Figure, ScrollBox, Slider};
 use crate::ui::hooks::LessonState;
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -47,6 +47,7 @@ pub(super) fn cost_panel(p: &CostProps) -> Html {
             <h2>{ t(lang, "views.cost_heading") }</h2>
             <Slider id="views-states" label={t(lang, "views.states")} value={s.states as f64} min={1.0} max={MAX_COST_STATES as f64}
                     step={1.0} digits={0} on_change={lesson.on(|s, v: f64| s.states = v.round() as usize)} />
+            <ScrollBox>
             <table class="data">
                 <thead><tr>
                     <th>{ t(lang, "views.col_view") }</th>
@@ -56,6 +57,7 @@ pub(super) fn cost_panel(p: &CostProps) -> Html {
                 </tr></thead>
                 <tbody>{ for cost_rows }</tbody>
             </table>
+            </ScrollBox>
             <p class="hint">{ fill(lang, "views.kernel_cost", &[("ops", &count(kernel_cost.operations())), ("steps", &count(kernel_cost.sequential_steps))]) }</p>
             <div class="row cost-charts">
                 <div>

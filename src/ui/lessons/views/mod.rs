@@ -26,7 +26,7 @@ use crate::i18n::t;
 use crate::mathml::{Math, bar, mi, mo, number_text, row, sub};
 use crate::route::Route;
 use crate::ssm::{Discretized, SsmError};
-use crate::ui::components::{Banner, BannerKind, Prose, Select, Slider, TryThis};
+use crate::ui::components::{Banner, BannerKind, Prose, Select, Slider, StickyControls, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
@@ -101,7 +101,7 @@ fn controls(p: &ControlsProps) -> Html {
         Tokens::ALL.iter().map(|p| (p.name(), format!("discretize.tokens_{}", p.name()))).collect(),
     );
     html! {
-        <section class="panel sticky-controls" aria-label={t(lang, "views.controls_label")}>
+        <StickyControls label={t(lang, "views.controls_label")}>
             <div class="controls">
                 <Select id="views-system" label={t(lang, "discretize.system")} options={systems} selected={s.example.name()}
                         on_change={lesson.on(|s, v: String| s.example = Example::from_name(&v).unwrap_or_default())} />
@@ -112,7 +112,7 @@ fn controls(p: &ControlsProps) -> Html {
                 <Slider id="views-len" label={t(lang, "views.len")} value={s.len as f64} min={LEN_RANGE.0 as f64} max={LEN_RANGE.1 as f64}
                         step={1.0} digits={0} on_change={lesson.on(|s, v: f64| *s = s.with_len(v.round() as usize))} />
             </div>
-        </section>
+        </StickyControls>
     }
 }
 

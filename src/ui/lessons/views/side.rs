@@ -7,7 +7,8 @@ use super::PanelProps;
 use crate::figures;
 use crate::explain::views::convolution_terms;
 use crate::i18n::{fill, t};
-use crate::ssm::Stability;
+use crate::plot::FigureData;
+use crate::ssm::{Stability, View};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure, PlayControls, Slider};
 use crate::ui::hooks::{Track, use_player};
 use crate::ui::lang::use_lang;
@@ -67,6 +68,10 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
             }))
         }
     });
+    let data = use_memo((s.example, s.delta, s.tokens, s.len, lang), {
+        let runs = p.runs.clone();
+        move |&(.., lang)| outputs_data(&runs, lang)
+    });
     let Ok((steps, views, _)) = &*p.runs else { return Html::default() };
     let (Some([plane, slide]), Some(outputs)) = ((*pictures).clone(), (*outputs).clone()) else {
         return html! { <Banner kind={BannerKind::Warning} text={t(lang, "views.no_figures")} /> };
@@ -96,14 +101,15 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
         <section class="panel">
             <h2>{ t(lang, "views.side_heading") }</h2>
             { banner }
-            <PlayControls player={player} position={position} />
+            <PlayControls player={player} position={position.clone()} />
             <Slider id="views-k" label={t(lang, "views.k")} value={s.k as f64} min={0.0} max={(s.len - 1) as f64} step={1.0} digits={0}
                     on_change={go} />
             <div class="row">
                 <RecurrentColumn k={k} plane={plane} lesson={lesson.clone()} system={p.system.clone()} runs={p.runs.clone()} />
                 <ConvolutionColumn k={k} slide={slide} lesson={lesson.clone()} runs={p.runs.clone()} />
             </div>
-            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press} />
+            <Figure id="views/outputs" draw={outputs} label={t(lang, "views.fig_outputs")} aspect={0.32} on_hover={on_hover} on_press={on_press}
+                    data={(*data).clone()} summary={position} />
             <p class="readout hover-readout" aria-live="polite">{ preview }</p>
             <ul class="readout">
                 <li>{ fill(lang, "views.difference_convolution", &[("d", &short(views.convolution_difference))]) }</li>
@@ -112,4 +118,14 @@ pub(super) fn side_panel(p: &PanelProps) -> Html {
             </ul>
         </section>
     }
+}
+
+/// The outputs figure's numbers at every step: y_k by the recurrence, the convolution and the FFT.
+fn outputs_data(runs: &super::Runs, lang: crate::i18n::Lang) -> Option<Rc<FigureData>> {
+    let (_, views, _) = runs.as_ref().ok()?;
+    let k: Vec<f64> = (0..views.fft.len()).map(|k| k as f64).collect();
+    let columns = std::iter::once(t(lang, "views.axis_step").to_owned())
+        .chain([View::Recurrent, View::Convolution, View::Fft].map(|v| super::view_name(lang, v).to_owned()));
+    let values: [&[f64]; 4] = [&k, &views.recurrent, &views.convolution, &views.fft];
+    Some(Rc::new(FigureData::columns(columns.collect(), &values)))
 }

@@ -176,7 +176,8 @@ pub(super) fn memory_panel(p: &MemoryProps) -> Html {
                             samples={samples.clone()} recall={recall.clone()} compared={compared.clone()} />
             <div class="row">
                 <div>
-                    <Figure id="hippo/state" draw={(*bars_draw).clone()} label={t(lang, "hippo.state_label")} aspect={0.6} />
+                    <Figure id="hippo/state" draw={(*bars_draw).clone()} label={t(lang, "hippo.state_label")} aspect={0.6}
+                    summary={fill(lang, "hippo.state_caption", &[("t", &t_now.to_string())])} />
                     <p class="hint">{ fill(lang, "hippo.state_caption", &[("t", &t_now.to_string())]) }</p>
                 </div>
                 <div>
