@@ -1,7 +1,8 @@
-//! The drawing backend of the page's figures: plotters' canvas backend, except that text is
-//! measured with the canvas's own `measureText`. (plotters measures text on the web by adding a
-//! `<span style=…>` to the page, which the Content-Security-Policy rightly forbids.) Colours are
-//! painted by the page's [`Theme`] on the way ([`Themed`]).
+//! The drawing backends of the page's figures: plotters' canvas backend (and, for Download SVG,
+//! its SVG backend), except that text is measured with a canvas's own `measureText`. (plotters
+//! measures text on the web by adding a `<span style=…>` to the page, which the
+//! Content-Security-Policy rightly forbids.) Colours are painted by the page's [`Theme`] on the
+//! way ([`Themed`]).
 
 use crate::plot::theme::{Theme, Themed};
 use plotters::prelude::DrawingBackend;
@@ -12,41 +13,58 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A canvas backend that measures text without touching the DOM.
-pub(crate) struct MeasuredCanvas {
-    inner: Themed<CanvasBackend>,
+/// A backend `B` whose text is measured in a canvas's 2-D context, without touching the DOM.
+pub(crate) struct Measured<B> {
+    inner: Themed<B>,
     context: CanvasRenderingContext2d,
+}
+
+/// The page's figures: a canvas that measures its own text.
+pub(crate) type MeasuredCanvas = Measured<CanvasBackend>;
+
+/// The 2-D context of `canvas`, if it has one.
+fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 impl MeasuredCanvas {
     /// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.
     pub(crate) fn new(canvas: HtmlCanvasElement, theme: Theme) -> Option<MeasuredCanvas> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context = context_of(&canvas)?;
         let inner = Themed::new(CanvasBackend::with_canvas_object(canvas)?, theme);
-        Some(MeasuredCanvas { inner, context })
+        Some(Measured { inner, context })
     }
 }
 
-/// The canvas backend's error (plotters-canvas does not name it).
-type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
-type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+impl<B: DrawingBackend> Measured<B> {
+    /// `inner` drawing in `theme`, measuring its text in a canvas never added to the page.
+    pub(crate) fn detached(inner: B, theme: Theme) -> Option<Measured<B>> {
+        let canvas = crate::ui::dom::document().create_element("canvas").ok()?;
+        Some(Measured {
+            inner: Themed::new(inner, theme),
+            context: context_of(canvas.unchecked_ref())?,
+        })
+    }
+}
 
-impl DrawingBackend for MeasuredCanvas {
-    type ErrorType = CanvasError;
+type Drawn<E> = Result<(), DrawingErrorKind<E>>;
+
+impl<B: DrawingBackend> DrawingBackend for Measured<B> {
+    type ErrorType = B::ErrorType;
 
     fn get_size(&self) -> (u32, u32) {
         self.inner.get_size()
     }
 
-    fn ensure_prepared(&mut self) -> Drawn {
+    fn ensure_prepared(&mut self) -> Drawn<B::ErrorType> {
         self.inner.ensure_prepared()
     }
 
-    fn present(&mut self) -> Drawn {
+    fn present(&mut self) -> Drawn<B::ErrorType> {
         self.inner.present()
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn<B::ErrorType> {
         self.inner.draw_pixel(point, color)
     }
 
@@ -55,7 +73,7 @@ impl DrawingBackend for MeasuredCanvas {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.draw_line(from, to, style)
     }
 
@@ -65,7 +83,7 @@ impl DrawingBackend for MeasuredCanvas {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
@@ -73,7 +91,7 @@ impl DrawingBackend for MeasuredCanvas {
         &mut self,
         path: I,
         style: &S,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.draw_path(path, style)
     }
 
@@ -83,7 +101,7 @@ impl DrawingBackend for MeasuredCanvas {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -91,7 +109,7 @@ impl DrawingBackend for MeasuredCanvas {
         &mut self,
         vert: I,
         style: &S,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.fill_polygon(vert, style)
     }
 
@@ -100,7 +118,7 @@ impl DrawingBackend for MeasuredCanvas {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Drawn {
+    ) -> Drawn<B::ErrorType> {
         self.inner.draw_text(text, style, pos)
     }
 
@@ -110,7 +128,7 @@ impl DrawingBackend for MeasuredCanvas {
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
+    ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
         self.context.set_font(&format!(
             "{} {}px {}",
             style.style().as_str(),
@@ -121,7 +139,12 @@ impl DrawingBackend for MeasuredCanvas {
         Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }
 
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {
+    fn blit_bitmap(
+        &mut self,
+        pos: BackendCoord,
+        size: (u32, u32),
+        src: &[u8],
+    ) -> Drawn<B::ErrorType> {
         self.inner.blit_bitmap(pos, size, src)
     }
 }

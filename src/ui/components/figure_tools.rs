@@ -7,8 +7,10 @@ use crate::figures;
 use crate::i18n::{fill, t};
 use crate::plot::Theme;
 use crate::qr::Qr;
+use crate::ui::canvas::Measured;
 use crate::ui::dom;
 use crate::ui::lang::use_lang;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
@@ -52,10 +54,22 @@ fn save_png(canvas: &HtmlCanvasElement, name: String) -> Result<(), String> {
     canvas.to_blob(done.unchecked_ref()).map_err(|e| format!("{e:?}"))
 }
 
-/// The figure for the current address as an SVG file, `width` CSS pixels wide.
+/// The figure for the current address as an SVG file, `width` CSS pixels wide, in the light
+/// theme. The SVG backend measures its text in a detached canvas ([`Measured`]): plotters would
+/// otherwise measure it with a styled `<span>` in the page, which the CSP forbids.
 fn save_svg(id: &str, lang: crate::i18n::Lang, width: u32, name: &str) -> Result<(), String> {
-    let svg = figures::svg(id, &dom::hash(), lang, &Theme::default(), width.max(320), None)
-        .map_err(|e| e.to_string())?;
+    let (_, entry) = figures::find(id).map_err(|e| e.to_string())?;
+    let width = width.max(320);
+    let height = (f64::from(width) * entry.aspect).round() as u32;
+    let theme = Theme::default();
+    let mut svg = String::new();
+    {
+        let backend = Measured::detached(SVGBackend::with_string(&mut svg, (width, height)), theme)
+            .ok_or("no canvas to measure text in")?;
+        let area = backend.into_drawing_area();
+        figures::draw(&area, id, &dom::hash(), lang, &theme).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| format!("{e:?}"))?;
+    }
     let parts = js_sys::Array::of1(&svg.into());
     let options = BlobPropertyBag::new();
     options.set_type("image/svg+xml");
