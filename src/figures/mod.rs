@@ -24,6 +24,7 @@
 pub mod block;
 pub mod compare;
 pub mod continuous;
+pub mod describe;
 pub mod discretize;
 pub mod hardware;
 pub mod hippo;

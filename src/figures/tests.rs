@@ -80,3 +80,45 @@ fn a_query_is_kept_as_given_or_refused() {
     assert_eq!((s.delta, s.order), (0.5, 7));
     assert!(same_value("1", "true") && same_value("0.50", "0.5") && !same_value("1", "2"));
 }
+
+#[test]
+fn every_figure_has_data_and_a_summary_in_both_languages() {
+    let empty: Vec<String> = ids()
+        .into_iter()
+        .filter(|id| describe::data(id, "", Lang::En).is_ok_and(|d| d.0.rows.is_empty()))
+        .collect();
+    // Only the figures of timings measured in the page are empty until something is measured.
+    assert_eq!(empty, ["compare/time", "compare/memory", "scan/bench"], "figures without data");
+    for id in ids() {
+        for lang in [Lang::En, Lang::Ko] {
+            let (data, text) =
+                describe::data(&id, "", lang).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert!(
+                data.rows
+                    .iter()
+                    .all(|r| r.len() + usize::from(!data.labels.is_empty()) == data.columns.len()),
+                "{id}"
+            );
+            assert!(empty.contains(&id) || !data.rows.is_empty(), "{id}");
+            assert!(text.chars().any(|c| c.is_ascii_digit()), "{id}: {text}");
+            assert!(!text.contains("NaN") && !text.contains("inf"), "{id}: {text}");
+        }
+    }
+    // The summary follows the state.
+    let a = describe::data("discretize/hold", "d=0.5", Lang::En).unwrap();
+    let b = describe::data("discretize/hold", "d=1.5", Lang::En).unwrap();
+    assert_ne!((a.0, a.1), (b.0, b.1));
+}
+
+#[test]
+fn a_summary_reads_off_ranges_last_values_and_named_items() {
+    use crate::plot::FigureData;
+    let series =
+        FigureData::columns(vec!["t (s)".into(), "y".into()], &[&[0.0, 10.0], &[1.0, 0.42]]);
+    assert_eq!(
+        describe::summary(&series, Lang::En),
+        "2 data rows. t (s): 0 to 10; y: 0.42 to 1, last 0.42."
+    );
+    let bars = FigureData::named("", vec!["ms".into()], vec![("scan".into(), vec![3.25])]);
+    assert_eq!(describe::summary(&bars, Lang::En), "1 data rows. scan: ms 3.25.");
+}

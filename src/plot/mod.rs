@@ -15,6 +15,8 @@ mod scene;
 mod svg_test;
 /// The numbers a figure draws, as a table ("Show data", CSV).
 mod table;
+/// Each chart's and scene's table.
+mod tables;
 /// Light, dark and projector: the figures' colours and sizes and the page's colour variables.
 pub mod theme;
 
@@ -49,7 +51,8 @@ pub use scene::tracking::{TrackScene, track_view, tracking};
 pub use scene::views::{
     SlideLabels, SlideScene, StateLabels, StateScene, sliding_kernel, state_plane,
 };
-pub use table::FigureData;
+pub(crate) use table::record;
+pub use table::{FigureData, recorded};
 pub use theme::Theme;
 /// The role colours figures draw with; the [`Theme`] paints them.
 pub use theme::palette::roles as palette;

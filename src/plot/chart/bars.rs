@@ -28,6 +28,7 @@ pub fn bar_chart<DB: DrawingBackend>(
     chart: &BarChart<'_>,
     theme: &Theme,
 ) -> Result<Frame, PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let n = chart.values.len().max(1) as f64;
     let (y0, y1) = chart

@@ -112,6 +112,7 @@ pub fn heatmap<DB: DrawingBackend>(
     h: &Heatmap<'_>,
     theme: &Theme,
 ) -> Result<CellMap, PlotError> {
+    crate::plot::record(|| h.table());
     area.fill(&WHITE).map_err(err)?;
     let (rows, cols) = (h.values.nrows(), h.values.ncols());
     let (lo, hi) = colour_range(h);

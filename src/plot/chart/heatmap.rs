@@ -171,6 +171,7 @@ pub fn heatmap_stack<DB: DrawingBackend>(
     stack: &HeatmapStack<'_>,
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
+    crate::plot::record(|| stack.table());
     area.fill(&WHITE).map_err(err)?;
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);

@@ -76,6 +76,7 @@ pub fn line_chart<DB: DrawingBackend>(
     chart: &LineChart<'_>,
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let points = || chart.series.iter().flat_map(|s| s.points.iter());
     let (x0, x1) = chart

@@ -38,6 +38,7 @@ pub fn log_chart<DB: DrawingBackend>(
     chart: &LogChart<'_>,
     theme: &Theme,
 ) -> Result<Option<XAxisMap>, PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let floor = chart.floor.max(f64::MIN_POSITIVE);
     let finite = || {

@@ -68,6 +68,7 @@ pub fn log_log_chart<DB: DrawingBackend>(
     chart: &LogLogChart<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let usable = |p: &&(f64, f64)| p.0.is_finite() && p.1.is_finite() && p.0 > 0.0 && p.1 > 0.0;
     let points = || chart.series.iter().flat_map(|s| s.points.iter().filter(usable));

@@ -90,6 +90,7 @@ pub fn matrix_map<DB: DrawingBackend>(
     map: &MatrixMap<'_>,
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
+    crate::plot::record(|| map.table());
     area.fill(&WHITE).map_err(err)?;
     let (rows, cols) = map.values.shape();
     let (rows_f, cols_f) = (rows.max(1) as f64, cols.max(1) as f64);

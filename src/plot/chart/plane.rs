@@ -163,6 +163,7 @@ pub fn plane<DB: DrawingBackend>(
     scene: &PlaneScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| scene.table());
     area.fill(&WHITE).map_err(err)?;
     let (x_area, y_area, margin) = (theme.px(34.0), theme.px(52.0), theme.px(8.0));
     let ((mut x0, mut x1), (mut y0, mut y1)) = scene.view;

@@ -79,6 +79,7 @@ pub fn scaling_chart<DB: DrawingBackend>(
     chart: &ScalingChart<'_>,
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let (x0, x1) = (chart.x_range.0.max(1e-12).log2(), chart.x_range.1.max(1e-12).log2());
     let (x0, x1) = if x1 > x0 { (x0 - 0.25, x1 + 0.25) } else { (x0 - 1.0, x0 + 1.0) };

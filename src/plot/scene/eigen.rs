@@ -32,6 +32,7 @@ pub fn eigen_plane<DB: DrawingBackend>(
     s: &EigenScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let finite: Vec<(usize, (f64, f64))> = s
         .eigenvalues

@@ -37,6 +37,7 @@ pub fn grid_world<DB: DrawingBackend>(
     scene: &GridScene,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| scene.table());
     area.fill(&WHITE).map_err(err)?;
     let n = f64::from(scene.size);
     let (w, h) = area.dim_in_pixel();

@@ -37,6 +37,7 @@ pub fn spring_picture<DB: DrawingBackend>(
     s: &SpringScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let (lo, hi) = (finite(s.range.0).min(0.0), finite(s.range.1).max(0.0));
     let span = (hi - lo).max(0.4);
@@ -211,6 +212,7 @@ pub fn circuit_picture<DB: DrawingBackend>(
     s: &CircuitScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let text =
         |t: &str, at, h, v| Text::new(t.to_owned(), at, font(theme, 12.0).pos(Pos::new(h, v)));

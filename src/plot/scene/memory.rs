@@ -69,6 +69,7 @@ pub fn memory_chart<DB: DrawingBackend>(
     s: &MemoryScene<'_>,
     theme: &Theme,
 ) -> Result<Frame, PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let len = s.signal.len().max(2) as f64;
     let (y0, y1) = s.y_range;
@@ -205,6 +206,7 @@ pub fn error_chart<DB: DrawingBackend>(
     chart: &ErrorChart<'_>,
     theme: &Theme,
 ) -> Result<XAxisMap, PlotError> {
+    crate::plot::record(|| chart.table());
     area.fill(&WHITE).map_err(err)?;
     let points = || chart.series.iter().flat_map(|s| s.points.iter());
     let x1 = points().map(|p| p.0).filter(|x| x.is_finite()).fold(2.0, f64::max);

@@ -126,6 +126,7 @@ pub fn phase_portrait<DB: DrawingBackend>(
     s: &PhaseScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let view = s.view;
     let ((x0, x1), (y0, y1)) = view;

@@ -53,6 +53,7 @@ pub fn tracking<DB: DrawingBackend>(
     s: &TrackScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
+    crate::plot::record(|| s.table());
     area.fill(&WHITE).map_err(err)?;
     let ((x0, x1), (y0, y1)) = s.view;
     let mut ctx = ChartBuilder::on(area)
