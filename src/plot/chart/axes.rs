@@ -47,6 +47,28 @@ pub(crate) fn desc_font<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>
     if size(&x) <= size(&y) { x } else { y }
 }
 
+/// The least distance between two labelled ticks of a logarithmic axis, in CSS pixels, along x
+/// (labels side by side: "10⁻³", "0.001", "4K" and a gap) and along y (labels one above the other).
+pub(crate) const LOG_LABEL_GAP: (f64, f64) = (44.0, 22.0);
+
+/// The ticks to label on an axis `axis_px` device pixels long, from evenly spaced `ticks` (the
+/// decades of a logarithmic axis, the powers of two of a length axis): every one while they
+/// stand `gap_css` CSS pixels apart at the theme's pixel ratio, else every second, third, …, so
+/// labels never crowd on a phone. The one rule of every logarithmic axis.
+pub(crate) fn thin_ticks(ticks: Vec<f64>, axis_px: f64, gap_css: f64, theme: &Theme) -> Vec<f64> {
+    let gap = gap_css * theme.scale.max(0.5);
+    // Evenly spaced ticks stand axis / (n − 1) apart; every s-th stands s times that.
+    let spacing = axis_px.max(1.0) / ticks.len().saturating_sub(1).max(1) as f64;
+    let stride = (gap / spacing).ceil().max(1.0) as usize;
+    ticks.into_iter().step_by(stride).collect()
+}
+
+/// Whether `v` is one of `ticks` (to a relative 10⁻⁹), for label formatters that write only the
+/// thinned ticks.
+pub(crate) fn is_tick(ticks: &[f64], v: f64) -> bool {
+    ticks.iter().any(|t| (t - v).abs() <= 1e-9 * t.abs().max(v.abs()))
+}
+
 /// Draws the axes, their labels (ticks written by [`tick`]) and a light grid in the house style.
 pub(crate) fn draw_mesh<DB, X, Y>(
     ctx: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
@@ -212,5 +234,22 @@ mod tests {
             Some(5.0)
         );
         assert!(svg.contains(">\n10\n<") && !svg.contains("10.0"), "ticks keep trailing zeros");
+    }
+
+    #[test]
+    fn log_ticks_thin_out_by_the_axis_length_at_the_pixel_ratio() {
+        let decades: Vec<f64> = (-8..=0).map(|k| 10f64.powi(k)).collect();
+        let wide = Theme::default();
+        // 9 decades on 800 px: all labelled; on 300 px every second, on 150 px every third; at a pixel ratio
+        // of 3 the same 300 CSS px (900 device px) keep the same ones.
+        assert_eq!(thin_ticks(decades.clone(), 800.0, LOG_LABEL_GAP.0, &wide), decades);
+        let phone = thin_ticks(decades.clone(), 300.0, LOG_LABEL_GAP.0, &wide);
+        assert_eq!(phone, [1e-8, 1e-6, 1e-4, 1e-2, 1.0]);
+        assert_eq!(thin_ticks(decades.clone(), 150.0, LOG_LABEL_GAP.0, &wide), [1e-8, 1e-5, 1e-2]);
+        let dense = Theme { scale: 3.0, ..Theme::default() };
+        assert_eq!(thin_ticks(decades.clone(), 900.0, LOG_LABEL_GAP.0, &dense), phone);
+        assert!(phone.windows(2).all(|w| 300.0 / 8.0 * (w[1] / w[0]).log10() >= 44.0));
+        assert!(is_tick(&phone, 1e-4) && !is_tick(&phone, 1e-5));
+        assert_eq!(thin_ticks(vec![1.0], 10.0, 44.0, &wide), [1.0]);
     }
 }

@@ -3,7 +3,8 @@
 //! floor, zero included, are drawn on the floor; non-finite values are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::axes::{LOG_LABEL_GAP, desc_font, font, is_tick, thin_ticks};
+use crate::plot::chart::loglog::decade_points;
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
     legend_clear_of, palette,
@@ -97,6 +98,13 @@ where
         .build_cartesian_2d(x, y)
         .map_err(err)?;
     let log_x = chart.log_x;
+    // Only the decades that fit at this width are labelled (light lines stay).
+    let (w, h) = area.dim_in_pixel();
+    let (gx, gy) = LOG_LABEL_GAP;
+    let x_decades = if log_x { decade_points(x0, x1) } else { Vec::new() };
+    let x_ticks = thin_ticks(x_decades, f64::from(w) - f64::from(theme.px(82.0)), gx, theme);
+    let y_ticks =
+        thin_ticks(decade_points(y0, y1), f64::from(h) - f64::from(theme.px(42.0)), gy, theme);
     let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
     ctx.configure_mesh()
         .x_desc(chart.x_label)
@@ -106,10 +114,14 @@ where
         .light_line_style(palette::GRID.mix(0.5))
         .bold_line_style(palette::GRID)
         .max_light_lines(1)
-        .x_label_formatter(&|v| {
-            if log_x { format::log_tick(*v, (x0, x1)) } else { format::decimals(*v, 3) }
+        .x_label_formatter(&|v| match log_x {
+            true if is_tick(&x_ticks, *v) => format::log_tick(*v, (x0, x1)),
+            true => String::new(),
+            false => format::decimals(*v, 3),
         })
-        .y_label_formatter(&|v| format::log_tick(*v, (y0, y1)))
+        .y_label_formatter(&|v| {
+            if is_tick(&y_ticks, *v) { format::log_tick(*v, (y0, y1)) } else { String::new() }
+        })
         .x_labels(8)
         .y_labels(8)
         .draw()

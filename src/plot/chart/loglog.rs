@@ -3,7 +3,7 @@
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
 use crate::format;
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::axes::{LOG_LABEL_GAP, desc_font, font, thin_ticks};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
@@ -76,10 +76,21 @@ pub fn log_log_chart<DB: DrawingBackend>(
     let (y0, y1) = decades(points().map(|p| p.1));
 
     let measured = x_ticks(points().map(|p| p.0), (x0, x1));
-    let x_axis = (x0..x1)
-        .log_scale()
-        .with_key_points(measured.clone().unwrap_or_else(|| decade_points(x0, x1)));
-    let y_axis = (y0..y1).log_scale().with_key_points(decade_points(y0, y1));
+    let (w, h) = area.dim_in_pixel();
+    let (gx, gy) = LOG_LABEL_GAP;
+    let x_ticks = measured.clone().unwrap_or_else(|| decade_points(x0, x1));
+    let x_axis = (x0..x1).log_scale().with_key_points(thin_ticks(
+        x_ticks,
+        f64::from(w) - f64::from(theme.px(80.0)),
+        gx,
+        theme,
+    ));
+    let y_axis = (y0..y1).log_scale().with_key_points(thin_ticks(
+        decade_points(y0, y1),
+        f64::from(h) - f64::from(theme.px(56.0)),
+        gy,
+        theme,
+    ));
     let mut ctx = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .margin_right(theme.px(16.0))

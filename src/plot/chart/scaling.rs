@@ -7,7 +7,7 @@
 //! or (on a log axis) non-positive value are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::{TickedAxis, desc_font, font};
+use crate::plot::chart::axes::{LOG_LABEL_GAP, TickedAxis, desc_font, font, thin_ticks};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
     palette,
@@ -95,9 +95,13 @@ pub fn scaling_chart<DB: DrawingBackend>(
     // value axis at every decade, so no measured length and no decade goes unlabelled.
     let powers: Vec<f64> = ((x0.ceil() as i32)..=(x1.floor() as i32)).map(f64::from).collect();
     let stride = powers.len().div_ceil(9).max(1);
-    let x_ticks: Vec<f64> = powers.iter().copied().step_by(stride).collect();
+    let (w, h) = area.dim_in_pixel();
+    let (gx, gy) = LOG_LABEL_GAP;
+    let x_ticks = powers.iter().copied().step_by(stride).collect();
+    let x_ticks = thin_ticks(x_ticks, f64::from(w) - f64::from(theme.px(86.0)), gx, theme);
     let y_ticks = if chart.log_y {
-        ((y0 as i32)..=(y1 as i32)).map(f64::from).collect()
+        let decades = ((y0 as i32)..=(y1 as i32)).map(f64::from).collect();
+        thin_ticks(decades, f64::from(h) - f64::from(theme.px(62.0)), gy, theme)
     } else {
         RangedCoordf64::from(y0..y1).key_points(6)
     };

@@ -5,15 +5,21 @@
 //! `data-draws` counts completed draws and `data-variant` names the theme of the last one, so
 //! tests can tell a figure was drawn and how; a failed draw is logged to the console (which
 //! fails the end-to-end tests) and never panics. Each draw is a `performance.measure` named
-//! `mx:draw:<label>`, to find the figure that makes an update slow. Figures with `data` get a
-//! "Show data" toggle under the canvas.
+//! `mx:draw:<label>`, to find the figure that makes an update slow.
+//!
+//! Every figure has a text alternative and its numbers: each draw is recorded
+//! ([`crate::plot::recorded`]), its table goes to "Show data" and its key numbers
+//! ([`crate::figures::describe::summary`]) to the live caption that describes the canvas, unless
+//! the lesson gives its own `summary` or `data`.
 
-use super::show_data::ShowData;
-use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
+use super::show_data::{DataSlot, ShowData};
+use crate::figures::describe;
+use crate::plot::{FigureData, PlotError, Theme, XAxisMap, recorded};
 use crate::ui::canvas::MeasuredCanvas;
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
+use crate::ui::lang::use_lang;
 use crate::ui::present::use_figure_stage;
 use crate::ui::theme::PageTheme;
 use plotters::coord::Shift;
@@ -49,10 +55,12 @@ pub(crate) struct Props {
     #[prop_or_default]
     pub(crate) class: Classes,
     /// The key numbers the figure shows, in a sentence: read by screen readers as the figure's
-    /// description and announced (politely) when they change.
+    /// description and announced (politely) when they change. By default, written from the
+    /// numbers the figure drew.
     #[prop_or_default]
     pub(crate) summary: AttrValue,
-    /// The numbers the figure draws, for "Show data" (a table and a CSV download).
+    /// The numbers the figure draws, for "Show data" (a table and a CSV download); by default,
+    /// the table of what it drew.
     #[prop_or_default]
     pub(crate) data: Option<Rc<FigureData>>,
 }
@@ -83,6 +91,12 @@ pub(crate) fn figure(p: &Props) -> Html {
     let staged = stage.as_deref() == Some("on");
     // A new theme (dark toggle, presenter mode) re-renders this component, which redraws.
     let page = use_context::<PageTheme>().unwrap_or_default();
+    let lang = use_lang();
+    let slot: Rc<DataSlot> = use_memo((), |_| DataSlot::default());
+    let caption = use_node_ref();
+    if let Some(data) = &p.data {
+        slot.set((**data).clone());
+    }
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
@@ -103,6 +117,8 @@ pub(crate) fn figure(p: &Props) -> Html {
         let (canvas, map, draws, draw, aspect) =
             (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
         let hoverable = p.on_hover.is_some();
+        let (slot, caption) = (slot.clone(), caption.clone());
+        let own = (p.summary.is_empty(), p.data.is_none());
         let measure = format!("mx:draw:{}", p.label);
         use_effect(move || {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
@@ -130,11 +146,15 @@ pub(crate) fn figure(p: &Props) -> Html {
                 match MeasuredCanvas::new(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        match draw(&area, &theme).and_then(|m| {
-                            area.present().map_err(|e| PlotError(format!("{e:?}")))?;
-                            Ok(m)
-                        }) {
+                        let (drawn, table) = recorded(|| {
+                            draw(&area, &theme).and_then(|m| {
+                                area.present().map_err(|e| PlotError(format!("{e:?}")))?;
+                                Ok(m)
+                            })
+                        });
+                        match drawn {
                             Ok(m) => {
+                                describe_drawn(table, own, lang, &slot, &caption);
                                 *map.borrow_mut() = m;
                                 *draws.borrow_mut() += 1;
                                 let _ = el.set_attribute("data-draws", &draws.borrow().to_string());
@@ -189,18 +209,39 @@ pub(crate) fn figure(p: &Props) -> Html {
     html! {
         <figure class={classes!("figure", p.class.clone())} tabindex="-1" data-figure={p.id.clone()} data-stage={stage}>
             <canvas ref={canvas.clone()} role="img" aria-label={p.label.clone()}
-                    aria-describedby={(!p.summary.is_empty()).then(|| AttrValue::from((*summary_id).clone()))}
+                    aria-describedby={(*summary_id).clone()}
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave}
                     onkeydown={on_key} onblur={on_blur} />
-            if !p.summary.is_empty() {
+            if p.summary.is_empty() {
+                // Written after each draw by `describe_drawn`.
+                <figcaption ref={caption} id={(*summary_id).clone()} class="visually-hidden" aria-live="polite"></figcaption>
+            } else {
                 <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
             }
-            if let Some(data) = &p.data {
-                <ShowData data={data.clone()} name={p.label.clone()} />
-            }
+            <ShowData data={slot} name={p.label.clone()} />
             <FigureTools id={p.id.clone()} canvas={canvas} />
         </figure>
+    }
+}
+
+/// Hands the table of a draw to "Show data" and its summary to the caption, where the lesson
+/// did not give its own (`own`: (summary, data) are the figure's own).
+fn describe_drawn(
+    table: FigureData,
+    (own_summary, own_data): (bool, bool),
+    lang: crate::i18n::Lang,
+    slot: &DataSlot,
+    caption: &NodeRef,
+) {
+    if let (true, Some(el)) = (own_summary, caption.get()) {
+        let text = describe::summary(&table, lang);
+        if el.text_content().as_deref() != Some(text.as_str()) {
+            el.set_text_content(Some(&text));
+        }
+    }
+    if own_data {
+        slot.set(table);
     }
 }
 
