@@ -10,7 +10,7 @@
 
 use super::show_data::ShowData;
 use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
-use crate::ui::canvas::MeasuredCanvas;
+use crate::ui::canvas::{self, MeasuredCanvas};
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
@@ -127,7 +127,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_height(h);
                 }
                 let theme = Theme { scale, dark: page.dark, projector: page.projector };
-                match MeasuredCanvas::new(el.clone(), theme) {
+                match canvas::on_canvas(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
                         match draw(&area, &theme).and_then(|m| {

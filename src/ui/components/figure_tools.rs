@@ -7,7 +7,7 @@ use crate::figures;
 use crate::i18n::{fill, t};
 use crate::plot::Theme;
 use crate::qr::Qr;
-use crate::ui::canvas::Measured;
+use crate::ui::canvas;
 use crate::ui::dom;
 use crate::ui::lang::use_lang;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -55,7 +55,7 @@ fn save_png(canvas: &HtmlCanvasElement, name: String) -> Result<(), String> {
 }
 
 /// The figure for the current address as an SVG file, `width` CSS pixels wide, in the light
-/// theme. The SVG backend measures its text in a detached canvas ([`Measured`]): plotters would
+/// theme. The SVG backend measures its text in a detached canvas ([`canvas::detached`]): plotters would
 /// otherwise measure it with a styled `<span>` in the page, which the CSP forbids.
 fn save_svg(id: &str, lang: crate::i18n::Lang, width: u32, name: &str) -> Result<(), String> {
     let (_, entry) = figures::find(id).map_err(|e| e.to_string())?;
@@ -64,7 +64,7 @@ fn save_svg(id: &str, lang: crate::i18n::Lang, width: u32, name: &str) -> Result
     let theme = Theme::default();
     let mut svg = String::new();
     {
-        let backend = Measured::detached(SVGBackend::with_string(&mut svg, (width, height)), theme)
+        let backend = canvas::detached(SVGBackend::with_string(&mut svg, (width, height)), theme)
             .ok_or("no canvas to measure text in")?;
         let area = backend.into_drawing_area();
         figures::draw(&area, id, &dom::hash(), lang, &theme).map_err(|e| e.to_string())?;
