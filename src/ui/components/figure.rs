@@ -1,4 +1,4 @@
-//! A figure: a canvas that a plot function draws on (plotters, through [`MeasuredCanvas`]), sized to its
+//! A figure: a canvas that a plot function draws on (plotters, through [`canvas::PageBackend`]), sized to its
 //! container at the device pixel ratio, redrawn after every render and on window resize. It
 //! reports the pointer in data coordinates so lessons can link their views.
 //!
@@ -15,23 +15,17 @@
 use super::show_data::{DataSlot, ShowData};
 use crate::figures::describe;
 use crate::plot::{FigureData, PlotError, Theme, XAxisMap, recorded};
-use crate::ui::canvas::MeasuredCanvas;
+use crate::ui::canvas::{self, DrawFn};
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::use_window_resize;
 use crate::ui::lang::use_lang;
 use crate::ui::present::use_figure_stage;
 use crate::ui::theme::PageTheme;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
-
-/// Draws one figure on the canvas backend; returns the x-axis map when the figure has a data
-/// x axis that the pointer can hover.
-pub(crate) type DrawFn =
-    Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, &Theme) -> Result<Option<XAxisMap>, PlotError>>;
 
 #[derive(Properties)]
 pub(crate) struct Props {
@@ -143,7 +137,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_height(h);
                 }
                 let theme = Theme { scale, dark: page.dark, projector: page.projector };
-                match MeasuredCanvas::new(el.clone(), theme) {
+                match canvas::on_canvas(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
                         let (drawn, table) = recorded(|| {
@@ -220,7 +214,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                 <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
             }
             <ShowData data={slot} name={p.label.clone()} />
-            <FigureTools id={p.id.clone()} canvas={canvas} />
+            <FigureTools id={p.id.clone()} canvas={canvas} draw={p.draw.clone()} aspect={p.aspect} />
         </figure>
     }
 }
