@@ -74,9 +74,9 @@ test("the time plots of #/continuous show their samples", async ({ page, url }) 
 test("#/hippo's outputs table gives the max |recurrent − convolution| the lesson states", async ({ page, url }) => {
   await visit(page, url("#/hippo", "en"));
   await allDrawn(page, 1);
-  const panel = page.locator("section.panel", { has: page.locator(".max-diff") });
+  const panel = page.locator('figure[data-figure="hippo/outputs"]');
   await panel.locator(".show-data-button").click();
-  await until(page, () => document.querySelector(".max-diff")?.closest("section").querySelector("table.figure-data tbody tr"), null, "no outputs table");
+  await until(page, () => document.querySelector('figure[data-figure="hippo/outputs"] table.figure-data tbody tr'), null, "no outputs table");
   const link = panel.locator("a.csv-link");
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   const csv = parseCsv(readFileSync(await download.path(), "utf8"));
