@@ -43,7 +43,8 @@ pub fn summary(data: &FigureData, lang: Lang) -> String {
                 &[("name", name), ("values", &values.join(", "))],
             ));
         }
-        return format!("{}.", parts.join(" ").trim_end_matches('.'));
+        let (head, items) = parts.split_at(1);
+        return format!("{} {}.", head[0], items.join("; "));
     }
     let mut described = Vec::new();
     for (j, name) in names.iter().enumerate().take(COLUMNS) {

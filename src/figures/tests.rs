@@ -122,3 +122,14 @@ fn a_summary_reads_off_ranges_last_values_and_named_items() {
     let bars = FigureData::named("", vec!["ms".into()], vec![("scan".into(), vec![3.25])]);
     assert_eq!(describe::summary(&bars, Lang::En), "1 data rows. scan: ms 3.25.");
 }
+
+#[test]
+fn named_items_are_read_one_by_one() {
+    use crate::plot::FigureData;
+    let rows = vec![("CPU".into(), vec![1024.0, 0.5]), ("GPU".into(), vec![1024.0, 2.25])];
+    let d = FigureData::named("", vec!["L".into(), "ms".into()], rows);
+    assert_eq!(
+        describe::summary(&d, Lang::En),
+        "2 data rows. CPU: L 1024, ms 0.5; GPU: L 1024, ms 2.25."
+    );
+}
