@@ -63,6 +63,12 @@ pub(crate) fn thin_ticks(ticks: Vec<f64>, axis_px: f64, gap_css: f64, theme: &Th
     ticks.into_iter().step_by(stride).collect()
 }
 
+/// The decades 10ᵏ within `lo ..= hi`, the ticks of a logarithmic axis.
+pub(crate) fn decade_points(lo: f64, hi: f64) -> Vec<f64> {
+    let (a, b) = (lo.log10().ceil() as i32, hi.log10().floor() as i32);
+    (a..=b).map(|k| 10f64.powi(k)).collect()
+}
+
 /// Whether `v` is one of `ticks` (to a relative 10⁻⁹), for label formatters that write only the
 /// thinned ticks.
 pub(crate) fn is_tick(ticks: &[f64], v: f64) -> bool {

@@ -4,8 +4,9 @@
 //! sets up the frame and grid of every chart on log axes (also `loglog` and `scaling`).
 
 use crate::format;
-use crate::plot::chart::axes::{LOG_LABEL_GAP, desc_font, font, is_tick, thin_ticks};
-use crate::plot::chart::loglog::decade_points;
+use crate::plot::chart::axes::{
+    LOG_LABEL_GAP, decade_points, desc_font, font, is_tick, thin_ticks,
+};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, XAxisMap, data_pixels, err,
     legend_clear_of, palette,

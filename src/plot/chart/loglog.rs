@@ -3,7 +3,7 @@
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
 use crate::format;
-use crate::plot::chart::axes::{LOG_LABEL_GAP, thin_ticks};
+use crate::plot::chart::axes::{LOG_LABEL_GAP, decade_points, thin_ticks};
 use crate::plot::chart::log_chart::{LogMesh, log_mesh};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
@@ -46,12 +46,6 @@ fn span(values: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
         .filter(|v| v.is_finite() && *v > 0.0)
         .fold((f64::INFINITY, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     if lo.is_finite() && lo < hi { (lo, hi) } else { decades(values) }
-}
-
-/// The decades 10ᵏ within `lo ..= hi`, the ticks of a logarithmic axis.
-pub(crate) fn decade_points(lo: f64, hi: f64) -> Vec<f64> {
-    let (a, b) = (lo.log10().ceil() as i32, hi.log10().floor() as i32);
-    (a..=b).map(|k| 10f64.powi(k)).collect()
 }
 
 /// Ticks at the measured x values themselves (every distinct one, when there are at most eight),
