@@ -117,8 +117,8 @@ pub fn fast_exp(x: f32) -> f32 {
     let x = x.clamp(-87.0, 88.0);
     let t = x * std::f32::consts::LOG2_E + ROUND;
     let n = t - ROUND;
-    // ln 2 split in a short high part and a correction (Cephes' C1, C2), so n·C1 is exact.
-    let r = x - n * 0.693_359_375 - n * -2.121_944_4e-4;
+    // ln 2 split in a short high part 355/512 and a correction (Cephes' C1, C2), so n·C1 is exact.
+    let r = x - n * (355.0 / 512.0) - n * -2.121_944_4e-4;
     let p = ((((1.987_569_1e-4 * r + 1.398_199_9e-3) * r + 8.333_452e-3) * r + 4.166_579_6e-2) * r
         + 0.166_666_65)
         * r

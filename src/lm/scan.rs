@@ -63,6 +63,7 @@ pub struct ScanGrad<'a, F> {
 
 /// Runs the scan: returns y (L, E) and every state h_t, (L, E, N), followed by every Ā_t,
 /// (L, E, N): the backward reads both.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn scan<F: Real>(s: &ScanIn<F>) -> (Vec<F>, Vec<F>) {
     let (e, n) = (s.d.len(), s.n);
     let len = s.u.len() / e;
@@ -99,6 +100,7 @@ pub fn scan<F: Real>(s: &ScanIn<F>) -> (Vec<F>, Vec<F>) {
 }
 
 /// The scan's backward from dy (L, E) and the states that [`scan`] returned.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn scan_backward<F: Real>(s: &ScanIn<F>, states: &[F], dy: &[F], g: ScanGrad<F>) {
     let (e, n) = (s.d.len(), s.n);
     let len = s.u.len() / e;
