@@ -88,6 +88,7 @@ test("train (en): another lesson's sliders while both models train (mx:update p9
     for (let i = 0; i < 24; i++) await slide(other, "#selection-len", i % 2 ? 36 : 24);
     return reportUpdates(other, "selection", what);
   };
+  await slides("slides, warming up");
   const idle = await slides("slides, not training");
   await page.click("#train-start");
   await until(page, () => Number(document.querySelector("#train-steps").dataset.step) > 0, null, "training did not start", 60000);

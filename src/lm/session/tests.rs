@@ -155,10 +155,18 @@ fn the_shipped_checkpoints_load_and_give_the_recorded_accuracy() {
         let history = crate::lm::shipped::history(kind).expect("the shipped run's history");
         assert_eq!(history.held_out.last(), Some(&(SHIPPED_STEPS as f64, want)));
         assert_eq!(history.loss.len(), SHIPPED_STEPS);
+        assert!(history.loss.iter().all(|&(_, l)| l.is_finite() && l > 0.0));
         assert!(
             (snap.held_out.accuracy - want).abs() < 1e-9,
             "{kind:?}: {} vs {want}",
             snap.held_out.accuracy
         );
     }
+}
+
+#[test]
+fn the_native_step_times_the_page_compares_with_are_recorded() {
+    let [s4, s6] =
+        crate::lm::shipped::native_step_seconds().expect("static/checkpoints/bench.json");
+    assert!(s4 > 0.0 && s6 > 0.0 && s4 < 60.0 && s6 < 60.0, "{s4} {s6}");
 }
