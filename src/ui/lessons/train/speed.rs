@@ -15,7 +15,8 @@ pub(super) struct SpeedProps {
     pub(super) runs: UseReducerHandle<Runs>,
 }
 
-/// "Native, one thread: S4 a · S6 b steps/s; here S6 takes k× as long per step".
+/// "Native, one core: S4 a · S6 b steps/s", and once the page has measured its own speed, "here
+/// a step of S6 takes k× as long".
 #[function_component(NativeSpeed)]
 pub(super) fn native_speed(p: &SpeedProps) -> Html {
     let lang = use_lang();
@@ -24,11 +25,11 @@ pub(super) fn native_speed(p: &SpeedProps) -> Html {
     let text = format!("S4 {} · S6 {}", fixed(rates[0], 1), fixed(rates[1], 1));
     // How many times longer a step takes here than natively (S6, the model the lesson is about).
     let ratio = p.runs.models[1].speed().map(|v| rates[1] / v);
-    let ratio_text = ratio.map_or("–".into(), |r| fixed(r, 1));
+    let ratio_text = ratio.map(|r| fill(lang, "train.native_ratio", &[("r", &fixed(r, 1))]));
     html! {
         <p id="train-native" class="readout" data-native-s6={rates[1].to_string()}
            data-ratio={ratio.map_or(String::new(), |r| r.to_string())}>
-            { fill(lang, "train.native", &[("v", &text), ("r", &ratio_text)]) }
+            { fill(lang, "train.native", &[("v", &text)]) }{ ratio_text.unwrap_or_default() }
         </p>
     }
 }
