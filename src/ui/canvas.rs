@@ -129,13 +129,9 @@ impl<B: DrawingBackend> DrawingBackend for Measured<B> {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
+        let font =
+            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let width = crate::ui::text_width::text_width(&self.context, &font, text);
         Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }
 
