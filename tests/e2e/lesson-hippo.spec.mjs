@@ -2,7 +2,7 @@
 // reacts to every control, to drawing with the mouse and to the keyboard; the S4 kernel and the
 // question's impulse responses react to their controls; the state survives a reload.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
+import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { heat: 0, memory: 1, bars: 2, errors: 3, kernel: 4, outputs: 5, impulses: 6 };
 
@@ -145,6 +145,7 @@ for (const lang of ["en", "ko"]) {
 test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url }) => {
   await visit(page, url("#/hippo?n=64&cmp=random", "en"));
   await drawn(page);
+  await quiet(page, "hippo");
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   const values = [64, 60, 56, 64, 48, 64, 52, 64, 44, 64];
   for (const v of values) await slide(page, "#hippo-n2", v);
@@ -155,6 +156,7 @@ test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url
   await reportUpdates(page, "hippo", "updates (N = 64)");
   await visit(page, url("#/hippo", "en"));
   await drawn(page);
+  await quiet(page, "hippo");
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   for (let i = 0; i < 20; i++) await slide(page, "#hippo-n", 8 + (i % 10) * 2);
   await reportUpdates(page, "hippo", "N-slider moves (default page)");

@@ -29,6 +29,18 @@ export async function updatesLanded(page, slug, atLeast = 1) {
   async () => `only ${await count()} mx:update:${slug} measures, expected at least ${atLeast}, or an update never finished`);
 }
 
+/** Waits until the page is quiet before timing updates: every figure has drawn, the fonts have
+ *  loaded (their arrival redraws every figure once) and no update is pending. Returns how many
+ *  `mx:update:<slug>` measures exist, to pass to [`reportUpdates`] as `since`. */
+export async function quiet(page, slug) {
+  await page.waitForFunction(() => document.fonts.status === "loaded"
+    && [...document.querySelectorAll("main canvas")].every((c) => Number(c.dataset.draws ?? 0) > 0), null, { timeout: 20000 });
+  await settle(page);
+  await until(page, (name) => performance.getEntriesByName(`${name}:start`, "mark").length === 0, `mx:update:${slug}`,
+    `an mx:update:${slug} never finished`);
+  return page.evaluate((name) => performance.getEntriesByName(name, "measure").length, `mx:update:${slug}`);
+}
+
 /** The median and p95 of a list of durations (p95: the value below which 95 % of them lie). */
 export function quantiles(ms) {
   const sorted = [...ms].sort((a, b) => a - b);
