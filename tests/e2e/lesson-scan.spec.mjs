@@ -128,7 +128,6 @@ for (const lang of ["en", "ko"]) {
     await page.waitForFunction((w) => document.querySelector(".combine-count").textContent !== w, pickedBefore);
 
     // Keyboard on the tree: Space plays, then pauses; ← steps back.
-    const since = await quiet(page, "scan");
     await page.focus(".tree-box");
     const p0 = await position(page);
     await page.keyboard.press("Space");
@@ -186,6 +185,7 @@ for (const [what, hash, steps, n0] of [["default (sums, n = 8)", "#/scan", 7, 4]
   test(`scan lesson reports update timings: ${what}`, async ({ page, url }) => {
     await visit(page, url(hash, "en"));
     await page.waitForSelector(".scan-tree");
+    const since = await quiet(page, "scan");
     await page.focus(".tree-box");
     // Step the tree to the end and back, then move the n slider: one update at a time.
     for (let i = 1; i <= steps; i++) await stepTo(page, "ArrowRight", i);
