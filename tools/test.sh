@@ -25,6 +25,9 @@ step "clippy native" cargo clippy --all-targets --locked -- -D warnings
 step "clippy wasm32" cargo clippy --lib --bins --test web --test gpu_web --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests" cargo test --locked
 step "browser tests (wasm-bindgen-test, Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web --test gpu_web
-step "site build (trunk, release)" trunk build --release
+# Trunk writes wasm-bindgen's and wasm-opt's output inside the shared CARGO_TARGET_DIR, outside
+# cargo's own lock: two checkouts building at once would overwrite each other's app_bg.wasm.
+mkdir -p "$CARGO_TARGET_DIR"
+step "site build (trunk, release)" flock "$CARGO_TARGET_DIR/.trunk-build.lock" trunk build --release
 step "end-to-end tests (Playwright, Chromium)" node tests/e2e/run.mjs dist
 say "all tests passed"

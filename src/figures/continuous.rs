@@ -2,8 +2,7 @@
 //! the Euler steps, and superposition and convolution.
 
 use super::lti::{
-    EigenTexts, PhaseTexts, Run, TimePlot, TimeTexts, eigen, field_arrows, phase, thin, time_plot,
-    until_off_chart,
+    self, EigenTexts, Lti, PhaseTexts, Run, TimeTexts, field_arrows, thin, until_off_chart,
 };
 use super::{Drawn, Entry, FigureError};
 use crate::course::continuous::{ContinuousLesson, DURATION, euler_steps, view_limit};
@@ -21,16 +20,14 @@ use nalgebra::DMatrix;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub(super) const FIGURES: &[Entry] = &[
-    Entry { name: "phase", aspect: 0.9 },
-    Entry { name: "input", aspect: 0.3 },
-    Entry { name: "state", aspect: 0.3 },
-    Entry { name: "output", aspect: 0.3 },
-    Entry { name: "eigen", aspect: 0.75 },
-    Entry { name: "euler", aspect: 0.7 },
-    Entry { name: "superposition", aspect: 0.42 },
-    Entry { name: "convolution", aspect: 0.42 },
-];
+pub(super) const FIGURES: &[Entry] = &lti::table::<8>(
+    &[],
+    &[
+        Entry { name: "euler", aspect: 0.7 },
+        Entry { name: "superposition", aspect: 0.42 },
+        Entry { name: "convolution", aspect: 0.42 },
+    ],
+);
 
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -42,15 +39,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     let sys = s.system()?;
     let run = Run::new(&sys, s.sampled()?)?;
     let limit = view_limit(Some(sys.stability()?));
-    let time = |which| time_plot(area, theme, &run, &time_texts(lang), which, Some(s.t), limit);
+    let texts = (time_texts(lang), phase_texts(lang), eigen_texts(lang));
+    let lti = Lti { sys: &sys, run: &run, t: s.t, limit, plane_limit: plane_limit(limit), texts };
+    if let Some(drawn) = lti::draw(area, theme, name, &lti) {
+        return drawn;
+    }
     Ok(match name {
-        "phase" => {
-            phase(area, theme, &sys, &run, s.t, None, &phase_texts(lang), plane_limit(limit))?
-        }
-        "input" => time(TimePlot::Input)?,
-        "state" => time(TimePlot::State)?,
-        "output" => time(TimePlot::Output)?,
-        "eigen" => eigen(area, theme, &sys.eigenvalues()?, &eigen_texts(lang))?,
         "euler" => {
             let path = euler_path(s, &sys)?;
             let k = s.euler_k.min(path.times.len() - 1);

@@ -1,20 +1,84 @@
 //! Pieces of the two continuous-time lessons' figures (`#/continuous` and `#/origins`): a
 //! simulated run, the time plots of x(t), h(t) and y(t), the phase plane of a run with its
-//! field and rate arrow, and the eigenvalue plane.
+//! field and rate arrow, and the eigenvalue plane; their entries in the catalogue ([`FIGURES`],
+//! [`table`]) and how they are drawn from a lesson's system ([`draw`]).
 
-use super::Drawn;
+use super::{Drawn, Entry, FigureError};
 use crate::explain::continuous::{
     Response, SampledInput, Update, equilibrium, rate, respond, vector_field,
 };
 use crate::format::complex_text;
 use crate::plot::{
     EigenScene, LegendEntry, LineChart, PhaseScene, Series, SeriesStyle, Swatch, Theme, View,
-    eigen_plane, line_chart, palette, phase_portrait, phase_view,
+    XAxisMap, eigen_plane, line_chart, palette, phase_portrait, phase_view,
 };
 use crate::ssm::{Continuous, SsmError};
 use num_complex::Complex64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+/// The figures both lessons show, in page order: the phase plane, the time plots of x, h and y,
+/// and the eigenvalue plane.
+pub(super) const FIGURES: [Entry; 5] = [
+    Entry { name: "phase", aspect: 0.9 },
+    Entry { name: "input", aspect: 0.3 },
+    Entry { name: "state", aspect: 0.3 },
+    Entry { name: "output", aspect: 0.3 },
+    Entry { name: "eigen", aspect: 0.75 },
+];
+
+/// A lesson's figure table: `before`, the LTI figures ([`FIGURES`]), then `after`.
+pub(super) const fn table<const N: usize>(before: &[Entry], after: &[Entry]) -> [Entry; N] {
+    let (b, l) = (before.len(), FIGURES.len());
+    assert!(b + l + after.len() == N, "N must count every entry");
+    let mut out = [FIGURES[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < b {
+            before[i]
+        } else if i < b + l {
+            FIGURES[i - b]
+        } else {
+            after[i - b - l]
+        };
+        i += 1;
+    }
+    out
+}
+
+/// What the LTI figures of a lesson are drawn from: the system and its run, the time shown,
+/// how far the time plots (see `view_limit`) and the phase plane may reach, and the texts.
+pub(super) struct Lti<'a> {
+    pub(super) sys: &'a Continuous,
+    pub(super) run: &'a Run,
+    pub(super) t: f64,
+    pub(super) limit: Option<(f64, f64)>,
+    pub(super) plane_limit: f64,
+    pub(super) texts: (TimeTexts, PhaseTexts, EigenTexts),
+}
+
+/// Draws the LTI figure `name` (one of [`FIGURES`]), or `None` if `name` is not one.
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    name: &str,
+    l: &Lti<'_>,
+) -> Option<Result<Option<XAxisMap>, FigureError>> {
+    let (time, phase_texts, eigen_texts) = &l.texts;
+    let time = |which| time_plot(area, theme, l.run, time, which, Some(l.t), l.limit);
+    let drawn = match name {
+        "phase" => phase(area, theme, l.sys, l.run, l.t, None, phase_texts, l.plane_limit),
+        "input" => time(TimePlot::Input),
+        "state" => time(TimePlot::State),
+        "output" => time(TimePlot::Output),
+        "eigen" => match l.sys.eigenvalues() {
+            Ok(values) => eigen(area, theme, &values, eigen_texts),
+            Err(e) => return Some(Err(e.into())),
+        },
+        _ => return None,
+    };
+    Some(drawn.map_err(FigureError::from))
+}
 
 /// A simulated run: the sampled input and the exact response to it.
 #[derive(Debug, Clone, PartialEq)]

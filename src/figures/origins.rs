@@ -1,7 +1,7 @@
 //! Lesson 11's figures (`#/origins`): the machine at time t, its phase plane, the time plots,
 //! and the eigenvalue plane.
 
-use super::lti::{EigenTexts, PhaseTexts, Run, TimePlot, TimeTexts, eigen, phase, time_plot};
+use super::lti::{self, EigenTexts, Lti, PhaseTexts, Run, TimeTexts};
 use super::{Drawn, Entry, FigureError};
 use crate::course::origins::{Machine, OriginsLesson};
 use crate::format::decimal;
@@ -11,14 +11,8 @@ use crate::url::Named;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub(super) const FIGURES: &[Entry] = &[
-    Entry { name: "picture", aspect: 0.36 },
-    Entry { name: "phase", aspect: 0.9 },
-    Entry { name: "input", aspect: 0.3 },
-    Entry { name: "state", aspect: 0.3 },
-    Entry { name: "output", aspect: 0.3 },
-    Entry { name: "eigen", aspect: 0.75 },
-];
+pub(super) const FIGURES: &[Entry] =
+    &lti::table::<6>(&[Entry { name: "picture", aspect: 0.36 }], &[]);
 
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -29,18 +23,13 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<Option<XAxisMap>, FigureError> {
     let sys = s.system()?;
     let run = Run::new(&sys, s.sampled()?)?;
-    let texts = time_texts(lang, s.machine);
-    let time = |which| time_plot(area, theme, &run, &texts, which, Some(s.t), None);
-    Ok(match name {
-        "picture" => picture(area, theme, lang, s, &run)?,
-        "phase" => {
-            phase(area, theme, &sys, &run, s.t, None, &phase_texts(lang, s.machine), f64::INFINITY)?
-        }
-        "input" => time(TimePlot::Input)?,
-        "state" => time(TimePlot::State)?,
-        "output" => time(TimePlot::Output)?,
-        _ => eigen(area, theme, &sys.eigenvalues()?, &eigen_texts(lang))?,
-    })
+    let texts = (time_texts(lang, s.machine), phase_texts(lang, s.machine), eigen_texts(lang));
+    // The machines' runs are not capped: the views reach as far as the run goes.
+    let lti = Lti { sys: &sys, run: &run, t: s.t, limit: None, plane_limit: f64::INFINITY, texts };
+    match lti::draw(area, theme, name, &lti) {
+        Some(drawn) => drawn,
+        None => Ok(picture(area, theme, lang, s, &run)?),
+    }
 }
 
 /// The catalogue key of a text that differs between the spring and the circuit.

@@ -74,24 +74,22 @@ pub fn copying<DB: DrawingBackend>(
     let scene = CopyingScene {
         tokens: &f.example.tokens[..len],
         tokens_title: t(lang, "selection.copy_tokens"),
-        models: vec![
-            ModelRows {
-                delta_title: t(lang, "selection.copy_fixed_delta"),
-                weights_title: t(lang, "selection.copy_fixed_weights"),
-                delta: &f.delta,
-                weights: &f.weights,
-            },
-            ModelRows {
-                delta_title: t(lang, "selection.copy_sel_delta"),
-                weights_title: t(lang, "selection.copy_sel_weights"),
-                delta: &sel.delta,
-                weights: &sel.weights,
-            },
-        ],
+        models: vec![model_rows(lang, "fixed", f), model_rows(lang, "sel", sel)],
         x_label: t(lang, "selection.copy_x"),
         marker: hover,
     };
     copying_figure(area, &scene, theme).map(Some)
+}
+
+/// A model's rows in the copying figure: its Δ and output weights, titled by the texts
+/// `selection.copy_<model>_delta` and `selection.copy_<model>_weights`.
+fn model_rows<'a>(lang: Lang, model: &str, r: &'a CopyingReport) -> ModelRows<'a> {
+    ModelRows {
+        delta_title: t(lang, &format!("selection.copy_{model}_delta")),
+        weights_title: t(lang, &format!("selection.copy_{model}_weights")),
+        delta: &r.delta,
+        weights: &r.weights,
+    }
 }
 
 /// What the text part draws, from the core: the state of one channel, its mixing matrix, its
@@ -136,32 +134,47 @@ pub fn maps<DB: DrawingBackend>(
         cells: Cells::Values { values, scale, max: None },
         row_height: 1.0,
     };
+    let panels = vec![
+        values(
+            t(lang, "selection.maps_delta"),
+            CHANNEL_SHORT.iter().map(|k| t(lang, k).to_owned()).collect(),
+            &v.model.input.delta,
+            ColorScale::Sequential,
+        ),
+        values(
+            t(lang, "selection.maps_b"),
+            states.clone(),
+            &v.model.input.b,
+            ColorScale::Sequential,
+        ),
+        values(
+            t(lang, "selection.maps_c"),
+            states.clone(),
+            &v.model.input.c,
+            ColorScale::Sequential,
+        ),
+        values(&h_title, states, &v.h, ColorScale::Diverging),
+    ];
+    over_tokens(area, theme, v, panels, t(lang, "selection.maps_x"), focus, None)
+}
+
+/// Heat-map panels over the typed tokens, the column of token `focus` marked (and its row,
+/// given `marker_row`).
+fn over_tokens<'a, DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    v: &TextView,
+    panels: Vec<Panel<'a>>,
+    x_label: &'a str,
+    focus: usize,
+    marker_row: Option<usize>,
+) -> Drawn {
     let stack = HeatmapStack {
-        panels: vec![
-            values(
-                t(lang, "selection.maps_delta"),
-                CHANNEL_SHORT.iter().map(|k| t(lang, k).to_owned()).collect(),
-                &v.model.input.delta,
-                ColorScale::Sequential,
-            ),
-            values(
-                t(lang, "selection.maps_b"),
-                states.clone(),
-                &v.model.input.b,
-                ColorScale::Sequential,
-            ),
-            values(
-                t(lang, "selection.maps_c"),
-                states.clone(),
-                &v.model.input.c,
-                ColorScale::Sequential,
-            ),
-            values(&h_title, states, &v.h, ColorScale::Diverging),
-        ],
+        panels,
         column_labels: v.model.tokens.clone(),
-        x_label: t(lang, "selection.maps_x"),
+        x_label,
         marker_column: Some(focus),
-        marker_row: None,
+        marker_row,
     };
     heatmap_stack(area, &stack, theme).map(Some)
 }
@@ -176,25 +189,19 @@ pub fn mixing<DB: DrawingBackend>(
     channel: usize,
 ) -> Drawn {
     let title = fill(lang, "selection.mix_title", &[("d", &channel.to_string())]);
-    let stack = HeatmapStack {
-        panels: vec![Panel {
-            title: &title,
-            row_labels: v.model.tokens.clone(),
-            // A few large weights would wash out the rest: the colours end at the
-            // 97th percentile (the colour bar says so).
-            cells: Cells::Values {
-                values: &v.alpha,
-                scale: ColorScale::Diverging,
-                max: magnitude_quantile(&v.alpha, 0.97),
-            },
-            row_height: 1.0,
-        }],
-        column_labels: v.model.tokens.clone(),
-        x_label: t(lang, "selection.mix_x"),
-        marker_column: Some(focus),
-        marker_row: Some(focus),
-    };
-    heatmap_stack(area, &stack, theme).map(Some)
+    let panels = vec![Panel {
+        title: &title,
+        row_labels: v.model.tokens.clone(),
+        // A few large weights would wash out the rest: the colours end at the
+        // 97th percentile (the colour bar says so).
+        cells: Cells::Values {
+            values: &v.alpha,
+            scale: ColorScale::Diverging,
+            max: magnitude_quantile(&v.alpha, 0.97),
+        },
+        row_height: 1.0,
+    }];
+    over_tokens(area, theme, v, panels, t(lang, "selection.mix_x"), focus, Some(focus))
 }
 
 /// The channel's outputs under both rules for B̄.

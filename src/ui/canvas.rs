@@ -1,146 +1,160 @@
-//! The drawing backends of the page's figures: plotters' canvas backend (and, for Download SVG,
-//! its SVG backend), except that text is measured with a canvas's own `measureText`. (plotters
-//! measures text on the web by adding a `<span style=…>` to the page, which the
-//! Content-Security-Policy rightly forbids.) Colours are painted by the page's [`Theme`] on the
-//! way ([`Themed`]).
+//! The drawing backend of the page's figures, [`PageBackend`]: plotters' canvas backend, or its
+//! SVG backend for Download SVG, behind one type ([`Surface`]) so that every figure function is
+//! compiled once in the page. It is wrapped in [`Themed`], which paints colours by the page's
+//! [`Theme`] and measures text with a canvas's own `measureText`. (plotters measures text on the
+//! web by adding a `<span style=…>` to the page, which the Content-Security-Policy rightly
+//! forbids.)
 
-use crate::plot::theme::{Theme, Themed};
-use plotters::prelude::DrawingBackend;
+use crate::plot::theme::{TextWidth, Theme, Themed};
+use plotters::prelude::SVGBackend;
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A backend `B` whose text is measured in a canvas's 2-D context, without touching the DOM.
-pub(crate) struct Measured<B> {
-    inner: Themed<B>,
-    context: CanvasRenderingContext2d,
+/// Where a page figure is drawn: its canvas, or an SVG document written into a string.
+pub(crate) enum Surface<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
 }
 
-/// The page's figures: a canvas that measures its own text.
-pub(crate) type MeasuredCanvas = Measured<CanvasBackend>;
+/// The page's figures: a [`Surface`] painted by the theme, measuring its text in a canvas.
+pub(crate) type PageBackend<'a> = Themed<Surface<'a>>;
 
-/// The 2-D context of `canvas`, if it has one.
-fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
-}
+/// A failure of either surface, as text.
+#[derive(Debug)]
+pub(crate) struct SurfaceError(String);
 
-impl MeasuredCanvas {
-    /// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.
-    pub(crate) fn new(canvas: HtmlCanvasElement, theme: Theme) -> Option<MeasuredCanvas> {
-        let context = context_of(&canvas)?;
-        let inner = Themed::new(CanvasBackend::with_canvas_object(canvas)?, theme);
-        Some(Measured { inner, context })
+impl std::fmt::Display for SurfaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-impl<B: DrawingBackend> Measured<B> {
-    /// `inner` drawing in `theme`, measuring its text in a canvas never added to the page.
-    pub(crate) fn detached(inner: B, theme: Theme) -> Option<Measured<B>> {
-        let canvas = crate::ui::dom::document().create_element("canvas").ok()?;
-        Some(Measured {
-            inner: Themed::new(inner, theme),
-            context: context_of(canvas.unchecked_ref())?,
-        })
-    }
+impl std::error::Error for SurfaceError {}
+
+/// A surface's own error as a [`SurfaceError`].
+fn lift<T, E: std::error::Error + Send + Sync>(
+    r: Result<T, DrawingErrorKind<E>>,
+) -> Result<T, DrawingErrorKind<SurfaceError>> {
+    r.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(SurfaceError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    })
 }
 
-type Drawn<E> = Result<(), DrawingErrorKind<E>>;
+/// Runs `$call` on whichever backend `$surface` holds, as `$b`.
+macro_rules! on_either {
+    ($surface:expr, $b:ident => $call:expr) => {
+        match $surface {
+            Surface::Canvas($b) => lift($call),
+            Surface::Svg($b) => lift($call),
+        }
+    };
+}
 
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
-    type ErrorType = B::ErrorType;
+type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
+
+impl DrawingBackend for Surface<'_> {
+    type ErrorType = SurfaceError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match self {
+            Surface::Canvas(b) => b.get_size(),
+            Surface::Svg(b) => b.get_size(),
+        }
     }
-
-    fn ensure_prepared(&mut self) -> Drawn<B::ErrorType> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Drawn {
+        on_either!(self, b => b.ensure_prepared())
     }
-
-    fn present(&mut self) -> Drawn<B::ErrorType> {
-        self.inner.present()
+    fn present(&mut self) -> Drawn {
+        on_either!(self, b => b.present())
     }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn<B::ErrorType> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        on_either!(self, b => b.draw_pixel(point, color))
     }
-
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.draw_line(from, to, style)
+    ) -> Drawn {
+        on_either!(self, b => b.draw_line(from, to, style))
     }
-
     fn draw_rect<S: BackendStyle>(
         &mut self,
         upper_left: BackendCoord,
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Drawn {
+        on_either!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
-
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.draw_path(path, style)
+    ) -> Drawn {
+        on_either!(self, b => b.draw_path(path, style))
     }
-
     fn draw_circle<S: BackendStyle>(
         &mut self,
         center: BackendCoord,
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Drawn {
+        on_either!(self, b => b.draw_circle(center, radius, style, fill))
     }
-
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Drawn {
+        on_either!(self, b => b.fill_polygon(vert, style))
     }
-
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Drawn<B::ErrorType> {
-        self.inner.draw_text(text, style, pos)
+    ) -> Drawn {
+        on_either!(self, b => b.draw_text(text, style, pos))
     }
-
-    /// Width from `measureText` in the same font the text will be drawn in; height one line
-    /// (1.2 × the font size, as a browser lays out a line of text).
     fn estimate_text_size<S: BackendTextStyle>(
         &self,
         text: &str,
         style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
-        let font =
-            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
-        let width = crate::ui::text_width::text_width(&self.context, &font, text);
-        Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
+    ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
+        on_either!(self, b => b.estimate_text_size(text, style))
     }
+    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> Drawn {
+        on_either!(self, b => b.blit_bitmap(pos, size, src))
+    }
+}
 
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Drawn<B::ErrorType> {
-        self.inner.blit_bitmap(pos, size, src)
-    }
+/// Text widths from the 2-D context of `canvas`, if it has one; nothing touches the DOM. Each
+/// (font, text) is measured once per session (`text_width`).
+fn widths_of(canvas: &HtmlCanvasElement) -> Option<TextWidth> {
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    Some(Box::new(move |font, text| crate::ui::text_width::text_width(&context, font, text)))
+}
+
+/// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.
+pub(crate) fn on_canvas(canvas: HtmlCanvasElement, theme: Theme) -> Option<PageBackend<'static>> {
+    let widths = widths_of(&canvas)?;
+    let surface = Surface::Canvas(CanvasBackend::with_canvas_object(canvas)?);
+    Some(Themed::measuring(surface, theme, widths))
+}
+
+/// The backend writing an SVG document of `size` into `out`, drawing in `theme` and measuring
+/// its text in a canvas never added to the page.
+pub(crate) fn on_svg(out: &mut String, size: (u32, u32), theme: Theme) -> Option<PageBackend<'_>> {
+    let canvas = crate::ui::dom::document().create_element("canvas").ok()?;
+    let widths = widths_of(canvas.unchecked_ref())?;
+    Some(Themed::measuring(Surface::Svg(SVGBackend::with_string(out, size)), theme, widths))
 }

@@ -1,6 +1,7 @@
 //! Line charts with a logarithmic y axis (errors that fall from 1 to 1e-16, operation counts
 //! that span ten decades), and optionally a logarithmic x axis too. Values at or below the
-//! floor, zero included, are drawn on the floor; non-finite values are skipped.
+//! floor, zero included, are drawn on the floor; non-finite values are skipped. [`log_mesh`]
+//! sets up the frame and grid of every chart on log axes (also `loglog` and `scaling`).
 
 use crate::format;
 use crate::plot::chart::axes::{desc_font, font};
@@ -30,6 +31,61 @@ pub struct LogChart<'a> {
     pub floor: f64,
     /// Where the legend goes.
     pub corner: Corner,
+}
+
+/// The frame and grid of a chart on log axes: the margins (all around, then on the right) and
+/// the label areas (x, y) in CSS pixels, the grid's (fine, labelled) line colours, at most how
+/// many fine lines between labelled ones, how many tick labels to aim for on (x, y) (`None`:
+/// plotters' defaults, or the key points the axes bring), and how tick labels are written.
+pub(crate) struct LogMesh<'f> {
+    pub(crate) margins: (f64, f64),
+    pub(crate) label_areas: (f64, f64),
+    pub(crate) lines: (RGBAColor, RGBAColor),
+    pub(crate) max_light_lines: Option<usize>,
+    pub(crate) labels: Option<(usize, usize)>,
+    pub(crate) x_tick: &'f dyn Fn(&f64) -> String,
+    pub(crate) y_tick: &'f dyn Fn(&f64) -> String,
+}
+
+/// A chart over the axes `x` and `y` on `area` with its axis descriptions `axes` and its mesh
+/// drawn as `mesh` says.
+pub(crate) fn log_mesh<'a, DB, X, Y>(
+    area: &'a DrawingArea<DB, Shift>,
+    (x, y): (X, Y),
+    axes: (&str, &str),
+    mesh: LogMesh<'_>,
+    theme: &Theme,
+) -> Result<ChartContext<'a, DB, Cartesian2d<X, Y>>, PlotError>
+where
+    DB: DrawingBackend,
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    let mut ctx = ChartBuilder::on(area)
+        .margin(theme.px(mesh.margins.0))
+        .margin_right(theme.px(mesh.margins.1))
+        .x_label_area_size(theme.px(mesh.label_areas.0))
+        .y_label_area_size(theme.px(mesh.label_areas.1))
+        .build_cartesian_2d(x, y)
+        .map_err(err)?;
+    let desc = desc_font(&ctx, axes.0, axes.1, theme);
+    let mut style = ctx.configure_mesh();
+    style
+        .x_desc(axes.0)
+        .y_desc(axes.1)
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(desc)
+        .light_line_style(mesh.lines.0)
+        .bold_line_style(mesh.lines.1);
+    if let Some(n) = mesh.max_light_lines {
+        style.max_light_lines(n);
+    }
+    style.x_label_formatter(mesh.x_tick).y_label_formatter(mesh.y_tick);
+    if let Some((x, y)) = mesh.labels {
+        style.x_labels(x).y_labels(y);
+    }
+    style.draw().map_err(err)?;
+    Ok(ctx)
 }
 
 /// Draws the chart; returns the hover map when the x axis is linear.
@@ -88,31 +144,17 @@ where
     X: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
     let (x0, x1) = (x.range().start, x.range().end);
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(8.0))
-        .margin_right(theme.px(18.0))
-        .x_label_area_size(theme.px(34.0))
-        .y_label_area_size(theme.px(56.0))
-        .build_cartesian_2d(x, y)
-        .map_err(err)?;
     let log_x = chart.log_x;
-    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
-    ctx.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(palette::GRID.mix(0.5))
-        .bold_line_style(palette::GRID)
-        .max_light_lines(1)
-        .x_label_formatter(&|v| {
-            if log_x { format::log_tick(*v, (x0, x1)) } else { format::decimals(*v, 3) }
-        })
-        .y_label_formatter(&|v| format::log_tick(*v, (y0, y1)))
-        .x_labels(8)
-        .y_labels(8)
-        .draw()
-        .map_err(err)?;
+    let mesh = LogMesh {
+        margins: (8.0, 18.0),
+        label_areas: (34.0, 56.0),
+        lines: (palette::GRID.mix(0.5), palette::GRID.to_rgba()),
+        max_light_lines: Some(1),
+        labels: Some((8, 8)),
+        x_tick: &|v| if log_x { format::log_tick(*v, (x0, x1)) } else { format::decimals(*v, 3) },
+        y_tick: &|v| format::log_tick(*v, (y0, y1)),
+    };
+    let mut ctx = log_mesh(area, (x, y), (chart.x_label, chart.y_label), mesh, theme)?;
     let floor = y0;
     let clamp = |(x, y): (f64, f64)| (x, y.clamp(floor, y1));
     let mut marks = Vec::new();

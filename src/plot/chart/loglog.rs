@@ -3,7 +3,7 @@
 //! styles and the legend are those of `lines`; the hover marker is a vertical line at one x.
 
 use crate::format;
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::log_chart::{LogMesh, log_mesh};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Series, SeriesStyle, Theme, data_pixels, err, legend_clear_of,
     palette,
@@ -79,29 +79,20 @@ pub fn log_log_chart<DB: DrawingBackend>(
         .log_scale()
         .with_key_points(measured.clone().unwrap_or_else(|| decade_points(x0, x1)));
     let y_axis = (y0..y1).log_scale().with_key_points(decade_points(y0, y1));
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(8.0))
-        .margin_right(theme.px(16.0))
-        .x_label_area_size(theme.px(40.0))
-        .y_label_area_size(theme.px(56.0))
-        .build_cartesian_2d(x_axis, y_axis)
-        .map_err(err)?;
     // Lengths measured few enough to label each are written as lengths (1K, 4K); else decades.
-    let x_label = |x: &f64| {
+    let x_tick = |x: &f64| {
         if measured.is_some() { format::length_tick(*x) } else { format::log_tick(*x, (x0, x1)) }
     };
-    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
-    ctx.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(palette::GRID.mix(0.4))
-        .bold_line_style(palette::GRID.mix(0.8))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&|y| format::log_tick(*y, (y0, y1)))
-        .draw()
-        .map_err(err)?;
+    let mesh = LogMesh {
+        margins: (8.0, 16.0),
+        label_areas: (40.0, 56.0),
+        lines: (palette::GRID.mix(0.4), palette::GRID.mix(0.8)),
+        max_light_lines: None,
+        labels: None,
+        x_tick: &x_tick,
+        y_tick: &|y| format::log_tick(*y, (y0, y1)),
+    };
+    let mut ctx = log_mesh(area, (x_axis, y_axis), (chart.x_label, chart.y_label), mesh, theme)?;
 
     let mut marks = Vec::new();
     for s in &chart.series {

@@ -1,7 +1,8 @@
 //! Shapes on a plane with two data axes: paths, polygons, dots, arrows and labels in data
 //! coordinates, optionally with equal scales on both axes (so a square looks square and a
 //! circle round). The state plane, the complex plane and the pictures of an integral are drawn
-//! with it.
+//! with it; [`plane_chart`] sets up the axes and grid of every plane figure (also the phase
+//! portrait, the eigenvalue plane and the tracking picture, which draw their own marks).
 
 use crate::format;
 use crate::plot::chart::axes::{desc_font, font};
@@ -9,6 +10,7 @@ use crate::plot::{
     Corner, LegendEntry, PlotError, Theme, data_pixels, err, legend_clear_of, palette,
 };
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -76,6 +78,25 @@ pub enum Mark<'a> {
         /// Colour.
         color: RGBColor,
     },
+}
+
+impl<'a> Mark<'a> {
+    /// A point marked with a dot (or, with `ring`, a hollow ring) of `radius` CSS pixels, and
+    /// `text` beside it in the same colour.
+    pub fn labelled_point(
+        at: (f64, f64),
+        text: &'a str,
+        color: RGBColor,
+        radius: f64,
+        ring: bool,
+    ) -> [Mark<'a>; 2] {
+        let points = vec![at];
+        let point = match ring {
+            true => Mark::Rings { points, color, radius },
+            false => Mark::Dots { points, color, radius },
+        };
+        [point, Mark::Label { at, text, color }]
+    }
 }
 
 /// A plane figure.
@@ -157,13 +178,73 @@ pub(crate) fn fit_view(
     (span(x0, x1), span(y0, y1))
 }
 
+/// How a plane's grid looks: the colours of its fine and labelled lines, at most how many fine
+/// lines between labelled ones, how many tick labels to aim for on (x, y), and whether the tick
+/// labels are written with at most 3 decimals. `None`: plotters' default.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Grid {
+    pub(crate) light: RGBAColor,
+    pub(crate) bold: RGBAColor,
+    pub(crate) max_light_lines: Option<usize>,
+    pub(crate) ticks: Option<(usize, usize)>,
+    pub(crate) decimals: bool,
+}
+
+/// A chart of a plane on `area`: the paper, the margins, the label areas (the x axis's
+/// `x_area` CSS pixels high), the data range `view`, and the grid with the axis descriptions
+/// `axes`. `under` draws on the plotting area before the grid (shaded regions).
+pub(crate) fn plane_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    axes: (&str, &str),
+    ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
+    x_area: f64,
+    grid: Grid,
+    theme: &Theme,
+    under: impl FnOnce(&PlaneArea<DB>) -> Result<(), PlotError>,
+) -> Result<PlaneChart<'a, DB>, PlotError> {
+    area.fill(&WHITE).map_err(err)?;
+    let mut ctx = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(x_area))
+        .y_label_area_size(theme.px(52.0))
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(err)?;
+    under(ctx.plotting_area())?;
+    let desc = desc_font(&ctx, axes.0, axes.1, theme);
+    let decimals = |v: &f64| format::decimals(*v, 3);
+    let mut mesh = ctx.configure_mesh();
+    mesh.x_desc(axes.0)
+        .y_desc(axes.1)
+        .label_style(font(theme, 11.0))
+        .axis_desc_style(desc)
+        .light_line_style(grid.light)
+        .bold_line_style(grid.bold);
+    if let Some(n) = grid.max_light_lines {
+        mesh.max_light_lines(n);
+    }
+    if let Some((x, y)) = grid.ticks {
+        mesh.x_labels(x).y_labels(y);
+    }
+    if grid.decimals {
+        mesh.x_label_formatter(&decimals).y_label_formatter(&decimals);
+    }
+    mesh.draw().map_err(err)?;
+    Ok(ctx)
+}
+
+/// A plane chart's plotting area, in data coordinates.
+pub(crate) type PlaneArea<DB> = DrawingArea<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A plane chart, in data coordinates.
+pub(crate) type PlaneChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
 /// Draws the scene on `area`.
 pub fn plane<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &PlaneScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    area.fill(&WHITE).map_err(err)?;
     let (x_area, y_area, margin) = (theme.px(34.0), theme.px(52.0), theme.px(8.0));
     let ((mut x0, mut x1), (mut y0, mut y1)) = scene.view;
     if scene.equal {
@@ -182,27 +263,15 @@ pub fn plane<DB: DrawingBackend>(
             (y0, y1) = (mid - half, mid + half);
         }
     }
-    let mut ctx = ChartBuilder::on(area)
-        .margin(margin)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
-    let desc = desc_font(&ctx, scene.x_label, scene.y_label, theme);
-    ctx.configure_mesh()
-        .x_desc(scene.x_label)
-        .y_desc(scene.y_label)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(palette::GRID.mix(0.6))
-        .bold_line_style(palette::GRID)
-        .max_light_lines(1)
-        .x_label_formatter(&|v| format::decimals(*v, 3))
-        .y_label_formatter(&|v| format::decimals(*v, 3))
-        .x_labels(scene.ticks.0)
-        .y_labels(scene.ticks.1)
-        .draw()
-        .map_err(err)?;
+    let grid = Grid {
+        light: palette::GRID.mix(0.6),
+        bold: palette::GRID.to_rgba(),
+        max_light_lines: Some(1),
+        ticks: Some(scene.ticks),
+        decimals: true,
+    };
+    let axes = (scene.x_label, scene.y_label);
+    let mut ctx = plane_chart(area, axes, ((x0, x1), (y0, y1)), 34.0, grid, theme, |_| Ok(()))?;
 
     // Clamp into the view: nothing is drawn outside the frame, and nothing non-finite at all.
     let keep = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite();

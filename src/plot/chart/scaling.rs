@@ -7,7 +7,8 @@
 //! or (on a log axis) non-positive value are skipped.
 
 use crate::format;
-use crate::plot::chart::axes::{TickedAxis, desc_font, font};
+use crate::plot::chart::axes::{TickedAxis, font};
+use crate::plot::chart::log_chart::{LogMesh, log_mesh};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, XAxisMap, data_pixels, err, legend_clear_of,
     palette,
@@ -100,34 +101,26 @@ pub fn scaling_chart<DB: DrawingBackend>(
     } else {
         RangedCoordf64::from(y0..y1).key_points(6)
     };
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(10.0))
-        .margin_right(theme.px(16.0))
-        .x_label_area_size(theme.px(42.0))
-        .y_label_area_size(theme.px(60.0))
-        .build_cartesian_2d(TickedAxis::new((x0, x1), x_ticks), TickedAxis::new((y0, y1), y_ticks))
-        .map_err(err)?;
-    let x_label = |x: &f64| format::length_tick(2f64.powf(x.round()));
+    let x_tick = |x: &f64| format::length_tick(2f64.powf(x.round()));
     let (d0, d1) = (10f64.powf(y0), 10f64.powf(y1));
-    let y_label = |y: &f64| {
+    let y_tick = |y: &f64| {
         if chart.log_y {
             format::log_tick(10f64.powf(*y), (d0, d1))
         } else {
             format::tick_or_sci(*y)
         }
     };
-    let desc = desc_font(&ctx, chart.x_label, chart.y_label, theme);
-    ctx.configure_mesh()
-        .x_desc(chart.x_label)
-        .y_desc(chart.y_label)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(palette::GRID.mix(0.5))
-        .bold_line_style(palette::GRID.mix(0.9))
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .draw()
-        .map_err(err)?;
+    let mesh = LogMesh {
+        margins: (10.0, 16.0),
+        label_areas: (42.0, 60.0),
+        lines: (palette::GRID.mix(0.5), palette::GRID.mix(0.9)),
+        max_light_lines: None,
+        labels: None,
+        x_tick: &x_tick,
+        y_tick: &y_tick,
+    };
+    let axes = (TickedAxis::new((x0, x1), x_ticks), TickedAxis::new((y0, y1), y_ticks));
+    let mut ctx = log_mesh(area, axes, (chart.x_label, chart.y_label), mesh, theme)?;
 
     let mut any = false;
     let mut marks = Vec::new();

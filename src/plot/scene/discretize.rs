@@ -159,7 +159,7 @@ pub fn euler_plane<DB: DrawingBackend>(
     let l = scene.labels;
     let start = scene.exact.first().copied().unwrap_or((0.0, 0.0));
     let target = scene.exact.last().copied().unwrap_or(start);
-    let marks = vec![
+    let mut marks = vec![
         Mark::Path { points: scene.exact.clone(), color: palette::GREEN, width: 2.5, dashed: true },
         Mark::Path {
             points: scene.euler.clone(),
@@ -168,11 +168,9 @@ pub fn euler_plane<DB: DrawingBackend>(
             dashed: false,
         },
         Mark::Dots { points: scene.euler.clone(), color: palette::ORANGE, radius: 3.0 },
-        Mark::Dots { points: vec![start], color: palette::INK, radius: 4.5 },
-        Mark::Label { at: start, text: l.start, color: palette::INK },
-        Mark::Rings { points: vec![target], color: palette::GREEN, radius: 8.0 },
-        Mark::Label { at: target, text: l.target, color: palette::GREEN },
     ];
+    marks.extend(Mark::labelled_point(start, l.start, palette::INK, 4.5, false));
+    marks.extend(Mark::labelled_point(target, l.target, palette::GREEN, 8.0, true));
     let view = fit_view(scene.exact.iter().chain(&scene.euler).copied(), 0.12, 0.3);
     let corner = Corner::UpperRight;
     let legend = vec![

@@ -2,7 +2,8 @@
 //! plane (Re λ < 0, every mode decays) shaded as the stability region, the right half as the
 //! region where a mode grows, and each eigenvalue marked and labelled.
 
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::axes::font;
+use crate::plot::chart::plane::{Grid, PlaneArea, plane_chart};
 use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,7 +33,6 @@ pub fn eigen_plane<DB: DrawingBackend>(
     s: &EigenScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    area.fill(&WHITE).map_err(err)?;
     let finite: Vec<(usize, (f64, f64))> = s
         .eigenvalues
         .iter()
@@ -42,30 +42,21 @@ pub fn eigen_plane<DB: DrawingBackend>(
         .collect();
     let rx = half_width(finite.iter().map(|(_, p)| p.0), 1.5);
     let ry = half_width(finite.iter().map(|(_, p)| p.1), 1.5);
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(34.0))
-        .y_label_area_size(theme.px(52.0))
-        .build_cartesian_2d(-rx..rx, -ry..ry)
-        .map_err(err)?;
-    ctx.plotting_area()
-        .draw(&Rectangle::new([(-rx, -ry), (0.0, ry)], palette::GREEN.mix(0.12).filled()))
-        .map_err(err)?;
-    ctx.plotting_area()
-        .draw(&Rectangle::new([(0.0, -ry), (rx, ry)], palette::RED.mix(0.08).filled()))
-        .map_err(err)?;
-    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
-    ctx.configure_mesh()
-        .x_desc(s.axes.0)
-        .y_desc(s.axes.1)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID.mix(0.6))
-        .x_labels(7)
-        .y_labels(5)
-        .draw()
-        .map_err(err)?;
+    let grid = Grid {
+        light: TRANSPARENT,
+        bold: palette::GRID.mix(0.6),
+        max_light_lines: None,
+        ticks: Some((7, 5)),
+        decimals: false,
+    };
+    // The stable half plane green, the unstable one red, under the grid.
+    let regions = |plot: &PlaneArea<DB>| {
+        plot.draw(&Rectangle::new([(-rx, -ry), (0.0, ry)], palette::GREEN.mix(0.12).filled()))
+            .map_err(err)?;
+        plot.draw(&Rectangle::new([(0.0, -ry), (rx, ry)], palette::RED.mix(0.08).filled()))
+            .map_err(err)
+    };
+    let mut ctx = plane_chart(area, s.axes, ((-rx, rx), (-ry, ry)), 34.0, grid, theme, regions)?;
     let axis = palette::MARK.stroke_width(theme.px(1.5));
     ctx.draw_series([
         PathElement::new(vec![(0.0, -ry), (0.0, ry)], axis),

@@ -4,8 +4,7 @@
 //! drawn as the chain of arrows it follows. Everything is clipped to the view in data space
 //! first, so a diverging trajectory never reaches the backend as a huge or non-finite pixel.
 
-use crate::format;
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::plane::{Grid, plane_chart};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Theme, data_pixels, err, finite_range, legend_clear_of, palette,
 };
@@ -126,29 +125,16 @@ pub fn phase_portrait<DB: DrawingBackend>(
     s: &PhaseScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    area.fill(&WHITE).map_err(err)?;
     let view = s.view;
     let ((x0, x1), (y0, y1)) = view;
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(34.0))
-        .y_label_area_size(theme.px(52.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
-    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
-    ctx.configure_mesh()
-        .x_desc(s.axes.0)
-        .y_desc(s.axes.1)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&|v| format::decimals(*v, 3))
-        .y_label_formatter(&|v| format::decimals(*v, 3))
-        .draw()
-        .map_err(err)?;
+    let grid = Grid {
+        light: TRANSPARENT,
+        bold: palette::GRID.to_rgba(),
+        max_light_lines: None,
+        ticks: Some((6, 6)),
+        decimals: true,
+    };
+    let ctx = plane_chart(area, s.axes, view, 34.0, grid, theme, |_| Ok(()))?;
     // Pixel positions relative to `area`, for arrow heads drawn in pixel space.
     let base = area.get_base_pixel();
     let px = |p: (f64, f64)| {

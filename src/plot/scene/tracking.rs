@@ -2,7 +2,7 @@
 //! filter's estimated path, and the two predictions of the next position (from the position
 //! alone, and from position and velocity).
 
-use crate::plot::chart::axes::{desc_font, font};
+use crate::plot::chart::plane::{Grid, plane_chart};
 use crate::plot::{
     Corner, LegendEntry, PlotError, Swatch, Theme, data_pixels, err, finite_range, legend_clear_of,
     palette,
@@ -53,25 +53,15 @@ pub fn tracking<DB: DrawingBackend>(
     s: &TrackScene<'_>,
     theme: &Theme,
 ) -> Result<(), PlotError> {
-    area.fill(&WHITE).map_err(err)?;
     let ((x0, x1), (y0, y1)) = s.view;
-    let mut ctx = ChartBuilder::on(area)
-        .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(40.0))
-        .y_label_area_size(theme.px(52.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
-    let desc = desc_font(&ctx, s.axes.0, s.axes.1, theme);
-    ctx.configure_mesh()
-        .x_desc(s.axes.0)
-        .y_desc(s.axes.1)
-        .label_style(font(theme, 11.0))
-        .axis_desc_style(desc)
-        .max_light_lines(1)
-        .light_line_style(palette::GRID.mix(0.5))
-        .bold_line_style(palette::GRID)
-        .draw()
-        .map_err(err)?;
+    let grid = Grid {
+        light: palette::GRID.mix(0.5),
+        bold: palette::GRID.to_rgba(),
+        max_light_lines: Some(1),
+        ticks: None,
+        decimals: false,
+    };
+    let mut ctx = plane_chart(area, s.axes, s.view, 40.0, grid, theme, |_| Ok(()))?;
     let r = theme.px(2.5);
     let w = theme.px(2.0);
     // Points outside the zoomed view are not drawn (plotters would draw them over the axes).

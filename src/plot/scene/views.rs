@@ -45,15 +45,14 @@ pub fn state_plane<DB: DrawingBackend>(
     let shown = &scene.all[..scene.shown.max(1).min(scene.all.len())];
     let now = shown.last().copied().unwrap_or((0.0, 0.0));
     let before = if shown.len() >= 2 { shown[shown.len() - 2] } else { (0.0, 0.0) };
-    let marks = vec![
+    let mut marks = vec![
         Mark::Path { points: scene.all.clone(), color: palette::GRID, width: 1.0, dashed: false },
         Mark::Path { points: shown.to_vec(), color: palette::BLUE, width: 1.5, dashed: false },
         Mark::Dots { points: shown.to_vec(), color: palette::BLUE, radius: 2.5 },
         Mark::Arrow { from: before, to: scene.carried, color: palette::PURPLE, dashed: true },
         Mark::Arrow { from: scene.carried, to: now, color: palette::ORANGE, dashed: false },
-        Mark::Dots { points: vec![now], color: palette::INK, radius: 5.0 },
-        Mark::Label { at: now, text: l.now, color: palette::INK },
     ];
+    marks.extend(Mark::labelled_point(now, l.now, palette::INK, 5.0, false));
     let view = fit_view(scene.all.iter().copied().chain([scene.carried]), 0.1, 0.05);
     let legend = vec![
         LegendEntry { label: l.path, color: palette::BLUE, swatch: Swatch::Line },

@@ -1,5 +1,8 @@
 //! [`Themed`]: a drawing backend that paints every colour through a [`Theme`] before passing
-//! the drawing on, so that a figure drawn in role colours comes out in the theme's colours.
+//! the drawing on, so that a figure drawn in role colours comes out in the theme's colours, and
+//! that measures its text with a [`TextWidth`] when it is given one (the page measures with a
+//! canvas's `measureText`: plotters' web backends would add a styled `<span>` to the page, which
+//! the Content-Security-Policy forbids).
 
 use super::Theme;
 use plotters::style::RGBColor;
@@ -9,16 +12,26 @@ use plotters_backend::{
     FontFamily, FontStyle, FontTransform,
 };
 
+/// The width in pixels of one line of text in a CSS font (`"normal 11px sans-serif"`, the font
+/// first, then the text).
+pub type TextWidth = Box<dyn Fn(&str, &str) -> f64>;
+
 /// `inner`, with every stroke, fill and text colour painted by `theme`.
 pub struct Themed<B> {
     inner: B,
     theme: Theme,
+    measure: Option<TextWidth>,
 }
 
 impl<B> Themed<B> {
-    /// Wraps `inner`.
+    /// Wraps `inner`, which measures its own text.
     pub fn new(inner: B, theme: Theme) -> Themed<B> {
-        Themed { inner, theme }
+        Themed { inner, theme, measure: None }
+    }
+
+    /// Wraps `inner`, measuring text widths with `width` instead.
+    pub fn measuring(inner: B, theme: Theme, width: TextWidth) -> Themed<B> {
+        Themed { inner, theme, measure: Some(width) }
     }
 
     fn paint(&self, c: BackendColor) -> BackendColor {
@@ -165,7 +178,11 @@ impl<B: DrawingBackend> DrawingBackend for Themed<B> {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
-        self.inner.estimate_text_size(text, style)
+        let Some(width) = &self.measure else { return self.inner.estimate_text_size(text, style) };
+        let font =
+            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        // One line is 1.2 × the font size high, as a browser lays out a line of text.
+        Ok((width(&font, text).ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }
     fn blit_bitmap(
         &mut self,

@@ -4,7 +4,7 @@
 
 use super::colour::{contrast, oklab};
 use super::palette::{DARK, LIGHT, PROJECTOR_DARK, PROJECTOR_LIGHT, Palette, roles};
-use super::{Theme, Themed, css};
+use super::{TextWidth, Theme, Themed, css};
 use plotters::prelude::*;
 
 const ALL: [(&str, Palette); 4] = [
@@ -126,4 +126,24 @@ fn a_figure_drawn_dark_has_dark_paper_and_light_ink() {
     assert!(light.contains("#FFFFFF") && light.contains("#0072B2"), "{light}");
     assert!(dark.contains("#151E2E") && dark.contains("#E2E8F0") && dark.contains("#56A0E6"));
     assert!(!dark.contains("#FFFFFF"));
+}
+
+#[test]
+fn a_text_measurer_replaces_the_backends_own_measure() {
+    let fonts = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = fonts.clone();
+    let width: TextWidth = Box::new(move |font, text| {
+        seen.borrow_mut().push(font.to_owned());
+        7.5 * text.chars().count() as f64
+    });
+    let mut out = String::new();
+    let backend =
+        Themed::measuring(SVGBackend::with_string(&mut out, (200, 100)), Theme::default(), width);
+    let style = TextStyle::from(("sans-serif", 11.0).into_font());
+    // 4 × 7.5 = 30 px wide; one line is 1.2 × 11 = 13.2, so 14 px high.
+    assert_eq!(backend.estimate_text_size("abcd", &style).unwrap(), (30, 14));
+    assert_eq!(*fonts.borrow(), ["normal 11px sans-serif"]);
+    let mut other = String::new();
+    let plain = Themed::new(SVGBackend::with_string(&mut other, (200, 100)), Theme::default());
+    assert_ne!(plain.estimate_text_size("abcd", &style).unwrap(), (30, 14));
 }

@@ -1,4 +1,4 @@
-//! A figure: a canvas that a plot function draws on (plotters, through [`MeasuredCanvas`]), sized to its
+//! A figure: a canvas that a plot function draws on (plotters, through [`PageBackend`]), sized to its
 //! container at the device pixel ratio. It redraws when its draw closure, its size or the theme
 //! changed (a render that changes only its summary or data does not), on window resize and once
 //! the fonts are ready. It reports the pointer in data coordinates so lessons can link their views.
@@ -11,7 +11,7 @@
 
 use super::show_data::ShowData;
 use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
-use crate::ui::canvas::MeasuredCanvas;
+use crate::ui::canvas::{self, PageBackend};
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::{use_client_size, use_window_resize};
@@ -23,10 +23,14 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-/// Draws one figure on the canvas backend; returns the x-axis map when the figure has a data
-/// x axis that the pointer can hover.
-pub(crate) type DrawFn =
-    Rc<dyn Fn(&DrawingArea<MeasuredCanvas, Shift>, &Theme) -> Result<Option<XAxisMap>, PlotError>>;
+/// Draws one figure on the page's backend (its canvas, or an SVG for Download SVG); returns the
+/// x-axis map when the figure has a data x axis that the pointer can hover.
+pub(crate) type DrawFn = Rc<
+    dyn for<'s> Fn(
+        &DrawingArea<PageBackend<'s>, Shift>,
+        &Theme,
+    ) -> Result<Option<XAxisMap>, PlotError>,
+>;
 
 #[derive(Properties)]
 pub(crate) struct Props {
@@ -144,7 +148,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                 }
                 *drawn.borrow_mut() = Some(now);
                 dom::mark("mx:draw:start");
-                match MeasuredCanvas::new(el.clone(), theme) {
+                match canvas::on_canvas(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
                         match draw(&area, &theme).and_then(|m| {
@@ -216,7 +220,7 @@ pub(crate) fn figure(p: &Props) -> Html {
             if let Some(data) = &p.data {
                 <ShowData data={data.clone()} name={p.label.clone()} />
             }
-            <FigureTools id={p.id.clone()} canvas={canvas} />
+            <FigureTools id={p.id.clone()} canvas={canvas} draw={p.draw.clone()} aspect={p.aspect} />
         </figure>
     }
 }

@@ -1,27 +1,42 @@
-//! A figure's tools: download it as PNG (the canvas as drawn) or SVG (the catalogue's drawing
-//! function for the current address, through plotters' SVG backend), copy the link to this
-//! view, and show that link as a QR code for students' phones. File names say the lesson, the
+//! A figure's tools: download it as PNG (the canvas as drawn) or SVG (the page's own drawing
+//! function run again on plotters' SVG backend), copy the link to this view, and show that link
+//! as a QR code for students' phones. File names say the lesson, the
 //! figure and the language: `mamba-explainer_discretize_hold_ko.svg`.
 
+use super::figure::DrawFn;
 use crate::figures;
 use crate::i18n::{fill, t};
 use crate::plot::Theme;
 use crate::qr::Qr;
-use crate::ui::canvas::Measured;
+use crate::ui::canvas;
 use crate::ui::dom;
 use crate::ui::lang::use_lang;
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use plotters::prelude::IntoDrawingArea;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub(crate) struct Props {
     /// The figure's catalogue id, `<lesson>/<figure>`.
     pub(crate) id: AttrValue,
     /// The figure's canvas (for the PNG).
     pub(crate) canvas: NodeRef,
+    /// The figure's drawing function (for the SVG).
+    pub(crate) draw: DrawFn,
+    /// The figure's height / width.
+    pub(crate) aspect: f64,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.draw, &other.draw)
+            && self.id == other.id
+            && self.canvas == other.canvas
+            && self.aspect == other.aspect
+    }
 }
 
 /// `mamba-explainer_<lesson>_<figure>_<lang>.<ext>`.
@@ -54,20 +69,20 @@ fn save_png(canvas: &HtmlCanvasElement, name: String) -> Result<(), String> {
     canvas.to_blob(done.unchecked_ref()).map_err(|e| format!("{e:?}"))
 }
 
-/// The figure for the current address as an SVG file, `width` CSS pixels wide, in the light
-/// theme. The SVG backend measures its text in a detached canvas ([`Measured`]): plotters would
-/// otherwise measure it with a styled `<span>` in the page, which the CSP forbids.
-fn save_svg(id: &str, lang: crate::i18n::Lang, width: u32, name: &str) -> Result<(), String> {
-    let (_, entry) = figures::find(id).map_err(|e| e.to_string())?;
+/// The figure as the page draws it now, as an SVG file `width` CSS pixels wide (height by
+/// `aspect`), in the light theme. Its text is measured in a detached canvas
+/// ([`canvas::on_svg`]): plotters would otherwise measure it with a styled `<span>` in the page,
+/// which the CSP forbids.
+fn save_svg(draw: &DrawFn, aspect: f64, width: u32, name: &str) -> Result<(), String> {
     let width = width.max(320);
-    let height = (f64::from(width) * entry.aspect).round() as u32;
+    let height = (f64::from(width) * aspect).round() as u32;
     let theme = Theme::default();
     let mut svg = String::new();
     {
-        let backend = Measured::detached(SVGBackend::with_string(&mut svg, (width, height)), theme)
+        let backend = canvas::on_svg(&mut svg, (width, height), theme)
             .ok_or("no canvas to measure text in")?;
         let area = backend.into_drawing_area();
-        figures::draw(&area, id, &dom::hash(), lang, &theme).map_err(|e| e.to_string())?;
+        draw(&area, &theme).map_err(|e| e.to_string())?;
         area.present().map_err(|e| format!("{e:?}"))?;
     }
     let parts = js_sys::Array::of1(&svg.into());
@@ -100,11 +115,11 @@ pub(crate) fn figure_tools(p: &Props) -> Html {
         })
     };
     let on_svg = {
-        let (canvas, id) = (p.canvas.clone(), p.id.clone());
+        let (canvas, id, draw, aspect) = (p.canvas.clone(), p.id.clone(), p.draw.clone(), p.aspect);
         Callback::from(move |_: MouseEvent| {
             let width = canvas.cast::<HtmlCanvasElement>().map_or(960, |c| c.client_width());
             let name = file_name(&id, lang.code(), "svg");
-            report(save_svg(&id, lang, u32::try_from(width).unwrap_or(960), &name));
+            report(save_svg(&draw, aspect, u32::try_from(width).unwrap_or(960), &name));
         })
     };
     let on_copy = {
@@ -133,7 +148,8 @@ pub(crate) fn figure_tools(p: &Props) -> Html {
             <summary>{ t(lang, "figure.tools") }</summary>
             <div class="figure-tools-menu">
                 <button type="button" class="figure-png" onclick={on_png}>{ t(lang, "figure.png") }</button>
-                // Only the catalogue's figures can be drawn again as SVG from the address.
+                // Only the catalogue's figures offer SVG: the same drawing `mamba-explainer figure`
+                // makes for this address.
                 if figures::find(&p.id).is_ok() {
                     <button type="button" class="figure-svg" onclick={on_svg}>{ t(lang, "figure.svg") }</button>
                 }

@@ -30,7 +30,7 @@ use crate::i18n::{Lang, t};
 use crate::plot::{PlotError, Theme, XAxisMap, column_at};
 use crate::route::Route;
 use crate::ssm::{BRule, SsmError};
-use crate::ui::canvas::MeasuredCanvas;
+use crate::ui::canvas::PageBackend;
 use crate::ui::components::{DrawFn, LogSlider, Prose, TryThis};
 use crate::ui::hooks::{LessonState, use_lesson, use_update_measure};
 use crate::ui::lang::use_lang;
@@ -115,7 +115,7 @@ const CHANNEL_KEYS: [&str; CHANNELS] =
     ["selection.ch0", "selection.ch1", "selection.ch2", "selection.ch3"];
 
 /// The page's drawing area, and what drawing a figure returns (its axis for hovering, if any).
-type Area = DrawingArea<MeasuredCanvas, Shift>;
+type Area<'s> = DrawingArea<PageBackend<'s>, Shift>;
 type Drawn = Result<Option<XAxisMap>, PlotError>;
 
 /// A figure drawn from `D`.
