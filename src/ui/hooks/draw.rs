@@ -1,19 +1,19 @@
 //! `use_draw`: a figure's draw closure, built again only when what it draws from changes.
 //!
-//! A [`Figure`](crate::ui::components::Figure) redraws when its closure is a new one; a closure
-//! built in every render would redraw every figure of a lesson whenever any control moves.
+//! A `Figure` redraws when its closure is a new one; a closure built in every render would redraw
+//! every figure of a lesson whenever any control moves.
 
-use crate::ui::components::DrawFn;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The closure `make(&deps)`, kept while `deps` stay equal: pass exactly what the figure draws
 /// from (the lesson's fields or computed results it reads, the language, a hover position).
 #[hook]
-pub(crate) fn use_draw<D, F>(deps: D, make: F) -> DrawFn
+pub(crate) fn use_draw<D, T, F>(deps: D, make: F) -> T
 where
     D: PartialEq + 'static,
-    F: FnOnce(&D) -> DrawFn,
+    T: Clone + 'static,
+    F: FnOnce(&D) -> T,
 {
     (*use_memo(deps, make)).clone()
 }
