@@ -105,6 +105,10 @@ impl GpuContext {
     /// The first step of [`GpuContext::new`]: the adapter wgpu prefers (a high-performance one
     /// if there is a choice). Natively `WGPU_BACKEND` and the other `WGPU_*` variables apply.
     pub async fn request_adapter() -> Result<wgpu::Adapter, GpuError> {
+        // Without a Wayland session, Mesa's implicit Vulkan layer `VK_LAYER_MESA_device_select`
+        // prints "error: XDG_RUNTIME_DIR is invalid …" to stderr here, because wgpu always
+        // enables `VK_KHR_wayland_surface` (no backend or flag avoids it; GL goes through it
+        // too). `NODEVICE_SELECT=1` in the environment silences it.
         let instance =
             wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
         let options = wgpu::RequestAdapterOptions {

@@ -3,14 +3,17 @@
 //! compiled once in the page. It is wrapped in [`Themed`], which paints colours by the page's
 //! [`Theme`] and measures text with a canvas's own `measureText`. (plotters measures text on the
 //! web by adding a `<span style=…>` to the page, which the Content-Security-Policy rightly
-//! forbids.)
+//! forbids.) A figure's drawing function, [`DrawFn`], draws on it.
 
 use crate::plot::theme::{TextWidth, Theme, Themed};
-use plotters::prelude::SVGBackend;
+use crate::plot::{PlotError, XAxisMap};
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, SVGBackend};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -22,6 +25,15 @@ pub(crate) enum Surface<'a> {
 
 /// The page's figures: a [`Surface`] painted by the theme, measuring its text in a canvas.
 pub(crate) type PageBackend<'a> = Themed<Surface<'a>>;
+
+/// Draws one figure on the page's backend (its canvas, or an SVG for Download SVG); returns the
+/// x-axis map when the figure has a data x axis that the pointer can hover.
+pub(crate) type DrawFn = Rc<
+    dyn for<'s> Fn(
+        &DrawingArea<PageBackend<'s>, Shift>,
+        &Theme,
+    ) -> Result<Option<XAxisMap>, PlotError>,
+>;
 
 /// A failure of either surface, as text.
 #[derive(Debug)]

@@ -1,4 +1,4 @@
-//! A figure: a canvas that a plot function draws on (plotters, through [`PageBackend`]), sized to its
+//! A figure: a canvas that a plot function draws on (plotters, through [`canvas::PageBackend`]), sized to its
 //! container at the device pixel ratio. It redraws when its draw closure, its size or the theme
 //! changed (a render that changes only its summary or data does not), on window resize and once
 //! the fonts are ready. It reports the pointer in data coordinates so lessons can link their views.
@@ -11,26 +11,16 @@
 
 use super::show_data::ShowData;
 use crate::plot::{FigureData, PlotError, Theme, XAxisMap};
-use crate::ui::canvas::{self, PageBackend};
+use crate::ui::canvas::{self, DrawFn};
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
 use crate::ui::hooks::{use_client_size, use_window_resize};
 use crate::ui::present::use_figure_stage;
 use crate::ui::theme::PageTheme;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
-
-/// Draws one figure on the page's backend (its canvas, or an SVG for Download SVG); returns the
-/// x-axis map when the figure has a data x axis that the pointer can hover.
-pub(crate) type DrawFn = Rc<
-    dyn for<'s> Fn(
-        &DrawingArea<PageBackend<'s>, Shift>,
-        &Theme,
-    ) -> Result<Option<XAxisMap>, PlotError>,
->;
 
 #[derive(Properties)]
 pub(crate) struct Props {

@@ -3,12 +3,11 @@
 //! as a QR code for students' phones. File names say the lesson, the
 //! figure and the language: `mamba-explainer_discretize_hold_ko.svg`.
 
-use super::figure::DrawFn;
 use crate::figures;
 use crate::i18n::{fill, t};
 use crate::plot::Theme;
 use crate::qr::Qr;
-use crate::ui::canvas;
+use crate::ui::canvas::{self, DrawFn};
 use crate::ui::dom;
 use crate::ui::lang::use_lang;
 use plotters::prelude::IntoDrawingArea;

@@ -14,9 +14,10 @@ mod show_data;
 mod sticky;
 mod theme_switch;
 
+pub(crate) use crate::ui::canvas::DrawFn;
 pub(crate) use controls::{LogSlider, Select, Slider, TextField, Toggle};
 pub(crate) use equation::Equation;
-pub(crate) use figure::{DrawFn, Figure};
+pub(crate) use figure::Figure;
 pub(crate) use lang_switch::LangSwitch;
 pub(crate) use nav::LessonNav;
 pub(crate) use notes::{Banner, BannerKind, Prose, Question, TryThis};
