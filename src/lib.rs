@@ -38,7 +38,8 @@
 //! - `cfg(target_arch = "wasm32")` appears only in entry points (this file, `main.rs`,
 //!   `bin/app.rs`), in `ui`, in `ssm::parallel` (threads natively, a loop in the page), in
 //!   `ssm::lti::kernel` (the page builds its power-of-two FFT directly instead of linking rustfft's
-//!   whole planner; tested bit for bit against it) and in the Cargo target tables.
+//!   whole planner; tested bit for bit against it), on `lm`'s four hot loops (SIMD128 in the
+//!   page through `#[target_feature]`) and in the Cargo target tables.
 //! - Each lesson has one serializable state type, used by the URL, presenter mode and tests.
 
 pub mod course;

@@ -5,6 +5,7 @@
 //! context 64 + 4 markers, 4 tokens to memorize, 8 colours, batch 32, AdamW lr 3e-3, gated
 //! block, 1000 steps, seed 0.
 
+use crate::lm::shipped::History;
 use crate::lm::{LayerKind, LmConfig, Params, Task, TaskKind, Trainer};
 use serde_json::json;
 use std::io::Write;
@@ -73,7 +74,8 @@ pub(super) struct TrainFlags {
     /// Seed of the initial weights and the training data (the held-out set does not depend on it).
     #[arg(long, default_value_t = 0)]
     seed: u64,
-    /// Print a progress line every this many steps.
+    /// Print a progress line every this many steps (with --out, the held-out accuracy for the
+    /// stored history is measured as often).
     #[arg(long, default_value_t = 25)]
     every: usize,
     /// Write the trained weights here (safetensors, official names) and a JSON config beside it.
@@ -171,38 +173,59 @@ impl TrainFlags {
 }
 
 /// Trains, printing a JSON line every `every` steps; returns the final line after writing the
-/// checkpoint if `--out` is given.
+/// checkpoint and its history (every step's loss, the held-out accuracy every `every` steps) if
+/// `--out` is given.
 fn train(a: &TrainArgs) -> Result<String, String> {
     let mut t = trainer(a)?;
     let held_out = a.task.held_out().map_err(|e| e.0)?;
+    let mut history = History::default();
+    let check = |t: &Trainer<f32>, step: usize, h: &mut History| {
+        if a.out.is_some() {
+            h.held_out.push((step as f64, t.evaluate(&held_out).accuracy));
+        }
+    };
+    check(&t, 0, &mut history);
     let start = Instant::now();
     let mut out = std::io::stdout().lock();
     for step in 1..=a.steps {
         let r = t.step().map_err(|e| e.0)?;
+        history.loss.push((step as f64, r.loss));
         if step % a.every == 0 || step == 1 {
             let line = json!({"step": step, "loss": r.loss, "accuracy": r.accuracy, "elapsed_s": start.elapsed().as_secs_f64()});
             let _ = writeln!(out, "{line}");
         }
+        if step % a.every == 0 && step < a.steps {
+            check(&t, step, &mut history);
+        }
     }
+    let elapsed_s = start.elapsed().as_secs_f64();
     let eval = t.evaluate(&held_out);
+    history.held_out.push((a.steps as f64, eval.accuracy));
     let last = json!({
         "final": true, "loss": eval.loss, "accuracy": eval.accuracy, "steps": a.steps,
-        "elapsed_s": start.elapsed().as_secs_f64(), "params": a.config.parameter_count(),
+        "elapsed_s": elapsed_s, "params": a.config.parameter_count(),
         "layer": a.config.kind, "gate": a.config.gate, "task": a.task,
     });
     if let Some(path) = &a.out {
-        save(&t.params, a, path)?;
+        save(&t.params, a, &history, path)?;
     }
     Ok(last.to_string())
 }
 
 /// Writes the weights as safetensors (f32, official names) and `<path without .safetensors>.json`
-/// with the model's config and the task.
-fn save(p: &Params<f32>, a: &TrainArgs, path: &str) -> Result<(), String> {
+/// with the model's config, the task and the run's history.
+fn save(p: &Params<f32>, a: &TrainArgs, history: &History, path: &str) -> Result<(), String> {
     let data = crate::lm::checkpoint::encode(p).map_err(|e| e.0)?;
     std::fs::write(path, data).map_err(|e| format!("cannot write {path:?}: {e}"))?;
     let config_path = format!("{}.json", path.strip_suffix(".safetensors").unwrap_or(path));
-    let config = json!({ "config": p.config, "task": a.task, "seed": a.seed, "steps": a.steps });
+    // Losses to 4 significant digits: the curves need no more, and the page ships this file.
+    let round = |v: f64| format!("{v:.3e}").parse::<f64>().unwrap_or(v);
+    let loss: Vec<(f64, f64)> = history.loss.iter().map(|&(s, l)| (s, round(l))).collect();
+    let config = json!({
+        "config": p.config, "task": a.task, "seed": a.seed, "steps": a.steps,
+        "batch": a.batch, "lr": a.lr,
+        "history": { "loss": loss, "held_out": history.held_out },
+    });
     std::fs::write(&config_path, format!("{config}\n"))
         .map_err(|e| format!("cannot write {config_path:?}: {e}"))
 }

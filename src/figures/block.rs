@@ -18,7 +18,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub(super) const FIGURES: &[Entry] = &[
-    Entry { name: "map", aspect: 0.62 },
+    Entry { name: "map", aspect: 0.85 },
     Entry { name: "stream", aspect: 0.6 },
     Entry { name: "hybrid", aspect: 0.45 },
 ];

@@ -36,6 +36,7 @@ pub fn softplus_grad<F: Real>(x: F) -> F {
 }
 
 /// y = x·Wᵀ for x (rows, inp) and W (out, inp): torch's `nn.Linear` without bias, (rows, out).
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn linear<F: Real>(x: &[F], w: &[F], rows: usize, out: usize, inp: usize) -> Vec<F> {
     let mut y = vec![F::default(); rows * out];
     for (xr, yr) in x.chunks_exact(inp).zip(y.chunks_exact_mut(out)).take(rows) {
@@ -47,6 +48,7 @@ pub fn linear<F: Real>(x: &[F], w: &[F], rows: usize, out: usize, inp: usize) ->
 }
 
 /// Backward of [`linear`]: dx += dy·W, dW += dyᵀ·x.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn linear_backward<F: Real>(
     dy: &[F],
     x: &[F],

@@ -10,6 +10,7 @@
 //! form. From g_t: dΔ += g·(h_{t−1}·Ā·A + B·u), dA += g·h_{t−1}·Ā·Δ, dB += g·Δ·u, du += g·Δ·B.
 
 use super::Real;
+use super::ops::dot;
 
 /// Where entry (t, c, n) of Δ (n ignored), B or C lives: `t·time + c·channel + n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,7 @@ pub struct ScanGrad<'a, F> {
 
 /// Runs the scan: returns y (L, E) and every state h_t, (L, E, N), followed by every Ā_t,
 /// (L, E, N): the backward reads both.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn scan<F: Real>(s: &ScanIn<F>) -> (Vec<F>, Vec<F>) {
     let (e, n) = (s.d.len(), s.n);
     let len = s.u.len() / e;
@@ -69,40 +71,48 @@ pub fn scan<F: Real>(s: &ScanIn<F>) -> (Vec<F>, Vec<F>) {
     let size = len * e * n;
     let mut states = vec![F::default(); 2 * size];
     let (hs, abars) = states.split_at_mut(size);
+    let zeros = vec![F::default(); e * n];
     for t in 0..len {
         let (prev, cur) = hs.split_at_mut(t * e * n);
+        let prev = if t == 0 { &zeros[..] } else { &prev[(t - 1) * e * n..] };
+        let cur = &mut cur[..e * n];
         let abar = &mut abars[t * e * n..(t + 1) * e * n];
-        let prev = if t == 0 { None } else { Some(&prev[(t - 1) * e * n..]) };
         for c in 0..e {
             let dt = s.delta[t * s.delta_at.time + c * s.delta_at.channel];
             let u = s.u[t * e + c];
             let off = t * s.bc_at.time + c * s.bc_at.channel;
             let (b, cc) = (&s.b[off..off + n], &s.c[off..off + n]);
             let a = &s.a[c * n..(c + 1) * n];
-            let h = &mut cur[c * n..(c + 1) * n];
+            let (h, ab) = (&mut cur[c * n..(c + 1) * n], &mut abar[c * n..(c + 1) * n]);
             let du = dt * u;
-            let mut acc = F::default();
-            for i in 0..n {
-                let hp = prev.map_or(F::default(), |p| p[c * n + i]);
-                // Eqn (4), ZOH for A and Euler for B: h = exp(ΔA)·h + Δ·B·u.
-                let ab = (dt * a[i]).exp();
-                abar[c * n + i] = ab;
-                h[i] = ab * hp + du * b[i];
-                acc += h[i] * cc[i];
+            // Eqn (4), ZOH for A and Euler for B: h = exp(ΔA)·h + Δ·B·u; one pass over the
+            // N states with no reduction in it, so it vectorises.
+            for ((h, ab), ((&hp, &a), &b)) in
+                h.iter_mut().zip(ab.iter_mut()).zip(prev[c * n..].iter().zip(a).zip(b))
+            {
+                *ab = (dt * a).exp();
+                *h = *ab * hp + du * b;
             }
-            y[t * e + c] = acc + s.d[c] * u;
+            y[t * e + c] = dot(h, cc) + s.d[c] * u;
         }
     }
     (y, states)
 }
 
 /// The scan's backward from dy (L, E) and the states that [`scan`] returned.
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
 pub fn scan_backward<F: Real>(s: &ScanIn<F>, states: &[F], dy: &[F], g: ScanGrad<F>) {
     let (e, n) = (s.d.len(), s.n);
     let len = s.u.len() / e;
+    let size = len * e * n;
+    let (hs, abars) = states.split_at(size);
+    let zeros = vec![F::default(); e * n];
     // carry = Ā_{t+1}·g_{t+1}, the part of ∂loss/∂h_t that comes from the future.
     let mut carry = vec![F::default(); e * n];
+    // g_t and g_t·h_{t−1}·Ā_t of one channel: the two sums over the states read them.
+    let (mut gs, mut dabar) = (vec![F::default(); n], vec![F::default(); n]);
     for t in (0..len).rev() {
+        let prev = if t == 0 { &zeros[..] } else { &hs[(t - 1) * e * n..t * e * n] };
         for c in 0..e {
             let di = t * s.delta_at.time + c * s.delta_at.channel;
             let dt = s.delta[di];
@@ -110,23 +120,33 @@ pub fn scan_backward<F: Real>(s: &ScanIn<F>, states: &[F], dy: &[F], g: ScanGrad
             let dyc = dy[t * e + c];
             g.d[c] += dyc * u;
             let off = t * s.bc_at.time + c * s.bc_at.channel;
-            let h = &states[(t * e + c) * n..(t * e + c + 1) * n];
-            let a = &s.a[c * n..(c + 1) * n];
-            let (mut ddt, mut du) = (F::default(), dyc * s.d[c]);
-            for i in 0..n {
-                let hp = if t == 0 { F::default() } else { states[((t - 1) * e + c) * n + i] };
-                let gi = carry[c * n + i] + dyc * s.c[off + i];
-                g.c[off + i] += dyc * h[i];
-                let abar = states[len * e * n + (t * e + c) * n + i];
-                let dabar = gi * hp * abar;
-                ddt += dabar * a[i] + gi * s.b[off + i] * u;
-                g.a[c * n + i] += dabar * dt;
-                g.b[off + i] += gi * dt * u;
-                du += gi * dt * s.b[off + i];
-                carry[c * n + i] = gi * abar;
+            let at = (t * e + c) * n;
+            let (h, abar, hp) = (&hs[at..at + n], &abars[at..at + n], &prev[c * n..(c + 1) * n]);
+            let (b, cc) = (&s.b[off..off + n], &s.c[off..off + n]);
+            let carry = &mut carry[c * n..(c + 1) * n];
+            for (((gi, dab), (carry, &cc)), (&hp, &ab)) in gs
+                .iter_mut()
+                .zip(dabar.iter_mut())
+                .zip(carry.iter_mut().zip(cc))
+                .zip(hp.iter().zip(abar))
+            {
+                *gi = *carry + dyc * cc;
+                *dab = *gi * hp * ab;
+                *carry = *gi * ab;
             }
-            g.delta[di] += ddt;
-            g.u[t * e + c] += du;
+            for ((gc, &h), (gb, &gi)) in
+                g.c[off..off + n].iter_mut().zip(h).zip(g.b[off..off + n].iter_mut().zip(&gs))
+            {
+                *gc += dyc * h;
+                *gb += gi * dt * u;
+            }
+            for (ga, &dab) in g.a[c * n..(c + 1) * n].iter_mut().zip(&dabar) {
+                *ga += dab * dt;
+            }
+            // dΔ = Σ g·h_{t−1}·Ā·A + u·Σ g·B and du = D·dy + Δ·Σ g·B.
+            let gb = dot(&gs, b);
+            g.delta[di] += dot(&dabar, &s.a[c * n..(c + 1) * n]) + gb * u;
+            g.u[t * e + c] += dyc * s.d[c] + gb * dt;
         }
     }
 }

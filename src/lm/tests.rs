@@ -256,3 +256,16 @@ fn residual_stream_matches_the_pytorch_stack_golden() {
         }
     }
 }
+
+#[test]
+fn fast_exp_is_within_two_ulp_of_f32_exp() {
+    let mut worst = 0.0f64;
+    for i in 0..=200_000 {
+        let x = -87.0 + 175.0 * i as f32 / 200_000.0;
+        let (fast, exact) = (super::fast_exp(x) as f64, (x as f64).exp());
+        worst = worst.max((fast - exact).abs() / exact);
+    }
+    assert!(worst < 2.0 * f32::EPSILON as f64, "worst relative error {worst:e}");
+    assert_eq!(super::fast_exp(-1e4), super::fast_exp(-87.0));
+    assert!(super::fast_exp(1e4).is_finite());
+}

@@ -149,13 +149,11 @@ impl DrawingBackend for Surface<'_> {
     }
 }
 
-/// Text widths from the 2-D context of `canvas`, if it has one; nothing touches the DOM.
+/// Text widths from the 2-D context of `canvas`, if it has one; nothing touches the DOM. Each
+/// (font, text) is measured once per session (`text_width`).
 fn widths_of(canvas: &HtmlCanvasElement) -> Option<TextWidth> {
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    Some(Box::new(move |font, text| {
-        context.set_font(font);
-        context.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
-    }))
+    Some(Box::new(move |font, text| crate::ui::text_width::text_width(&context, font, text)))
 }
 
 /// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.

@@ -9,6 +9,7 @@
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
 //! | `hooks/`     | shared hooks: the current route, `use_lesson` (a lesson's state in the URL and its edits), `use_player` (play / step on a clock), intervals |
 //! | `panic`      | the panic hook that shows a readable error panel instead of a dead page |
+//! | `text_width` | text widths measured once per (font, text), for the figures' layout |
 //! | `theme`      | the page's theme for the figures: dark (chosen or from the system) and projector (presenter mode) |
 //! | `worker`     | a training worker of `#/train` seen from the page: start, post, replies, failure |
 //! | `pages/`     | home (the learning path), the lesson frame, not found |
@@ -29,6 +30,7 @@ mod lessons;
 mod pages;
 mod panic;
 mod present;
+mod text_width;
 mod theme;
 mod worker;
 

@@ -1,7 +1,7 @@
 // Lesson 12 (#/block): the diagram's boxes open their tensors (by click and by keyboard), every
 // control changes its figure, the state survives a reload, and the numbers are sane.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { slide, updatesLanded } from "./lesson-tools.mjs";
+import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => {
@@ -91,12 +91,8 @@ for (const lang of ["en", "ko"]) {
 test("block lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/block?part=ssm", "en"));
   await drawn(page);
-  const entries = () => page.evaluate(() => performance.getEntriesByName("mx:update:block").map((e) => e.duration));
-  const before = (await entries()).length; // the first render (page load) is not a slider move
+  const before = await quiet(page, "block"); // the first render (page load) is not a slider move
   for (let i = 0; i < 20; i++) await slide(page, "#block-seed", 2 + i);
   await updatesLanded(page, "block", before + 20);
-  const times = (await entries()).slice(before).sort((a, b) => a - b);
-  check(times.length >= 20, `only ${times.length} mx:update:block measures`);
-  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`     mx:update:block median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${times.length} seed-slider moves`);
+  await reportUpdates(page, "block", "seed-slider moves", before);
 });

@@ -2,7 +2,7 @@
 // reacts to every control, to drawing with the mouse and to the keyboard; the S4 kernel and the
 // question's impulse responses react to their controls; the state survives a reload.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { slide, updatesLanded } from "./lesson-tools.mjs";
+import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { heat: 0, memory: 1, bars: 2, errors: 3, kernel: 4, outputs: 5, impulses: 6 };
 
@@ -145,6 +145,7 @@ for (const lang of ["en", "ko"]) {
 test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url }) => {
   await visit(page, url("#/hippo?n=64&cmp=random", "en"));
   await drawn(page);
+  await quiet(page, "hippo");
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   const values = [64, 60, 56, 64, 48, 64, 52, 64, 44, 64];
   for (const v of values) await slide(page, "#hippo-n2", v);
@@ -152,18 +153,13 @@ test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url
   await page.click(".play button:nth-child(4)"); // Reset to step 1
   for (let i = 0; i < 20; i++) await page.click(".play button:nth-child(3)"); // Step
   await updatesLanded(page, "hippo", 40);
-  const times = await page.evaluate(() => performance.getEntriesByName("mx:update:hippo").map((e) => e.duration).sort((a, b) => a - b));
-  check(times.length >= 40, `only ${times.length} mx:update:hippo measures`);
-  const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`     mx:update:hippo median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms over ${times.length} updates (N = 64)`);
+  await reportUpdates(page, "hippo", "updates (N = 64)");
   await visit(page, url("#/hippo", "en"));
   await drawn(page);
+  await quiet(page, "hippo");
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
   for (let i = 0; i < 20; i++) await slide(page, "#hippo-n", 8 + (i % 10) * 2);
-  await updatesLanded(page, "hippo");
-  const base = await page.evaluate(() => performance.getEntriesByName("mx:update:hippo").map((e) => e.duration).sort((a, b) => a - b));
-  const b = (p) => base[Math.min(base.length - 1, Math.floor(p * base.length))].toFixed(1);
-  console.log(`     mx:update:hippo median ${b(0.5)} ms, p95 ${b(0.95)} ms over ${base.length} N-slider moves (default page)`);
+  await reportUpdates(page, "hippo", "N-slider moves (default page)");
 });
 
 test("hippo lesson: the smallest memory at the first step draws without errors", async ({ page, url }) => {

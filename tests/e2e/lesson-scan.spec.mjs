@@ -3,7 +3,7 @@
 // SSM pairs and for the sums, and the finished states must equal the sequential recurrence; every
 // control changes what is shown; the state survives a reload; the scan runs on WebGPU.
 import { test, check, eventually, ready, until, visit, canvases } from "./harness.mjs";
-import { reportUpdates, slide } from "./lesson-tools.mjs";
+import { quiet, reportUpdates, slide } from "./lesson-tools.mjs";
 
 /** The boxes of one row of the tree: { col, word, value, ok }. */
 function rowNodes(page, selector) {
@@ -185,11 +185,12 @@ for (const [what, hash, steps, n0] of [["default (sums, n = 8)", "#/scan", 7, 4]
   test(`scan lesson reports update timings: ${what}`, async ({ page, url }) => {
     await visit(page, url(hash, "en"));
     await page.waitForSelector(".scan-tree");
+    const since = await quiet(page, "scan");
     await page.focus(".tree-box");
     // Step the tree to the end and back, then move the n slider: one update at a time.
     for (let i = 1; i <= steps; i++) await stepTo(page, "ArrowRight", i);
     for (let i = steps - 1; i >= 0; i--) await stepTo(page, "ArrowLeft", i);
     for (let i = 0; i < 12; i++) await slide(page, "#scan-n", n0 + 2 * i);
-    await reportUpdates(page, "scan", what);
+    await reportUpdates(page, "scan", what, since);
   });
 }

@@ -2,7 +2,7 @@
 // with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
 // control changes its figure, the typed text survives a reload, and nothing draws NaN.
 import { test, check, ready, until, visit, canvases } from "./harness.mjs";
-import { slide, updatesLanded } from "./lesson-tools.mjs";
+import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
 
@@ -151,21 +151,13 @@ test("selection lesson survives empty text and extreme settings", async ({ page,
 test("selection lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/selection", "en"));
   await drawn(page);
-  const measures = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").map((e) => e.duration));
-  const report = (what, times) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
-    console.log(`     mx:update:selection (${what}) median ${q(0.5)} ms, p95 ${q(0.95)} ms over ${sorted.length} updates`);
-  };
-  const start = (await measures()).length;
+  const count = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").length);
+  const start = await quiet(page, "selection");
   for (let i = 0; i < 20; i++) await slide(page, "#selection-scale", (-1 + 0.1 * i).toFixed(2));
   await updatesLanded(page, "selection", start + 20);
-  const text = (await measures()).slice(start);
+  await reportUpdates(page, "selection", "Δ-scale moves (four text figures)", start);
+  const next = await count();
   for (let i = 0; i < 20; i++) await slide(page, "#selection-colored", (-1.5 + 0.075 * i).toFixed(2));
-  await updatesLanded(page, "selection", start + text.length + 20);
-  const copy = (await measures()).slice(start + text.length);
-  check(text.length >= 20 && copy.length >= 20, `only ${text.length} + ${copy.length} mx:update:selection measures`);
-  report("Δ scale: four text figures", text);
-  report("coloured Δ: copying task and figure", copy);
-  report("all", text.concat(copy));
+  await updatesLanded(page, "selection", next + 20);
+  await reportUpdates(page, "selection", "coloured-Δ moves (copying task and figure)", next);
 });

@@ -29,15 +29,50 @@ export async function updatesLanded(page, slug, atLeast = 1) {
   async () => `only ${await count()} mx:update:${slug} measures, expected at least ${atLeast}, or an update never finished`);
 }
 
-/** Prints the median and p95 of the `mx:update:<slug>` measures taken so far. */
-export async function reportUpdates(page, slug, what = "updates") {
-  await updatesLanded(page, slug);
-  const ms = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `mx:update:${slug}`);
-  check(ms.length > 0, `no mx:update:${slug} measures`);
-  ms.sort((a, b) => a - b);
-  const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  console.log(`     mx:update:${slug} over ${ms.length} ${what}: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
+/** Waits until the page is quiet before timing updates: every figure has drawn, the fonts have
+ *  loaded (their arrival redraws every figure once) and no update is pending. Returns how many
+ *  `mx:update:<slug>` measures exist, to pass to [`reportUpdates`] as `since`. */
+export async function quiet(page, slug) {
+  await page.waitForFunction(() => document.fonts.status === "loaded"
+    && [...document.querySelectorAll("main canvas")].every((c) => Number(c.dataset.draws ?? 0) > 0), null, { timeout: 20000 });
+  await settle(page);
+  await until(page, (name) => performance.getEntriesByName(`${name}:start`, "mark").length === 0, `mx:update:${slug}`,
+    `an mx:update:${slug} never finished`);
+  return page.evaluate((name) => performance.getEntriesByName(name, "measure").length, `mx:update:${slug}`);
+}
+
+/** The median and p95 of a list of durations (p95: the value below which 95 % of them lie). */
+export function quantiles(ms) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   return { median: q(0.5), p95: q(0.95) };
+}
+
+/** Prints the median and p95 of the `mx:update:<slug>` measures from the `since`-th on (0: all
+ *  taken so far), and where their time went: every `mx:draw:<figure>` measure taken during
+ *  them (count, median, p95, total), the costliest first. Measures only; asserts no timing. */
+export async function reportUpdates(page, slug, what = "updates", since = 0) {
+  await updatesLanded(page, slug, since + 1);
+  const { updates, draws } = await page.evaluate(([name, since]) => {
+    const updates = performance.getEntriesByName(name, "measure").slice(since);
+    const t0 = updates.length ? updates[0].startTime : Infinity;
+    const draws = performance.getEntriesByType("measure")
+      .filter((e) => e.name.startsWith("mx:draw:") && e.startTime >= t0)
+      .map((e) => [e.name, e.duration]);
+    return { updates: updates.map((e) => e.duration), draws };
+  }, [`mx:update:${slug}`, since]);
+  check(updates.length > 0, `no mx:update:${slug} measures`);
+  const { median, p95 } = quantiles(updates);
+  console.log(`     mx:update:${slug} over ${updates.length} ${what}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  const byName = new Map();
+  for (const [name, ms] of draws) byName.set(name, [...(byName.get(name) ?? []), ms]);
+  const rows = [...byName].map(([name, ms]) => ({ name, ms, total: ms.reduce((a, b) => a + b, 0) }))
+    .sort((a, b) => b.total - a.total);
+  for (const { name, ms, total } of rows) {
+    const d = quantiles(ms);
+    console.log(`       ${name}: ${ms.length}×, median ${d.median.toFixed(1)} ms, p95 ${d.p95.toFixed(1)} ms, total ${total.toFixed(0)} ms`);
+  }
+  return { median, p95 };
 }
 
 /** Chooses `value` in a select and fires `change`. */

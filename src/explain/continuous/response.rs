@@ -89,9 +89,13 @@ pub fn respond(sys: &Continuous, input: &SampledInput, update: Update) -> Result
         Update::Linear => {
             let fine = discretize(sys, step, Method::Zoh)?;
             let b_bar = fine.b_bar().column(0).into_owned();
+            // Two state vectors reused for the whole run (no allocation per step).
+            let mut next = DVector::zeros(n);
             for (j, &x) in input.held.iter().enumerate() {
                 // Eqn: h(t_{j+1}) = Abar h(t_j) + Bbar x_j, exact for x held over the step.
-                h = fine.a_bar() * &h + &b_bar * x;
+                next.gemv(1.0, fine.a_bar(), &h, 0.0);
+                next.axpy(x, &b_bar, 1.0);
+                std::mem::swap(&mut h, &mut next);
                 record(j + 1, &h, x);
             }
         }

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::lm::params::{LayerKind, LmConfig};
-use crate::lm::shipped::{default_settings, shipped};
+use crate::lm::shipped::{SHIPPED_STEPS, default_settings, shipped};
 use crate::lm::tasks::{Task, TaskKind};
 use crate::lm::train::StepReport;
 
@@ -151,10 +151,22 @@ fn the_shipped_checkpoints_load_and_give_the_recorded_accuracy() {
         assert!(matches!(ready, Reply::Ready { shipped: true, step: 1000, .. }), "{ready:?}");
         let Reply::Snapshot(snap) = s.handle(Request::Checkpoint) else { panic!("no snapshot") };
         let want = recorded(kind);
+        // The stored history ends at the same held-out measurement.
+        let history = crate::lm::shipped::history(kind).expect("the shipped run's history");
+        assert_eq!(history.held_out.last(), Some(&(SHIPPED_STEPS as f64, want)));
+        assert_eq!(history.loss.len(), SHIPPED_STEPS);
+        assert!(history.loss.iter().all(|&(_, l)| l.is_finite() && l > 0.0));
         assert!(
             (snap.held_out.accuracy - want).abs() < 1e-9,
             "{kind:?}: {} vs {want}",
             snap.held_out.accuracy
         );
     }
+}
+
+#[test]
+fn the_native_step_times_the_page_compares_with_are_recorded() {
+    let [s4, s6] =
+        crate::lm::shipped::native_step_seconds().expect("static/checkpoints/bench.json");
+    assert!(s4 > 0.0 && s6 > 0.0 && s4 < 60.0 && s6 < 60.0, "{s4} {s6}");
 }

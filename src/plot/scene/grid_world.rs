@@ -4,6 +4,7 @@
 use crate::plot::{PlotError, Theme, err, palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// What to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +59,7 @@ pub fn grid_world<DB: DrawingBackend>(
         area.draw(&PathElement::new(vec![(ox + p, oy), (ox + p, oy + side)], line)).map_err(err)?;
         area.draw(&PathElement::new(vec![(ox, oy + p), (ox + side, oy + p)], line)).map_err(err)?;
     }
+    coordinates(area, scene.size, (ox, oy), side, theme)?;
     let half = (cell * 0.38) as i32;
     let (gx, gy) = centre(scene.goal);
     area.draw(&Rectangle::new(
@@ -82,6 +84,34 @@ pub fn grid_world<DB: DrawingBackend>(
     ))
     .map_err(err)?;
     area.draw(&Circle::new((ax, ay), half, palette::BLUE.filled())).map_err(err)?;
+    Ok(())
+}
+
+/// The cells' coordinates in the margin: x = 0, 1, … under the columns and y = 0, 1, … left of
+/// the rows (y upwards, as in the state vector), with the axis names at the far corners.
+fn coordinates<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    size: u32,
+    (ox, oy): (i32, i32),
+    side: i32,
+    theme: &Theme,
+) -> Result<(), PlotError> {
+    let cell = f64::from(side) / f64::from(size);
+    let gap = theme.px(4.0) as i32;
+    let font = |h, v| {
+        ("sans-serif", theme.font(11.0)).into_font().color(&palette::INK).pos(Pos::new(h, v))
+    };
+    let mid = |i: u32| ((f64::from(i) + 0.5) * cell) as i32;
+    for i in 0..size {
+        let under = (ox + mid(i), oy + side + gap);
+        area.draw(&Text::new(i.to_string(), under, font(HPos::Center, VPos::Top))).map_err(err)?;
+        let left = (ox - gap, oy + side - mid(i));
+        area.draw(&Text::new(i.to_string(), left, font(HPos::Right, VPos::Center))).map_err(err)?;
+    }
+    let x_name = (ox + side + gap, oy + side + gap);
+    area.draw(&Text::new("x", x_name, font(HPos::Left, VPos::Top))).map_err(err)?;
+    area.draw(&Text::new("y", (ox - gap, oy - gap), font(HPos::Right, VPos::Bottom)))
+        .map_err(err)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! A figure: a canvas that a plot function draws on (plotters, through [`canvas::PageBackend`]), sized to its
-//! container at the device pixel ratio, redrawn after every render and on window resize. It
-//! reports the pointer in data coordinates so lessons can link their views.
+//! container at the device pixel ratio. It redraws when its draw closure, its size or the theme
+//! changed (a render that changes only its summary or data does not), on window resize and once
+//! the fonts are ready. It reports the pointer in data coordinates so lessons can link their views.
 //!
 //! `data-draws` counts completed draws and `data-variant` names the theme of the last one, so
 //! tests can tell a figure was drawn and how; a failed draw is logged to the console (which
@@ -18,7 +19,7 @@ use crate::plot::{FigureData, PlotError, Theme, XAxisMap, recorded};
 use crate::ui::canvas::{self, DrawFn};
 use crate::ui::components::figure_tools::FigureTools;
 use crate::ui::dom;
-use crate::ui::hooks::use_window_resize;
+use crate::ui::hooks::{use_client_size, use_window_resize};
 use crate::ui::lang::use_lang;
 use crate::ui::present::use_figure_stage;
 use crate::ui::theme::PageTheme;
@@ -79,7 +80,8 @@ pub(crate) fn figure(p: &Props) -> Html {
     let canvas = use_node_ref();
     let map = use_mut_ref(|| None::<XAxisMap>);
     let draws = use_mut_ref(|| 0_u64);
-    let redraw = use_force_update();
+    // What the last draw was made of; `None` forces the next render to draw.
+    let drawn = use_mut_ref(|| None::<Drawn>);
     let stage = use_figure_stage(Some(&p.id));
     // On the stage the box, not the aspect, sets the height (static/present.css sizes it).
     let staged = stage.as_deref() == Some("on");
@@ -94,22 +96,28 @@ pub(crate) fn figure(p: &Props) -> Html {
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
         // page's fonts are ready (Korean fonts often arrive after the first draw).
-        let redraw = redraw.clone();
+        let (force, drawn) = (use_force_update(), drawn.clone());
         use_effect_with((), move |_| {
             if let Ok(ready) = dom::document().fonts().ready() {
                 wasm_bindgen_futures::spawn_local(async move {
                     if wasm_bindgen_futures::JsFuture::from(ready).await.is_ok() {
-                        redraw.force_update();
+                        crate::ui::text_width::forget();
+                        *drawn.borrow_mut() = None;
+                        force.force_update();
                     }
                 });
             }
         });
     }
-    use_window_resize(Callback::from(move |_| redraw.force_update()));
+    // The canvas's CSS size, kept by a ResizeObserver: the effect below never forces a layout.
+    let client = use_client_size(canvas.clone());
+    let force = use_force_update();
+    use_window_resize(Callback::from(move |_| force.force_update()));
 
     {
         let (canvas, map, draws, draw, aspect) =
             (canvas.clone(), map.clone(), draws.clone(), p.draw.clone(), p.aspect);
+        let (drawn, client) = (drawn.clone(), client.clone());
         let hoverable = p.on_hover.is_some();
         let (slot, caption) = (slot.clone(), caption.clone());
         let own = (p.summary.is_empty(), p.data.is_none());
@@ -118,18 +126,21 @@ pub(crate) fn figure(p: &Props) -> Html {
             if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                 // A tab stop for the keyboard hover, unless a box around it owns the keys.
                 let owned = el.closest("[data-keys]").ok().flatten().is_some();
-                let _ = match hoverable && !owned {
-                    true => el.set_attribute("tabindex", "0"),
-                    false => el.remove_attribute("tabindex"),
+                let _ = match (hoverable && !owned, el.has_attribute("tabindex")) {
+                    (true, false) => el.set_attribute("tabindex", "0"),
+                    (false, true) => el.remove_attribute("tabindex"),
+                    _ => Ok(()),
                 };
-                dom::mark("mx:draw:start");
                 let scale = dom::pixel_ratio();
-                let css_width = f64::from(el.client_width().max(200));
-                let css_height = if staged {
-                    f64::from(el.client_height().max(100))
-                } else {
-                    css_width * aspect
-                };
+                // Laid out once before the first draw; afterwards the observer keeps it.
+                let (client_w, client_h) = client.get().unwrap_or_else(|| {
+                    let now = (el.client_width(), el.client_height());
+                    client.set(Some(now));
+                    now
+                });
+                let css_width = f64::from(client_w.max(200));
+                let css_height =
+                    if staged { f64::from(client_h.max(100)) } else { css_width * aspect };
                 let (w, h) =
                     ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
@@ -137,16 +148,22 @@ pub(crate) fn figure(p: &Props) -> Html {
                     el.set_height(h);
                 }
                 let theme = Theme { scale, dark: page.dark, projector: page.projector };
+                let now = Drawn { draw: draw.clone(), size: (w, h), theme };
+                if drawn.borrow().as_ref() == Some(&now) {
+                    return;
+                }
+                *drawn.borrow_mut() = Some(now);
+                dom::mark("mx:draw:start");
                 match canvas::on_canvas(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        let (drawn, table) = recorded(|| {
+                        let (result, table) = recorded(|| {
                             draw(&area, &theme).and_then(|m| {
                                 area.present().map_err(|e| PlotError(format!("{e:?}")))?;
                                 Ok(m)
                             })
                         });
-                        match drawn {
+                        match result {
                             Ok(m) => {
                                 describe_drawn(table, own, lang, &slot, &caption);
                                 *map.borrow_mut() = m;
@@ -236,6 +253,21 @@ fn describe_drawn(
     }
     if own_data {
         slot.set(table);
+    }
+}
+
+/// What a draw was made of: the closure, the canvas size in device pixels and the theme. The
+/// same three draw the same picture, so the figure need not draw again. (Holding the closure
+/// keeps its address from being reused by a new one.)
+struct Drawn {
+    draw: DrawFn,
+    size: (u32, u32),
+    theme: Theme,
+}
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.draw, &other.draw) && self.size == other.size && self.theme == other.theme
     }
 }
 

@@ -41,8 +41,10 @@ pub(crate) fn use_scroll_focus(node: NodeRef, label: AttrValue) {
     let latest = use_mut_ref(|| label.clone());
     *latest.borrow_mut() = label;
     {
-        let (node, latest) = (node.clone(), latest.clone());
-        use_effect(move || {
+        // A new label (the language) is written at once; sizes are the observer's (reading them
+        // after every render would lay the page out again for each box).
+        let (node, latest, label) = (node.clone(), latest.clone(), latest.borrow().clone());
+        use_effect_with(label, move |_| {
             if let Some(el) = node.cast::<Element>() {
                 mark(&el, &latest.borrow());
             }
@@ -73,11 +75,15 @@ fn mark(el: &Element, label: &str) {
     // `auto`), e.g. by a pixel under a tall fraction.
     if el.scroll_width() > el.client_width() || el.scroll_height() > el.client_height() {
         for (name, value) in [("tabindex", "0"), ("role", "group"), ("aria-label", label)] {
-            let _ = el.set_attribute(name, value);
+            if el.get_attribute(name).as_deref() != Some(value) {
+                let _ = el.set_attribute(name, value);
+            }
         }
     } else {
         for name in ["tabindex", "role", "aria-label"] {
-            let _ = el.remove_attribute(name);
+            if el.has_attribute(name) {
+                let _ = el.remove_attribute(name);
+            }
         }
     }
 }

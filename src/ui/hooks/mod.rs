@@ -7,14 +7,20 @@
 //! | `lesson.rs` | `use_lesson`: the lesson's state, kept in the address, and its edits   |
 //! | `player.rs` | `use_player`: play / pause / step / back / reset along a track          |
 //! | `memory.rs` | `use_recalled`: each lesson's last state, for the rest of the session     |
+//! | `draw.rs`   | `use_draw`: a figure's draw closure, rebuilt only when its inputs change |
+//! | `size.rs`   | `use_client_size`: an element's size from a `ResizeObserver`, never a forced layout |
 
+mod draw;
 mod lesson;
 mod memory;
 mod player;
+mod size;
 
+pub(crate) use draw::{Same, use_draw};
 pub(crate) use lesson::{Edit, HashContext, LessonState, on, use_lesson};
 pub(crate) use memory::use_recalled;
 pub(crate) use player::{Player, Track, use_player};
+pub(crate) use size::use_client_size;
 
 use super::dom;
 use wasm_bindgen::JsCast;

@@ -74,7 +74,7 @@ pub(super) fn inspect_panel(p: &InspectProps) -> Html {
     html! {
         <div class="row inspect">
             <div class="inspect-map">
-                <Figure id="block/map" draw={map_draw} label={t(lang, "block.map_label")} aspect={0.62} on_hover={on_hover}
+                <Figure id="block/map" draw={map_draw} label={t(lang, "block.map_label")} aspect={0.85} on_hover={on_hover}
                     summary={caption.clone()} />
                 <div class="controls">
                     if by_token {

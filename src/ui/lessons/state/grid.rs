@@ -9,6 +9,7 @@ use crate::mathml::{column, equals, mi, mo, num, paren, row, sqrt, sup};
 use crate::figures;
 use crate::plot::grid_cell_at;
 use crate::ui::components::{DrawFn, Equation, Figure};
+use crate::ui::hooks::use_draw;
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,10 +45,11 @@ pub(super) fn grid_panel(p: &PanelProps) -> Html {
             }
         })
     };
-    let grid_draw: DrawFn = {
-        let state = (*lesson.state).clone();
+    // The grid draws the moves alone: the tracking controls below leave it as it is.
+    let grid_draw = use_draw((lang, lesson.state.moves.clone()), |(lang, moves)| -> DrawFn {
+        let (lang, state) = (*lang, StateLesson { moves: moves.clone(), ..StateLesson::default() });
         Rc::new(move |area, theme| figures::state::grid(area, theme, lang, &state))
-    };
+    });
     let vector = equals([mi("h"), column(&[x, y, d], 3)]);
     // d = √((x − gx)² + (y − gy)²)
     let squared =

@@ -8,7 +8,7 @@ use crate::explain::tracking::prediction_errors;
 use crate::figures;
 use crate::i18n::{fill, t};
 use crate::ui::components::{DrawFn, Figure, PlayControls, Slider, Toggle};
-use crate::ui::hooks::{Track, use_player};
+use crate::ui::hooks::{Same, Track, use_draw, use_player};
 use crate::ui::lang::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -27,6 +27,17 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
         Track::steps(1, STEPS, TICK_MS),
         lesson.on(|s, k: f64| s.k = k as usize),
     );
+    let k = s.k;
+    let track_draw = use_draw(
+        (lang, Same(track.clone()), k, s.truth),
+        |(lang, track, k, truth)| -> DrawFn {
+            let (lang, track, k, truth) = (*lang, track.0.clone(), *k, *truth);
+            Rc::new(move |area, theme| match &*track {
+                Ok(run) => figures::state::track(area, theme, lang, run, k.min(run.len()), truth),
+                Err(_) => Ok(None),
+            })
+        },
+    );
     let track = match &*track {
         Ok(track) => track.clone(),
         Err(e) => return html! { <p class="banner warning">{ error_text(lang, e) }</p> },
@@ -34,10 +45,6 @@ pub(super) fn track_panel(p: &PanelProps) -> Html {
     let k = s.k.min(track.len());
     let (err_velocity, err_position) =
         prediction_errors(&track[..(k + 1).min(track.len())], WARMUP.min(k.saturating_sub(1)));
-    let track_draw: DrawFn = {
-        let truth = s.truth;
-        Rc::new(move |area, theme| figures::state::track(area, theme, lang, &track, k, truth))
-    };
     html! {
         <section class="panel">
             <div class="controls">

@@ -5,6 +5,7 @@
 use super::driver::{TARGET, Training};
 use super::files::LoadFile;
 use super::runs::{Runs, Status};
+use super::speed::NativeSpeed;
 use crate::course::train::{CONTEXT, D_MODEL, LAYERS, LR, MEMORIZE, SEED, STATE, TaskChoice, TrainLesson};
 use crate::format::fixed;
 use crate::i18n::{fill, t};
@@ -141,6 +142,7 @@ pub(super) fn run_bar(p: &RunProps) -> Html {
                 }
             </div>
             <LossLine runs={runs.clone()} />
+            <NativeSpeed runs={runs.clone()} />
             if let Some(e) = &runs.error {
                 <Banner kind={BannerKind::Warning} text={fill(lang, "train.load_error", &[("m", e)])} />
             }
@@ -172,7 +174,7 @@ pub(super) struct LossProps {
 }
 
 /// The recent batch loss of both models (mean of the last ten steps); the first and recent S6
-/// values are also in data attributes, for tests.
+/// values and its last held-out accuracy are also in data attributes, for tests.
 #[function_component(LossLine)]
 fn loss_line(p: &LossProps) -> Html {
     let lang = use_lang();
@@ -186,7 +188,7 @@ fn loss_line(p: &LossProps) -> Html {
     let attr = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
     html! {
         <p id="train-loss" class="readout" data-first={attr(m[1].first_loss(10))}
-           data-recent={attr(m[1].recent_loss(10))}>
+           data-recent={attr(m[1].recent_loss(10))} data-held-out={attr(m[1].held_out.last().map(|p| p.1))}>
             { fill(lang, "train.recent_loss", &[("v", &text)]) }
         </p>
     }

@@ -11,6 +11,7 @@
 //! | `figures.rs`  | curves, Δ heat maps, A spectra                                     |
 //! | `panels.rs`   | the held-out example's answers and Table 1 at toy scale            |
 //! | `files.rs`    | download and load of safetensors weights                           |
+//! | `speed.rs`    | the page's steps per second beside native code's                   |
 
 mod controls;
 mod driver;
@@ -18,6 +19,7 @@ mod figures;
 mod files;
 mod panels;
 mod runs;
+mod speed;
 
 use crate::course::Lesson;
 use crate::course::train::{TaskChoice, TrainLesson};

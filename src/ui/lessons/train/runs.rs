@@ -150,6 +150,10 @@ impl Runs {
             Reply::Started | Reply::Weights { .. } => {}
             Reply::Ready { step, params, shipped } => {
                 *m = ModelRun { ready: true, step, params, shipped, ..ModelRun::default() };
+                // The shipped models come with the curves of the run that made them.
+                if let Some(h) = shipped.then(|| crate::lm::shipped::history(KINDS[k])).flatten() {
+                    (m.losses, m.held_out) = (h.loss, h.held_out);
+                }
                 if self.models.iter().all(|m| m.ready) && self.status == Status::Loading {
                     self.status = Status::Idle;
                 }
