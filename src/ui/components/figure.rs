@@ -157,21 +157,15 @@ pub(crate) fn figure(p: &Props) -> Html {
                 match canvas::on_canvas(el.clone(), theme) {
                     Some(backend) => {
                         let area = backend.into_drawing_area();
-                        let (result, table) = recorded(|| {
-                            draw(&area, &theme).and_then(|m| {
-                                area.present().map_err(|e| PlotError(format!("{e:?}")))?;
-                                Ok(m)
-                            })
-                        });
-                        match result {
-                            Ok(m) => {
+                        match draw_recorded(&area, &draw, &theme) {
+                            (Ok(m), table) => {
                                 describe_drawn(table, own, lang, &slot, &caption);
                                 *map.borrow_mut() = m;
                                 *draws.borrow_mut() += 1;
                                 let _ = el.set_attribute("data-draws", &draws.borrow().to_string());
                                 let _ = el.set_attribute("data-variant", theme.variant());
                             }
-                            Err(e) => dom::console_error(&e.to_string()),
+                            (Err(e), _) => dom::console_error(&e.to_string()),
                         }
                     }
                     None => dom::console_error("the canvas has no 2-D context"),
@@ -224,15 +218,33 @@ pub(crate) fn figure(p: &Props) -> Html {
                     class={classes!(p.on_press.is_some().then_some("pressable"))}
                     onpointermove={on_move} onpointerdown={on_down} onpointerleave={on_leave}
                     onkeydown={on_key} onblur={on_blur} />
-            if p.summary.is_empty() {
-                // Written after each draw by `describe_drawn`.
-                <figcaption ref={caption} id={(*summary_id).clone()} class="visually-hidden" aria-live="polite"></figcaption>
-            } else {
-                <figcaption id={(*summary_id).clone()} class="visually-hidden" aria-live="polite">{ p.summary.clone() }</figcaption>
-            }
+            { summary_caption(&p.summary, &summary_id, caption) }
             <ShowData data={slot} name={p.label.clone()} />
             <FigureTools id={p.id.clone()} canvas={canvas} draw={p.draw.clone()} aspect={p.aspect} />
         </figure>
+    }
+}
+
+/// Draws and presents the figure, recording the table of what it drew.
+fn draw_recorded(
+    area: &DrawingArea<canvas::PageBackend<'_>, plotters::coord::Shift>,
+    draw: &DrawFn,
+    theme: &Theme,
+) -> (Result<Option<XAxisMap>, PlotError>, FigureData) {
+    recorded(|| {
+        let m = draw(area, theme)?;
+        area.present().map_err(|e| PlotError(format!("{e:?}")))?;
+        Ok(m)
+    })
+}
+
+/// The figure's description: the lesson's `summary`, or a caption that [`describe_drawn`] writes
+/// after each draw (yew leaves its text alone: it has no children here).
+fn summary_caption(summary: &AttrValue, id: &str, caption: NodeRef) -> Html {
+    if summary.is_empty() {
+        html! { <figcaption ref={caption} id={id.to_owned()} class="visually-hidden" aria-live="polite"></figcaption> }
+    } else {
+        html! { <figcaption id={id.to_owned()} class="visually-hidden" aria-live="polite">{ summary.clone() }</figcaption> }
     }
 }
 
