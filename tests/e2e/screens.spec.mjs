@@ -14,13 +14,14 @@ async function allRoutes(page, url) {
   return ["#/", ...(await lessonRoutes(page, url)), "#/scan/bench", "#/no-such-lesson"];
 }
 
-/** Waits until every figure on the page has drawn more often than `before` says (after a
- *  resize each figure redraws at its new width). */
-async function redrawn(page, before) {
-  await until(page, (b) => [...document.querySelectorAll("canvas")].every((c, i) => Number(c.dataset.draws ?? 0) > (b[i] ?? 0)),
-    before, "a figure did not redraw after the window changed size");
+/** Waits until every figure on the page is drawn at its box's current width: its canvas has
+ *  drawn at least once and holds as many pixels as its CSS width times the pixel ratio (a figure
+ *  whose box kept its width has no reason to redraw). */
+async function fitted(page) {
+  await until(page, () => [...document.querySelectorAll("canvas")].filter((c) => c.offsetParent !== null)
+    .every((c) => Number(c.dataset.draws ?? 0) > 0 && c.width === Math.round(Math.max(c.clientWidth, 200) * devicePixelRatio)),
+  null, "a figure is not drawn at its box's width after the window changed size");
 }
-const draws = (page) => page.$$eval("canvas", (cs) => cs.map((c) => Number(c.dataset.draws ?? 0)));
 
 for (const lang of ["en", "ko"]) {
   test(`no page scrolls sideways from 360 to 1920 px (${lang})`, async ({ page, url }) => {
@@ -28,11 +29,10 @@ for (const lang of ["en", "ko"]) {
     for (const hash of await allRoutes(page, url)) {
       await page.setViewportSize({ width: 1280, height: 900 });
       await visit(page, url(hash, lang));
-      await redrawn(page, []);
+      await fitted(page);
       for (const width of WIDTHS) {
-        const before = await draws(page);
         await page.setViewportSize({ width, height: width < 800 ? 844 : 1000 });
-        await redrawn(page, before);
+        await fitted(page);
         const got = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
         if (got[0] > got[1]) wide.push(`${hash} at ${width} px is ${got[0]} px wide`);
       }
@@ -70,7 +70,7 @@ for (const [mode, query, size, langs] of [["page", "", [1280, 900], ["en", "ko"]
       const serious = [], rest = new Map();
       for (const hash of await allRoutes(page, url)) {
         await open(page, url(hash, lang).replace("#", `${query}#`), mode === "presenter");
-        await redrawn(page, []);
+        await fitted(page);
         for (const v of await axe(page)) {
           if (["serious", "critical"].includes(v.impact)) serious.push(`${hash}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).join(", ")}`);
           else rest.set(`${v.id} (${v.impact})`, [...(rest.get(`${v.id} (${v.impact})`) ?? []), hash]);
@@ -84,7 +84,7 @@ for (const [mode, query, size, langs] of [["page", "", [1280, 900], ["en", "ko"]
 
 test("the arrow keys stay with a figure after a click in it", async ({ page, url }) => {
   await visit(page, url("#/discretize", "en"));
-  await redrawn(page, []);
+  await fitted(page);
   const here = await page.evaluate(() => location.hash);
   // A figure that reacts to the pointer (a tab stop) and one that only shows (its box takes focus).
   for (const selector of ["main canvas[tabindex='0']", "main canvas:not([tabindex])"]) {
@@ -100,7 +100,7 @@ test("the arrow keys stay with a figure after a click in it", async ({ page, url
 test("a hover readout can be driven from the keyboard", async ({ page, url }) => {
   for (const hash of ["#/discretize", "#/views"]) {
     await visit(page, url(hash, "en"));
-    await redrawn(page, []);
+    await fitted(page);
     const before = await page.innerText(".hover-readout");
     await page.focus(".panel:has(.hover-readout) canvas[tabindex='0']");
     await page.keyboard.press("End");
