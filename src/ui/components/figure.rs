@@ -28,6 +28,9 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+/// The least height of a figure in CSS px (a 0.3 aspect on a 360 px phone would be 100 px).
+const MIN_HEIGHT: f64 = 160.0;
+
 #[derive(Properties)]
 pub(crate) struct Props {
     /// The figure's id in the catalogue, `<lesson>/<figure>` (`crate::figures`): written as
@@ -139,8 +142,13 @@ pub(crate) fn figure(p: &Props) -> Html {
                     now
                 });
                 let css_width = f64::from(client_w.max(200));
-                let css_height =
-                    if staged { f64::from(client_h.max(100)) } else { css_width * aspect };
+                // A wide, flat chart keeps a readable height on a phone: at least
+                // MIN_HEIGHT CSS px (or its width, if that is less).
+                let css_height = if staged {
+                    f64::from(client_h.max(100))
+                } else {
+                    (css_width * aspect).max(MIN_HEIGHT.min(css_width))
+                };
                 let (w, h) =
                     ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
