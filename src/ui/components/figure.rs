@@ -141,14 +141,7 @@ pub(crate) fn figure(p: &Props) -> Html {
                     client.set(Some(now));
                     now
                 });
-                let css_width = f64::from(client_w.max(200));
-                // A wide, flat chart keeps a readable height on a phone: at least
-                // MIN_HEIGHT CSS px (or its width, if that is less).
-                let css_height = if staged {
-                    f64::from(client_h.max(100))
-                } else {
-                    (css_width * aspect).max(MIN_HEIGHT.min(css_width))
-                };
+                let (css_width, css_height) = css_size(client_w, client_h, aspect, staged);
                 let (w, h) =
                     ((css_width * scale).round() as u32, (css_height * scale).round() as u32);
                 if el.width() != w || el.height() != h {
@@ -335,4 +328,15 @@ fn use_keyboard_hover(
 fn fraction(e: &PointerEvent, el: &HtmlCanvasElement) -> (f64, f64) {
     let (w, h) = (f64::from(el.client_width().max(1)), f64::from(el.client_height().max(1)));
     ((f64::from(e.offset_x()) / w).clamp(0.0, 1.0), (f64::from(e.offset_y()) / h).clamp(0.0, 1.0))
+}
+
+/// The canvas's size in CSS px from its box's client size: the box's width (at least 200) and,
+/// on the stage, its height, else the width times `aspect` (a wide, flat chart keeps a readable
+/// height on a phone: at least [`MIN_HEIGHT`], or its width if that is less).
+fn css_size(client_w: i32, client_h: i32, aspect: f64, staged: bool) -> (f64, f64) {
+    let width = f64::from(client_w.max(200));
+    match staged {
+        true => (width, f64::from(client_h.max(100))),
+        false => (width, (width * aspect).max(MIN_HEIGHT.min(width))),
+    }
 }
