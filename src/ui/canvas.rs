@@ -1,25 +1,24 @@
-//! The drawing backend of the page's figures, [`PageBackend`]: plotters' canvas backend, or its
-//! SVG backend for Download SVG, behind one type ([`Surface`]) so that every figure function is
-//! compiled once in the page. It is wrapped in [`Themed`], which paints colours by the page's
-//! [`Theme`] and measures text with a canvas's own `measureText`. (plotters measures text on the
-//! web by adding a `<span style=…>` to the page, which the Content-Security-Policy rightly
-//! forbids.) A figure's drawing function, [`DrawFn`], draws on it.
+//! The drawing backend of the page's figures, [`PageBackend`]: the canvas backend [`Canvas2d`],
+//! or plotters' SVG backend for Download SVG, behind one type ([`Surface`]) so that every figure
+//! function is compiled once in the page. It is wrapped in [`Themed`], which paints colours by
+//! the page's [`Theme`] and measures text with `measureText` (`text_width`). (plotters measures
+//! text on the web by adding a `<span style=…>` to the page, which the Content-Security-Policy
+//! rightly forbids.) A figure's drawing function, [`DrawFn`], draws on it.
 
 use crate::plot::theme::{TextWidth, Theme, Themed};
 use crate::plot::{PlotError, XAxisMap};
+use crate::ui::canvas2d::Canvas2d;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, SVGBackend};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 /// Where a page figure is drawn: its canvas, or an SVG document written into a string.
 pub(crate) enum Surface<'a> {
-    Canvas(CanvasBackend),
+    Canvas(Canvas2d),
     Svg(SVGBackend<'a>),
 }
 
@@ -149,24 +148,17 @@ impl DrawingBackend for Surface<'_> {
     }
 }
 
-/// Text widths from the 2-D context of `canvas`, if it has one; nothing touches the DOM. Each
-/// (font, text) is measured once per session (`text_width`).
-fn widths_of(canvas: &HtmlCanvasElement) -> Option<TextWidth> {
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    Some(Box::new(move |font, text| crate::ui::text_width::text_width(&context, font, text)))
+/// Text widths from `measureText`, each (font, text) measured once per session.
+fn widths() -> TextWidth {
+    Box::new(crate::ui::text_width::text_width)
 }
 
 /// The backend for `canvas` drawing in `theme`, if the canvas has a 2-D context.
 pub(crate) fn on_canvas(canvas: HtmlCanvasElement, theme: Theme) -> Option<PageBackend<'static>> {
-    let widths = widths_of(&canvas)?;
-    let surface = Surface::Canvas(CanvasBackend::with_canvas_object(canvas)?);
-    Some(Themed::measuring(surface, theme, widths))
+    Some(Themed::measuring(Surface::Canvas(Canvas2d::new(canvas)?), theme, widths()))
 }
 
-/// The backend writing an SVG document of `size` into `out`, drawing in `theme` and measuring
-/// its text in a canvas never added to the page.
-pub(crate) fn on_svg(out: &mut String, size: (u32, u32), theme: Theme) -> Option<PageBackend<'_>> {
-    let canvas = crate::ui::dom::document().create_element("canvas").ok()?;
-    let widths = widths_of(canvas.unchecked_ref())?;
-    Some(Themed::measuring(Surface::Svg(SVGBackend::with_string(out, size)), theme, widths))
+/// The backend writing an SVG document of `size` into `out`, drawing in `theme`.
+pub(crate) fn on_svg(out: &mut String, size: (u32, u32), theme: Theme) -> PageBackend<'_> {
+    Themed::measuring(Surface::Svg(SVGBackend::with_string(out, size)), theme, widths())
 }

@@ -3,7 +3,8 @@
 //! | file | contents |
 //! |---|---|
 //! | `app`        | the shell: header, navigation, routing, language, arrow-key navigation |
-//! | `canvas`     | the figures' drawing backend: plotters' canvas backend measuring text itself |
+//! | `canvas`     | the figures' drawing backend: the canvas (or SVG for download), themed, measuring text itself |
+//! | `canvas2d`   | the plotters backend on a 2-D canvas context, setting each style only when it changes |
 //! | `compute`    | the app-wide compute preference (Auto / CPU / GPU), the bench's measured crossover, the page's WebGPU session |
 //! | `dom`        | small typed access to the window: hash, history, storage, performance marks |
 //! | `lang`       | choosing the language (`?lang=`, storage, browser) and the `use_lang` hook |
@@ -20,6 +21,7 @@
 
 mod app;
 mod canvas;
+mod canvas2d;
 mod components;
 mod compute;
 mod dom;

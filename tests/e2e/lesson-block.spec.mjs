@@ -1,7 +1,7 @@
 // Lesson 12 (#/block): the diagram's boxes open their tensors (by click and by keyboard), every
 // control changes its figure, the state survives a reload, and the numbers are sane.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => {
@@ -92,7 +92,7 @@ test("block lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/block?part=ssm", "en"));
   await drawn(page);
   const before = await quiet(page, "block"); // the first render (page load) is not a slider move
-  for (let i = 0; i < 20; i++) await slide(page, "#block-seed", 2 + i);
-  await updatesLanded(page, "block", before + 20);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#block-seed", 2 + (i % 20));
+  await updatesLanded(page, "block", before + UPDATE_SAMPLES);
   await reportUpdates(page, "block", "seed-slider moves", before);
 });

@@ -2,7 +2,7 @@
 // suite stays fast), plots what it measured, stays responsive while measuring, can be cancelled,
 // and keeps its settings in the address.
 import { test, check, ready, stays, until, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, updatesLanded } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, updatesLanded } from "./lesson-tools.mjs";
 
 const SMALL = "#/compare?d=16&lmax=128&r=3";
 
@@ -103,7 +103,7 @@ test("compare lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/compare?d=16&lmax=64&r=3", "en"));
   await measured(page);
   const before = await quiet(page, "compare"); // the first render (page load) is not a control change
-  for (let i = 0; i < 20; i++) await page.click("#compare-log");
-  await updatesLanded(page, "compare", before + 20);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await page.click("#compare-log");
+  await updatesLanded(page, "compare", before + UPDATE_SAMPLES);
   await reportUpdates(page, "compare", "log-axis toggles", before);
 });

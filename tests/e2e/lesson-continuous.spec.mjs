@@ -4,7 +4,7 @@
 // mx:update:continuous measures.
 import { test, check, ready, until, visit, canvases } from "./harness.mjs";
 import {
-  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, quiet, reportUpdates, noBadText,
+  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, quiet, reportUpdates, noBadText, UPDATE_SAMPLES,
 } from "./lesson-tools.mjs";
 
 const FIGURES = 8; // phase plane, 3 time plots, eigenvalues, Euler, superposition, convolution
@@ -147,11 +147,11 @@ test("continuous: the ko page answers both questions in Korean", async ({ page, 
   await shot("continuous-ko-questions");
 });
 
-test("continuous: mx:update:continuous after 20 slider moves", async ({ page, url }) => {
+test("continuous: mx:update:continuous after 40 slider moves", async ({ page, url }) => {
   await open(page, url, "en");
   await quiet(page, "continuous");
   await page.evaluate(() => performance.clearMeasures());
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < UPDATE_SAMPLES; i++) {
     await slide(page, i % 2 ? "continuous-a11" : "continuous-b2", (i % 7) * 0.2 - 0.6);
   }
   await reportUpdates(page, "continuous");

@@ -3,7 +3,7 @@
 // answer by interaction, unstable settings warn without drawing NaN. Prints the median and p95
 // of mx:update:discretize.
 import { test, check, canvases } from "./harness.mjs";
-import { changed, lastNumber, number, openLesson, reloadRestores, quiet, reportUpdates, settle, slide } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, changed, lastNumber, number, openLesson, reloadRestores, quiet, reportUpdates, settle, slide } from "./lesson-tools.mjs";
 
 const FIGURES = 8;
 
@@ -155,6 +155,6 @@ test("discretize: mx:update:discretize median and p95", async ({ page, url }) =>
   await open(page, url, "en");
   await quiet(page, "discretize");
   await page.evaluate(() => performance.clearMeasures());
-  for (let i = 0; i < 24; i++) await slide(page, "disc-delta", (0.3 + i * 0.07).toFixed(2));
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "disc-delta", (0.3 + (i % 24) * 0.07).toFixed(2));
   await reportUpdates(page, "discretize", "Δ moves");
 });

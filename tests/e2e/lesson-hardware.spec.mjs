@@ -2,7 +2,7 @@
 // every control; model, measurement and published specifications are labelled as such; the CPU
 // measurement runs on request; the state survives a reload.
 import { test, check, eventually, ready, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, slide } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, slide } from "./lesson-tools.mjs";
 
 for (const lang of ["en", "ko"]) {
   test(`hardware lesson draws and reacts in ${lang}`, async ({ page, url, shot }) => {
@@ -53,6 +53,6 @@ for (const lang of ["en", "ko"]) {
 test("hardware lesson reports update timings", async ({ page, url }) => {
   await visit(page, url("#/hardware", "en"));
   const since = await quiet(page, "hardware");
-  for (let i = 0; i < 20; i++) await slide(page, "#hardware-n", 1 + 3 * i);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#hardware-n", 1 + 3 * (i % 20));
   await reportUpdates(page, "hardware", "N-slider moves", since);
 });

@@ -2,7 +2,7 @@
 // reacts to every control, to drawing with the mouse and to the keyboard; the S4 kernel and the
 // question's impulse responses react to their controls; the state survives a reload.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { heat: 0, memory: 1, bars: 2, errors: 3, kernel: 4, outputs: 5, impulses: 6 };
 
@@ -158,7 +158,7 @@ test("hippo lesson: N = 64 stays responsive; update timings", async ({ page, url
   await drawn(page);
   await quiet(page, "hippo");
   await page.evaluate(() => performance.clearMeasures("mx:update:hippo"));
-  for (let i = 0; i < 20; i++) await slide(page, "#hippo-n", 8 + (i % 10) * 2);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#hippo-n", 8 + (i % 10) * 2);
   await reportUpdates(page, "hippo", "N-slider moves (default page)");
 });
 

@@ -4,7 +4,7 @@
 // memory answer to the notes' question, the history, and the mx:update:origins measures.
 import { test, check, ready, until, visit, canvases } from "./harness.mjs";
 import {
-  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, quiet, reportUpdates, noBadText,
+  settle, slide, choose, allDrawn, everyControlChangesAFigure, urlRoundTrip, quiet, reportUpdates, noBadText, UPDATE_SAMPLES,
 } from "./lesson-tools.mjs";
 
 const FIGURES = 6; // machine, phase plane, 3 time plots, eigenvalues
@@ -101,11 +101,11 @@ test("origins: Space plays and the arrow keys step the animation", async ({ page
   check((await page.evaluate(() => location.hash)).startsWith("#/origins"), "the keys left the lesson");
 });
 
-test("origins: mx:update:origins after 20 slider moves", async ({ page, url }) => {
+test("origins: mx:update:origins after 40 slider moves", async ({ page, url }) => {
   await open(page, url, "en");
   await quiet(page, "origins");
   await page.evaluate(() => performance.clearMeasures());
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < UPDATE_SAMPLES; i++) {
     await slide(page, i % 2 ? "origins-damping" : "origins-stiffness", 0.1 + (i % 7) * 0.2);
   }
   await reportUpdates(page, "origins");

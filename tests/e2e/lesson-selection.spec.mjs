@@ -2,7 +2,7 @@
 // with its heat-maps and mixing matrix (the notes' question), and the two rules for B̄. Every
 // control changes its figure, the typed text survives a reload, and nothing draws NaN.
 import { test, check, ready, until, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 const FIGURES = { copy: 0, maps: 1, mix: 2, rules: 3, kappa: 4 };
 
@@ -153,11 +153,11 @@ test("selection lesson reports update timings", async ({ page, url }) => {
   await drawn(page);
   const count = () => page.evaluate(() => performance.getEntriesByName("mx:update:selection").length);
   const start = await quiet(page, "selection");
-  for (let i = 0; i < 20; i++) await slide(page, "#selection-scale", (-1 + 0.1 * i).toFixed(2));
-  await updatesLanded(page, "selection", start + 20);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#selection-scale", (-1 + 0.1 * (i % 20)).toFixed(2));
+  await updatesLanded(page, "selection", start + UPDATE_SAMPLES);
   await reportUpdates(page, "selection", "Δ-scale moves (four text figures)", start);
   const next = await count();
-  for (let i = 0; i < 20; i++) await slide(page, "#selection-colored", (-1.5 + 0.075 * i).toFixed(2));
-  await updatesLanded(page, "selection", next + 20);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#selection-colored", (-1.5 + 0.075 * (i % 20)).toFixed(2));
+  await updatesLanded(page, "selection", next + UPDATE_SAMPLES);
   await reportUpdates(page, "selection", "coloured-Δ moves (copying task and figure)", next);
 });

@@ -1,7 +1,7 @@
 // Lesson 1 (#/state): the grid world moves by keys, buttons and clicks and its state vector
 // follows; the tracking example reacts to every control; the state survives a reload.
 import { test, check, ready, visit, canvases } from "./harness.mjs";
-import { quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, quiet, reportUpdates, slide, updatesLanded } from "./lesson-tools.mjs";
 
 async function drawn(page) {
   await page.waitForFunction(() => [...document.querySelectorAll("canvas")].every((c) => Number(c.dataset.draws) > 0));
@@ -67,7 +67,7 @@ test("state lesson plays the tracking animation and reports update timings", asy
   await page.waitForFunction(() => Number(document.querySelector("#state-k").value) >= 4, null, { timeout: 20000 });
   await page.click(".play button.primary"); // pause
   const since = await quiet(page, "state");
-  for (let i = 0; i < 20; i++) await slide(page, "#state-noise", (0.05 * i).toFixed(2));
-  await updatesLanded(page, "state", since + 20);
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "#state-noise", (0.05 * (i % 20)).toFixed(2));
+  await updatesLanded(page, "state", since + UPDATE_SAMPLES);
   await reportUpdates(page, "state", "noise moves", since);
 });

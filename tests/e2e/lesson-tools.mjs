@@ -41,6 +41,10 @@ export async function quiet(page, slug) {
   return page.evaluate((name) => performance.getEntriesByName(name, "measure").length, `mx:update:${slug}`);
 }
 
+/** How many updates a timing test measures: with 40, the p95 is the second slowest (with 20 it
+ *  would be the slowest, one stray garbage collection). */
+export const UPDATE_SAMPLES = 40;
+
 /** The median and p95 of a list of durations (p95: the value below which 95 % of them lie). */
 export function quantiles(ms) {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -50,7 +54,8 @@ export function quantiles(ms) {
 
 /** Prints the median and p95 of the `mx:update:<slug>` measures from the `since`-th on (0: all
  *  taken so far), and where their time went: every `mx:draw:<figure>` measure taken during
- *  them (count, median, p95, total), the costliest first. Measures only; asserts no timing. */
+ *  them (count, median, p95, total), the costliest first; with MX_SERIES set, every duration in
+ *  order. Measures only; asserts no timing. */
 export async function reportUpdates(page, slug, what = "updates", since = 0) {
   await updatesLanded(page, slug, since + 1);
   const { updates, draws } = await page.evaluate(([name, since]) => {
@@ -63,6 +68,7 @@ export async function reportUpdates(page, slug, what = "updates", since = 0) {
   }, [`mx:update:${slug}`, since]);
   check(updates.length > 0, `no mx:update:${slug} measures`);
   const { median, p95 } = quantiles(updates);
+  if (process.env.MX_SERIES) console.log(`     series ${updates.map((d) => d.toFixed(1)).join(" ")}`);
   console.log(`     mx:update:${slug} over ${updates.length} ${what}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
   const byName = new Map();
   for (const [name, ms] of draws) byName.set(name, [...(byName.get(name) ?? []), ms]);

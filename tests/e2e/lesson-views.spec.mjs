@@ -3,7 +3,7 @@
 // changes a figure, the address round-trips the state, the cost counters tell training from
 // generation, an unstable system warns without NaN. Prints the median and p95 of mx:update:views.
 import { test, check, stays, until, canvases } from "./harness.mjs";
-import { changed, number, openLesson, reloadRestores, quiet, reportUpdates, settle, slide } from "./lesson-tools.mjs";
+import { UPDATE_SAMPLES, changed, number, openLesson, reloadRestores, quiet, reportUpdates, settle, slide } from "./lesson-tools.mjs";
 
 const FIGURES = 7;
 
@@ -137,6 +137,6 @@ test("views: mx:update:views median and p95", async ({ page, url }) => {
   await open(page, url, "en");
   await quiet(page, "views");
   await page.evaluate(() => performance.clearMeasures());
-  for (let i = 0; i < 24; i++) await slide(page, "views-delta", (0.2 + i * 0.05).toFixed(2));
+  for (let i = 0; i < UPDATE_SAMPLES; i++) await slide(page, "views-delta", (0.2 + (i % 24) * 0.05).toFixed(2));
   await reportUpdates(page, "views", "Δ moves");
 });

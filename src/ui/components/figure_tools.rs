@@ -70,7 +70,7 @@ fn save_png(canvas: &HtmlCanvasElement, name: String) -> Result<(), String> {
 
 /// The figure as the page draws it now, as an SVG file `width` CSS pixels wide (height by
 /// `aspect`), in the light theme. Its text is measured in a detached canvas
-/// ([`canvas::on_svg`]): plotters would otherwise measure it with a styled `<span>` in the page,
+/// (`text_width`): plotters would otherwise measure it with a styled `<span>` in the page,
 /// which the CSP forbids.
 fn save_svg(draw: &DrawFn, aspect: f64, width: u32, name: &str) -> Result<(), String> {
     let width = width.max(320);
@@ -78,8 +78,7 @@ fn save_svg(draw: &DrawFn, aspect: f64, width: u32, name: &str) -> Result<(), St
     let theme = Theme::default();
     let mut svg = String::new();
     {
-        let backend = canvas::on_svg(&mut svg, (width, height), theme)
-            .ok_or("no canvas to measure text in")?;
+        let backend = canvas::on_svg(&mut svg, (width, height), theme);
         let area = backend.into_drawing_area();
         draw(&area, &theme).map_err(|e| e.to_string())?;
         area.present().map_err(|e| format!("{e:?}"))?;
