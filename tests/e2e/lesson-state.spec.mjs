@@ -14,12 +14,19 @@ for (const lang of ["en", "ko"]) {
     check((await page.$$("canvas")).length === 2, "two figures");
     const vector = () => page.$eval(".lesson-state .equation mtable", (t) => t.textContent);
     const start = await vector();
+    // The equation is MathML, and a move rewrites its numbers in place (the same elements).
+    await page.$eval(".lesson-state .equation math", (m) => { m.dataset.before = "1"; });
+    check(await page.$eval(".lesson-state .equation math",
+      (m) => m.namespaceURI === "http://www.w3.org/1998/Math/MathML" && m.querySelector("mtable mtd mn") !== null),
+    "the equation is not MathML with a table of numbers");
 
     // Keyboard: focus the grid and press ↑ → the agent moves, the vector changes, the lesson stays.
     const before = await canvases(page);
     await page.focus(".grid-box");
     await page.keyboard.press("ArrowUp");
     await page.waitForFunction((s) => document.querySelector(".lesson-state .equation mtable").textContent !== s, start);
+    check(await page.$eval(".lesson-state .equation math", (m) => m.dataset.before === "1"),
+      "the equation was made anew instead of updated in place");
     check((await page.evaluate(() => location.hash)).startsWith("#/state?"), "the arrow key left the lesson");
     check((await canvases(page))[0] !== before[0], "the grid did not redraw after a move");
 

@@ -1,6 +1,7 @@
 //! An equation: MathML markup from [`crate::mathml`] (which escapes every text), rendered by
-//! the browser. A long equation scrolls sideways in its own box (a keyboard stop while it does).
+//! the browser from Yew nodes ([`math_nodes`]). A long equation scrolls sideways in its own box (a keyboard stop while it does).
 
+use super::math_nodes::math_nodes;
 use super::scroll_box::use_scroll_focus;
 use crate::i18n::t;
 use crate::ui::lang::use_lang;
@@ -49,7 +50,7 @@ pub(crate) fn equation(p: &Props) -> Html {
     }
     html! {
         <div class="equation" ref={node}>
-            <div class="scroll-inner">{ Html::from_html_unchecked(p.mathml.clone()) }</div>
+            <div class="scroll-inner">{ math_nodes(&p.mathml) }</div>
             if !p.caption.is_empty() { <p class="equation-caption">{ p.caption.clone() }</p> }
         </div>
     }

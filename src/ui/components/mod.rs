@@ -6,6 +6,7 @@ mod equation;
 mod figure;
 mod figure_tools;
 mod lang_switch;
+mod math_nodes;
 mod nav;
 mod notes;
 mod play;
