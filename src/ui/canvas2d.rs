@@ -4,8 +4,9 @@
 //! and colour strings (and wasm pass them as new JS strings) each time, the largest share of a
 //! redraw. The context's state is only ever changed here, so what was last set is what it holds.
 //!
-//! Lines and paths in one stroke style that follow each other (a vector field's arrows, a grid)
-//! are gathered into one path and stroked once, when anything else is drawn or at `present`.
+//! Lines, paths and outlines in one stroke style that follow each other (a vector field's
+//! arrows, a grid, a heat map's cell borders) are gathered into one path and stroked once, when
+//! anything else is drawn or at `present`.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -211,13 +212,14 @@ impl DrawingBackend for Canvas2d {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.flush();
         if fill {
+            self.flush();
             self.fill(style.color());
             self.context.fill_rect(x, y, w, h);
         } else {
-            self.stroke(style);
-            self.context.stroke_rect(x, y, w, h);
+            // An outline joins the gathered lines (a heat map's cell borders: one stroke).
+            self.gather(style);
+            self.context.rect(x, y, w, h);
         }
         Ok(())
     }
