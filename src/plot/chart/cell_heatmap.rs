@@ -222,8 +222,6 @@ fn colour_bar<DB: DrawingBackend>(
         span,
         range,
         color: &|v| diverging(scale_position(v, range)),
-        // One band per pixel.
-        bands: i32::MAX,
         border: palette::MARK,
         ticks: Ticks::Even { count: 5 },
         text: format::cell,

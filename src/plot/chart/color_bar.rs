@@ -30,8 +30,6 @@ pub(crate) struct ColorBar<'a> {
     pub range: (f64, f64),
     /// The colour of a value.
     pub color: &'a dyn Fn(f64) -> RGBColor,
-    /// At most this many bands (each coloured at its middle value; one per pixel if taller).
-    pub bands: i32,
     pub border: RGBColor,
     pub ticks: Ticks,
     /// Writes a tick value.
@@ -39,6 +37,10 @@ pub(crate) struct ColorBar<'a> {
     /// What the colours measure, turned along the bar at the area's right edge.
     pub label: Option<&'a str>,
 }
+
+/// The bands of a colour bar, each coloured at its middle value (fewer on a bar shorter than
+/// this many pixels): 64 look continuous and keep the drawing calls few.
+const BANDS: i32 = 64;
 
 /// Draws `bar` on `area`.
 pub(crate) fn color_bar<DB: DrawingBackend>(
@@ -48,7 +50,7 @@ pub(crate) fn color_bar<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     let ColorBar { x, width, span: (top, bottom), range: (lo, hi), .. } = *bar;
     let height = (bottom - top).max(1);
-    let bands = height.min(bar.bands);
+    let bands = height.min(BANDS);
     for i in 0..bands {
         let v = hi - (hi - lo) * (f64::from(i) + 0.5) / f64::from(bands);
         let (y0, y1) = (top + height * i / bands, top + height * (i + 1) / bands);

@@ -320,8 +320,6 @@ fn scale_bar<DB: DrawingBackend>(
         span: (top, bottom),
         range,
         color: &|v| scale.color(v, max),
-        // A few dozen bands look continuous and keep the number of drawing calls small.
-        bands: 40,
         border: palette::GRID,
         ticks: Ticks::Ends {
             font: 10.0,

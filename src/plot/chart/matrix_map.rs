@@ -193,8 +193,6 @@ fn scale_bar<DB: DrawingBackend>(
         span: (top - y_off, bottom - y_off),
         range,
         color: &|v| scale_color(scale, v, range),
-        // 64 bands are smooth to the eye and cheap to draw.
-        bands: 64,
         border: palette::MARK,
         ticks: Ticks::Ends {
             font: 11.0,
