@@ -13,7 +13,7 @@ use crate::mathml::{Math, dot, matrix, mi, mo, num, paren, row};
 use crate::plot::FigureData;
 use crate::ssm::{Continuous, SsmError};
 use crate::ui::components::{Banner, BannerKind, DrawFn, Figure};
-use crate::ui::hooks::Track;
+use crate::ui::hooks::{Same, Track, use_draw};
 use num_complex::Complex64;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -80,20 +80,29 @@ pub(crate) struct TimePlotsProps {
     pub(crate) limit: Option<(f64, f64)>,
 }
 
-/// x(t), then h₁(t) and h₂(t), then y(t): three plots on one time axis, hover-linked. (The
-/// component re-renders, and so redraws, only when its props change.)
+/// x(t), then h₁(t) and h₂(t), then y(t): three plots on one time axis, hover-linked. Each is
+/// drawn again only when what it shows changes: the input's plot not when only the system does.
 #[function_component(TimePlots)]
 pub(crate) fn time_plots(p: &TimePlotsProps) -> Html {
     let chart = |which: TimePlot| -> DrawFn {
         let (run, texts, marker, limit) = (p.run.clone(), p.texts.clone(), p.marker, p.limit);
         Rc::new(move |area, theme| time_plot(area, theme, &run, &texts, which, marker, limit))
     };
+    let run = &p.run;
+    let (texts, marker, limit) = ((*p.texts).clone(), p.marker, p.limit);
+    let input_key = (run.input.clone(), run.response.times.clone(), texts.clone(), marker);
+    let input = use_draw(input_key, |_| chart(TimePlot::Input));
+    let state_key = (Same(run.clone()), texts.clone(), marker, limit);
+    let state = use_draw(state_key, |_| chart(TimePlot::State));
+    let output_key = (Same(run.clone()), texts.clone(), marker, limit);
+    let output = use_draw(output_key, |_| chart(TimePlot::Output));
+    let data = use_memo((Same(run.clone()), texts), |(run, texts)| time_data(&run.0, texts));
     let labels = [p.texts.input_label, p.texts.state_label, p.texts.output_label];
-    let data = time_data(&p.run, &p.texts);
+    let draws = [input, state, output];
     html! {
         <div class="time-plots">
-            { for labels.into_iter().zip(TimePlot::ALL).zip(data).enumerate().map(|(i, ((label, which), data))| html! {
-                <Figure id={format!("{}/{}", p.lesson, ["input", "state", "output"][i])} draw={chart(which)} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
+            { for labels.into_iter().zip(draws).zip(data.iter().cloned()).enumerate().map(|(i, ((label, draw), data))| html! {
+                <Figure id={format!("{}/{}", p.lesson, ["input", "state", "output"][i])} draw={draw} label={label} aspect={0.3} on_hover={p.on_hover.clone()}
                         data={data} />
             }) }
         </div>
