@@ -130,7 +130,8 @@ impl Canvas2d {
 
     fn text_style(&mut self, style: &impl BackendTextStyle) {
         self.fill(style.color());
-        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font =
+            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
         if self.set.font.as_deref() != Some(font.as_str()) {
             self.context.set_font(&font);
             self.set.font = Some(font);
@@ -192,7 +193,12 @@ impl DrawingBackend for Canvas2d {
         }
         Ok(())
     }
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Drawn {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Drawn {
         if style.color().alpha > 0.0 {
             let (a, b) = crisp(from, to);
             self.gather(style);
@@ -266,7 +272,9 @@ impl DrawingBackend for Canvas2d {
         }
         self.context.begin_path();
         let full = std::f64::consts::TAU;
-        self.context.arc(f64::from(x), f64::from(y), f64::from(radius), 0.0, full).map_err(refused)?;
+        self.context
+            .arc(f64::from(x), f64::from(y), f64::from(radius), 0.0, full)
+            .map_err(refused)?;
         if fill {
             self.context.fill();
         } else {
@@ -274,7 +282,12 @@ impl DrawingBackend for Canvas2d {
         }
         Ok(())
     }
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Drawn {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Drawn {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
