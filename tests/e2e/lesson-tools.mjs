@@ -77,7 +77,9 @@ export async function reportUpdates(page, slug, what = "updates", since = 0, { w
   check(updates.length > 0, `no mx:update:${slug} measures after the first ${warmUp}`);
   const { median, p95 } = quantiles(updates);
   if (process.env.MX_SERIES) console.log(`     series ${updates.map((d) => d.toFixed(1)).join(" ")}`);
-  const warm = first.length ? ` (first ${first.length} after load, not counted: ${first.map((d) => d.toFixed(1)).join(", ")} ms)` : "";
+  const withFirst = quantiles([...first, ...updates]).p95;
+  const warm = first.length ? ` (first ${first.length} after load, not counted: ${first.map((d) => d.toFixed(1)).join(", ")} ms;`
+    + ` p95 of all ${first.length + updates.length} with them: ${withFirst.toFixed(1)} ms)` : "";
   console.log(`     mx:update:${slug} over ${updates.length} ${what}: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms${warm}`);
   const byName = new Map();
   for (const [name, ms] of draws) byName.set(name, [...(byName.get(name) ?? []), ms]);
