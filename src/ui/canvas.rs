@@ -7,7 +7,7 @@
 
 use crate::plot::theme::{TextWidth, Theme, Themed};
 use crate::plot::{PlotError, XAxisMap};
-use crate::ui::canvas2d::Canvas2d;
+use crate::ui::canvas2d::{Canvas2d, SurfaceError};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, SVGBackend};
 use plotters_backend::{
@@ -33,18 +33,6 @@ pub(crate) type DrawFn = Rc<
         &Theme,
     ) -> Result<Option<XAxisMap>, PlotError>,
 >;
-
-/// A failure of either surface, as text.
-#[derive(Debug)]
-pub(crate) struct SurfaceError(String);
-
-impl std::fmt::Display for SurfaceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for SurfaceError {}
 
 /// A surface's own error as a [`SurfaceError`].
 fn lift<T, E: std::error::Error + Send + Sync>(

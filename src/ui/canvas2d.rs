@@ -16,20 +16,21 @@ use plotters_backend::{
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// A call the context refused (its message).
+/// A drawing surface's failure, as text: a call the canvas context refused here, or the SVG
+/// backend's error (`ui::canvas`).
 #[derive(Debug)]
-pub(crate) struct ContextError(String);
+pub(crate) struct SurfaceError(pub(crate) String);
 
-impl std::fmt::Display for ContextError {
+impl std::fmt::Display for SurfaceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for ContextError {}
+impl std::error::Error for SurfaceError {}
 
-fn refused(e: JsValue) -> DrawingErrorKind<ContextError> {
-    DrawingErrorKind::DrawingError(ContextError(e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+fn refused(e: JsValue) -> DrawingErrorKind<SurfaceError> {
+    DrawingErrorKind::DrawingError(SurfaceError(e.as_string().unwrap_or_else(|| format!("{e:?}"))))
 }
 
 /// A colour as a comparable key: its RGB and the bits of its alpha.
@@ -59,7 +60,7 @@ pub(crate) struct Canvas2d {
     open: bool,
 }
 
-type Drawn = Result<(), DrawingErrorKind<ContextError>>;
+type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
 
 /// A colour as CSS.
 fn css(c: BackendColor) -> String {
@@ -173,7 +174,7 @@ impl Canvas2d {
 }
 
 impl DrawingBackend for Canvas2d {
-    type ErrorType = ContextError;
+    type ErrorType = SurfaceError;
 
     fn get_size(&self) -> (u32, u32) {
         (self.canvas.width(), self.canvas.height())
