@@ -94,7 +94,7 @@ pub(crate) fn figure(p: &Props) -> Html {
     let slot: Rc<DataSlot> = use_memo((), |_| DataSlot::default());
     let caption = use_node_ref();
     if let Some(data) = &p.data {
-        slot.set((**data).clone());
+        slot.set(data.clone());
     }
     {
         // Text drawn before a font has loaded keeps the fallback's shapes: draw again once the
@@ -265,7 +265,7 @@ fn describe_drawn(
         }
     }
     if own_data {
-        slot.set(table);
+        slot.set(Rc::new(table));
     }
 }
 

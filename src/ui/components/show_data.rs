@@ -21,11 +21,14 @@ pub(crate) struct DataSlot {
 
 impl DataSlot {
     /// Keeps `data` and, when it differs from the last, re-renders an open table.
-    pub(crate) fn set(&self, data: FigureData) {
-        if **self.data.borrow() == data {
-            return;
+    pub(crate) fn set(&self, data: Rc<FigureData>) {
+        {
+            let last = self.data.borrow();
+            if Rc::ptr_eq(&last, &data) || **last == *data {
+                return;
+            }
         }
-        *self.data.borrow_mut() = Rc::new(data);
+        *self.data.borrow_mut() = data;
         let listener = self.listener.borrow().clone();
         if let Some(l) = listener {
             l.emit(());
