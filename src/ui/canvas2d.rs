@@ -8,6 +8,7 @@
 //! arrows, a grid, a heat map's cell borders) are gathered into one path and stroked once, when
 //! anything else is drawn or at `present`.
 
+use crate::plot::theme::css_font;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -131,8 +132,7 @@ impl Canvas2d {
 
     fn text_style(&mut self, style: &impl BackendTextStyle) {
         self.fill(style.color());
-        let font =
-            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font = css_font(style);
         if self.set.font.as_deref() != Some(font.as_str()) {
             self.context.set_font(&font);
             self.set.font = Some(font);

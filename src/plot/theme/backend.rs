@@ -16,6 +16,11 @@ use plotters_backend::{
 /// first, then the text).
 pub type TextWidth = Box<dyn Fn(&str, &str) -> f64>;
 
+/// A text style as a CSS font (`"normal 11px sans-serif"`): what text is measured and drawn in.
+pub fn css_font(style: &impl BackendTextStyle) -> String {
+    format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str())
+}
+
 /// `inner`, with every stroke, fill and text colour painted by `theme`.
 pub struct Themed<B> {
     inner: B,
@@ -179,8 +184,7 @@ impl<B: DrawingBackend> DrawingBackend for Themed<B> {
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<B::ErrorType>> {
         let Some(width) = &self.measure else { return self.inner.estimate_text_size(text, style) };
-        let font =
-            format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font = css_font(style);
         // One line is 1.2 × the font size high, as a browser lays out a line of text.
         Ok((width(&font, text).ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }

@@ -11,7 +11,7 @@ pub mod colour;
 pub mod css;
 pub mod palette;
 
-pub use backend::{TextWidth, Themed};
+pub use backend::{TextWidth, Themed, css_font};
 pub use palette::Palette;
 
 use plotters::style::RGBColor;
